@@ -1,0 +1,43 @@
+package org.defrost.engine.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated pipeline.
+ *
+ * @param file   the file it was read from
+ * @param text   the file's text, kept for provenance
+ * @param name   the {@code pipeline:} name
+ * @param seed   the root seed
+ * @param seeds  how many independent repetitions (seed indices 0..seeds-1) each matrix cell runs
+ * @param matrix matrix keys to their values, in file order
+ * @param stages the stages in order
+ */
+public record Pipeline(Path file, String text, String name, long seed, int seeds, Map<String, List<Object>> matrix,
+                       List<PipelineStage> stages) {
+
+    /**
+     * The matrix cells: every combination of matrix values, the last key varying fastest; a single
+     * empty cell when there is no matrix.
+     */
+    public List<Map<String, Object>> matrixCells() {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        cells.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Object>> e : matrix.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> cell : cells) {
+                for (Object v : e.getValue()) {
+                    Map<String, Object> c = new LinkedHashMap<>(cell);
+                    c.put(e.getKey(), v);
+                    next.add(c);
+                }
+            }
+            cells = next;
+        }
+        return cells.stream().map(java.util.Collections::unmodifiableMap).toList();
+    }
+}

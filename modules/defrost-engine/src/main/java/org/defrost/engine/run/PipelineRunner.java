@@ -1,0 +1,207 @@
+package org.defrost.engine.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineStage;
+import org.defrost.engine.store.ArtifactStore;
+import org.defrost.engine.store.StoredArtifact;
+
+/**
+ * Runs pipelines on a Camel context. Each run becomes a route {@code direct:run-<id>}: for every stage,
+ * a processor plans the stage's invocations, a parallel splitter (on a pool of {@code threads}) executes
+ * them, and a check fails the route through Camel's error handling when any invocation failed. Work units
+ * go through the shared route {@code direct:defrost-units}, another parallel splitter.
+ */
+public final class PipelineRunner implements AutoCloseable {
+    static final String UNITS = "direct:defrost-units";
+    private static final System.Logger LOG = System.getLogger(PipelineRunner.class.getName());
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private final ArtifactStore store;
+    private final int threads;
+    private final CamelContext camel;
+    private final ExecutorService invocationPool;
+    private final ExecutorService unitPool;
+    private final ProducerTemplate producer;
+
+    /**
+     * Starts a Camel context for runs on {@code store} using at most {@code threads} busy threads per run.
+     */
+    public PipelineRunner(ArtifactStore store, int threads) throws Exception {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.store = store;
+        this.threads = threads;
+        this.camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("defrost");
+        this.invocationPool = camel.getExecutorServiceManager().newFixedThreadPool(this, "defrost-stage", threads);
+        this.unitPool = camel.getExecutorServiceManager().newFixedThreadPool(this, "defrost-unit", threads);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(UNITS).routeId("defrost-units")
+                        .process(e -> e.setProperty("request", e.getIn().getBody()))
+                        .process(e -> e.getIn().setBody(indices(e.getIn().getBody(UnitRequest.class))))
+                        .split(body()).parallelProcessing().executorService(unitPool)
+                            .process(e -> UnitExecutor.execute(session(e), e.getProperty("request", UnitRequest.class),
+                                    e.getIn().getBody(Integer.class)))
+                        .end();
+            }
+        });
+        camel.start();
+        this.producer = camel.createProducerTemplate();
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public ArtifactStore store() {
+        return store;
+    }
+
+    /** The Camel context, for components such as metrics that attach to it. */
+    public CamelContext camel() {
+        return camel;
+    }
+
+    /**
+     * Runs a validated pipeline to the end (or to its first failed stage), writing its run record.
+     *
+     * @param control flip it to stop the run
+     */
+    public RunResult run(Pipeline pipeline, RunListener listener, RunControl control) throws Exception {
+        String runId = LocalDateTime.now().format(ID_TIME) + "-" + HexFormat.of().formatHex(SecureRandom.getSeed(2));
+        Path runDir = store.runsDirectory().resolve(runId);
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("pipeline.yaml"), pipeline.text());
+        RunRecord record = new RunRecord(runDir.resolve("run.json"), runId, pipeline.name(), pipeline.file(), store.workspace());
+        record.writeQuietly();
+        RunSession session = new RunSession(runId, pipeline, store, listener, record, control, threads, producer, UNITS);
+        int total = pipeline.stages().stream().mapToInt(s -> session.invocations(s).size()).sum();
+        listener.runStarted(runId, pipeline.name(), total);
+        long start = System.nanoTime();
+        String routeId = "run-" + runId;
+        camel.addRoutes(routeFor(session, routeId));
+        Exception failure;
+        try {
+            Exchange result = producer.request("direct:" + routeId, e -> e.setProperty("session", session));
+            failure = result.getProperty("failure", Exception.class);
+            if (failure == null) {
+                failure = result.getException();
+            }
+        } finally {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        }
+        String status = failure == null ? RunRecord.SUCCEEDED : control.isCancelled() ? RunRecord.CANCELLED : RunRecord.FAILED;
+        record.finish(status, failure == null ? null : Map.of("message", String.valueOf(failure.getMessage())));
+        Map<String, List<Path>> outputs = linkOutputs(session, runDir);
+        listener.runFinished(runId, pipeline.name(), status, (System.nanoTime() - start) / 1e9);
+        return new RunResult(runId, status, runDir, outputs, failure);
+    }
+
+    private RouteBuilder routeFor(RunSession session, String routeId) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true)
+                        .process(e -> e.setProperty("failure", e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+                RouteDefinition route = from("direct:" + routeId).routeId(routeId);
+                for (PipelineStage stage : session.pipeline.stages()) {
+                    route.process(e -> {
+                                Wave wave = new Wave(session.invocations(stage));
+                                e.setProperty("wave", wave);
+                                session.listener.stageStarted(stage.id(), stage.type(), wave.invocations.size());
+                                e.getIn().setBody(wave.invocations);
+                            })
+                            .split(body()).parallelProcessing().executorService(invocationPool)
+                                .process(e -> runInvocation(session, e))
+                            .end()
+                            .process(e -> {
+                                Wave wave = e.getProperty("wave", Wave.class);
+                                if (!wave.failures.isEmpty()) {
+                                    throw wave.failures.get(0);
+                                }
+                            });
+                }
+            }
+        };
+    }
+
+    private static void runInvocation(RunSession session, Exchange e) {
+        Wave wave = e.getProperty("wave", Wave.class);
+        Invocation inv = e.getIn().getBody(Invocation.class);
+        try {
+            InvocationExecutor.execute(session, inv, wave.invocations.size());
+        } catch (WorkFailedException failure) {
+            wave.failures.add(failure);
+        }
+    }
+
+    private static List<Integer> indices(UnitRequest request) {
+        return java.util.stream.IntStream.range(0, request.batch().tasks.size()).boxed().toList();
+    }
+
+    private static RunSession session(Exchange e) {
+        return e.getProperty("request", UnitRequest.class).session();
+    }
+
+    /** Links {@code runs/<id>/outputs/<stage>[-c<cell>][-s<seed>]-<kind>} to each artifact, for people browsing. */
+    private static Map<String, List<Path>> linkOutputs(RunSession session, Path runDir) {
+        Map<String, List<Path>> outputs = new LinkedHashMap<>();
+        Path links = runDir.resolve("outputs");
+        for (PipelineStage stage : session.pipeline.stages()) {
+            List<Invocation> invs = session.invocations(stage);
+            List<Map<String, StoredArtifact>> done = session.outputsOf(stage);
+            List<Path> dirs = new java.util.ArrayList<>();
+            for (int i = 0; i < invs.size(); i++) {
+                Invocation inv = invs.get(i);
+                if (done.get(i) == null) {
+                    continue;
+                }
+                for (StoredArtifact a : done.get(i).values()) {
+                    dirs.add(a.directory());
+                    String name = stage.id() + (invs.size() > 1 && inv.cellIndex() >= 0 ? "-c" + inv.cellIndex() : "")
+                            + (inv.seedIndex() >= 0 && session.pipeline.seeds() > 1 ? "-s" + inv.seedIndex() : "")
+                            + "-" + a.kind();
+                    try {
+                        Files.createDirectories(links);
+                        Files.createSymbolicLink(links.resolve(name), links.relativize(a.directory()));
+                    } catch (IOException | UnsupportedOperationException ex) {
+                        LOG.log(System.Logger.Level.DEBUG, "no link for " + name + ": " + ex.getMessage());
+                    }
+                }
+            }
+            outputs.put(stage.id(), dirs);
+        }
+        return outputs;
+    }
+
+    @Override
+    public void close() {
+        camel.getExecutorServiceManager().shutdownNow(invocationPool);
+        camel.getExecutorServiceManager().shutdownNow(unitPool);
+        try {
+            camel.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Camel context did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.defrost.engine.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import org.apache.camel.ProducerTemplate;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineStage;
+import org.defrost.engine.store.ArtifactStore;
+import org.defrost.engine.store.StoredArtifact;
+import org.defrost.spi.StageScope;
+
+/**
+ * The shared state of one run: the pipeline, the store, what each invocation produced so far, and the
+ * compute permits that keep the number of busy threads at the run's thread setting.
+ */
+final class RunSession {
+    final String runId;
+    final Pipeline pipeline;
+    final ArtifactStore store;
+    final RunListener listener;
+    final RunRecord record;
+    final RunControl control;
+    final int threads;
+    /** One permit per thread allowed to compute; a stage waiting for its units holds none. */
+    final Semaphore permits;
+    final ProducerTemplate producer;
+    final String unitsEndpoint;
+    final List<Map<String, Object>> cells;
+    private final ConcurrentMap<String, Map<String, StoredArtifact>> outputs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> keyLocks = new ConcurrentHashMap<>();
+
+    RunSession(String runId, Pipeline pipeline, ArtifactStore store, RunListener listener, RunRecord record,
+               RunControl control, int threads, ProducerTemplate producer, String unitsEndpoint) {
+        this.runId = runId;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.listener = listener;
+        this.record = record;
+        this.control = control;
+        this.threads = threads;
+        this.permits = new Semaphore(threads, true);
+        this.producer = producer;
+        this.unitsEndpoint = unitsEndpoint;
+        this.cells = pipeline.matrixCells();
+    }
+
+    /** The invocations of a stage, in cell then seed order. */
+    List<Invocation> invocations(PipelineStage stage) {
+        StageScope scope = stage.stage().stage().descriptor().scope();
+        String type = stage.type();
+        List<Invocation> out = new ArrayList<>();
+        switch (scope) {
+            case WHOLE_PIPELINE -> out.add(new Invocation(stage, -1, Map.of(), -1, stage.parametersByCell().get(0),
+                    Invocation.seedAcrossSeeds(pipeline.seed(), type)));
+            case EACH_MATRIX_CELL -> {
+                for (int c = 0; c < cells.size(); c++) {
+                    out.add(new Invocation(stage, c, cells.get(c), -1, stage.parametersByCell().get(c),
+                            Invocation.seedAcrossSeeds(pipeline.seed(), type)));
+                }
+            }
+            case EACH_SEED -> {
+                for (int c = 0; c < cells.size(); c++) {
+                    for (int s = 0; s < pipeline.seeds(); s++) {
+                        out.add(new Invocation(stage, c, cells.get(c), s, stage.parametersByCell().get(c),
+                                Invocation.seedFor(pipeline.seed(), s, type)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records the outputs of a finished invocation for later stages. */
+    void putOutputs(Invocation inv, Map<String, StoredArtifact> byKind) {
+        outputs.put(slot(inv.stage().index(), inv.cellIndex(), inv.seedIndex()), Map.copyOf(byKind));
+    }
+
+    /**
+     * The artifacts of {@code kind} that feed {@code consumer}: those of the source stage's invocations in
+     * the same cell (when both have cells) and with the same seed index (when both run per seed), in
+     * cell then seed order.
+     */
+    List<ArtifactView> inputs(Invocation consumer, String kind) {
+        Integer sourceIndex = consumer.stage().inputSources().get(kind);
+        if (sourceIndex == null) {
+            return List.of();
+        }
+        PipelineStage source = pipeline.stages().get(sourceIndex);
+        List<ArtifactView> found = new ArrayList<>();
+        for (Invocation producerInv : invocations(source)) {
+            boolean cellMatches = producerInv.cellIndex() < 0 || consumer.cellIndex() < 0
+                    || producerInv.cellIndex() == consumer.cellIndex();
+            boolean seedMatches = producerInv.seedIndex() < 0 || consumer.seedIndex() < 0
+                    || producerInv.seedIndex() == consumer.seedIndex();
+            if (cellMatches && seedMatches) {
+                Map<String, StoredArtifact> out = outputs.get(slot(sourceIndex, producerInv.cellIndex(), producerInv.seedIndex()));
+                if (out == null || !out.containsKey(kind)) {
+                    throw new IllegalStateException("input of kind '" + kind + "' from " + producerInv.label() + " is not available");
+                }
+                found.add(new ArtifactView(out.get(kind), producerInv.cell(), producerInv.seedIndex()));
+            }
+        }
+        return found;
+    }
+
+    /** Outputs of each invocation of a stage, in invocation order; null where an invocation did not finish. */
+    List<Map<String, StoredArtifact>> outputsOf(PipelineStage stage) {
+        List<Map<String, StoredArtifact>> out = new ArrayList<>();
+        for (Invocation inv : invocations(stage)) {
+            out.add(outputs.get(slot(stage.index(), inv.cellIndex(), inv.seedIndex())));
+        }
+        return out;
+    }
+
+    /** A monitor per artifact key, so that two invocations needing the same artifact compute it once. */
+    Object lockFor(String key) {
+        return keyLocks.computeIfAbsent(key, k -> new Object());
+    }
+
+    /** Threads each invocation of a wave of {@code waveSize} invocations may use. */
+    int threadsPerInvocation(int waveSize) {
+        return Math.max(1, threads / Math.max(1, Math.min(threads, waveSize)));
+    }
+
+    private static String slot(int stage, int cell, int seed) {
+        return stage + "/" + cell + "/" + seed;
+    }
+}

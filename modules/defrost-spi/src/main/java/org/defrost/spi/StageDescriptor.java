@@ -1,0 +1,37 @@
+package org.defrost.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a stage declares about itself.
+ *
+ * @param type        the name pipelines use after {@code uses:}; lower-case words joined by hyphens
+ * @param version     changes whenever the stage's results would change for the same inputs; part of
+ *                    every artifact key, so a new version recomputes instead of reusing stale artifacts
+ * @param description one paragraph for {@code defrost stages --describe}
+ * @param parameters  every parameter the stage accepts
+ * @param consumes    artifact kinds read, each from the latest earlier stage producing it unless the
+ *                    pipeline names the stage in {@code inputs:}
+ * @param produces    artifact kinds written, one artifact of each per invocation
+ * @param scope       how often the stage runs
+ */
+public record StageDescriptor(String type, String version, String description, List<ParameterSpec> parameters,
+                              List<String> consumes, List<String> produces, StageScope scope) {
+
+    public StageDescriptor {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(scope, "scope");
+        parameters = List.copyOf(parameters);
+        consumes = List.copyOf(consumes);
+        produces = List.copyOf(produces);
+    }
+
+    /** The declaration of the named parameter, if there is one. */
+    public Optional<ParameterSpec> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}
