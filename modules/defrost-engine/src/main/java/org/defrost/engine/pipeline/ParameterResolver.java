@@ -34,9 +34,11 @@ final class ParameterResolver {
     /**
      * Resolves the parameters of one stage for one matrix cell.
      *
+     * @param missingAt where to report a missing required parameter: the {@code with:} key, or the stage
      * @return the parameters, or null when any problem was reported
      */
-    static Parameters resolve(StageDescriptor descriptor, YamlNode.Mapping with, Map<String, Object> cell, Sink sink) {
+    static Parameters resolve(StageDescriptor descriptor, YamlNode.Mapping with, Location missingAt, Map<String, Object> cell,
+                              Sink sink) {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean ok = true;
         for (String key : with.entries().keySet()) {
@@ -53,7 +55,7 @@ final class ParameterResolver {
             String field = "with." + spec.name();
             if (node == null) {
                 if (spec.isRequired()) {
-                    sink.add(with.location(), field, "missing required parameter '" + spec.name() + "' ("
+                    sink.add(missingAt, field, "missing required parameter '" + spec.name() + "' ("
                             + describeType(spec) + "): " + spec.description());
                     ok = false;
                 } else {
@@ -204,27 +206,10 @@ final class ParameterResolver {
     }
 
     private static String range(ParameterSpec spec) {
-        return "[" + (spec.min() == null ? "-inf" : format(spec.min())) + ", "
-                + (spec.max() == null ? "inf" : format(spec.max())) + "]";
+        return ParameterText.range(spec);
     }
 
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** "an integer", "a list of numbers in [0, 1]", "one of a, b" ... for messages and documentation. */
     static String describeType(ParameterSpec spec) {
-        String words = spec.choices().isEmpty() ? "" : String.join(", ", spec.choices());
-        String base = switch (spec.type()) {
-            case INTEGER -> "an integer";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "true or false";
-            case STRING -> "a text";
-            case CHOICE -> "one of " + words;
-            case INTEGER_LIST -> "a list of integers" + (words.isEmpty() ? "" : " or " + words);
-            case NUMBER_LIST -> "a list of numbers" + (words.isEmpty() ? "" : " or " + words);
-            case STRING_LIST -> "a list of " + (words.isEmpty() ? "texts" : "words from " + words);
-        };
-        return spec.min() != null || spec.max() != null ? base + " in " + range(spec) : base;
+        return ParameterText.type(spec);
     }
 }

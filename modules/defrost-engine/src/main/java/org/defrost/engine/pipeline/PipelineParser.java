@@ -262,7 +262,7 @@ public final class PipelineParser {
             List<Parameters> byCell = new ArrayList<>();
             boolean ok = true;
             for (Map<String, Object> cell : cells) {
-                Parameters p = ParameterResolver.resolve(d, with, cell, (at, field, msg) -> {
+                Parameters p = ParameterResolver.resolve(d, with, m.keyLocation("with"), cell, (at, field, msg) -> {
                     String where = cells.size() > 1 && !cell.isEmpty() && msg.contains("${") ? " (matrix cell " + cell + ")" : "";
                     Problem pr = new Problem(file, at, prefix + field, msg + where);
                     if (!problems.contains(pr)) {

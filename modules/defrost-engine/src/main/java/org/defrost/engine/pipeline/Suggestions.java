@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" hints: the closest known name by edit distance, if close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
     /** The candidate nearest to {@code word}, when within a third of its length (at least 2 edits). */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(2, word.length() / 3);
         return candidates.stream()
                 .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= limit)
@@ -18,7 +18,7 @@ final class Suggestions {
     }
 
     /** {@code "; did you mean 'x'?"} or the empty string. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 

@@ -1,0 +1,22 @@
+package org.defrost.cli;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One-line log records on standard error; Camel's start-up chatter is kept at warnings. */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
+        Logger.getLogger("org.apache.camel").setLevel(Level.WARNING);
+        Logger root = Logger.getLogger("");
+        for (var h : root.getHandlers()) {
+            h.setFormatter(new java.util.logging.SimpleFormatter());
+        }
+    }
+}

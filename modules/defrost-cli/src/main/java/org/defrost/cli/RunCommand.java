@@ -1,0 +1,109 @@
+package org.defrost.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.defrost.engine.pipeline.InvalidPipelineException;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineParser;
+import org.defrost.engine.run.PipelineRunner;
+import org.defrost.engine.run.RunControl;
+import org.defrost.engine.run.RunResult;
+import org.defrost.engine.store.ArtifactStore;
+import org.defrost.engine.store.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code defrost run FILE}: validates and runs one pipeline. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Validates and runs a pipeline.",
+                "Finished work is kept in the workspace: running the same pipeline again (after a failure,",
+                "Ctrl-C, or with more cells) computes only what is missing."},
+        footer = {"", "Exit codes: 0 success, 1 run failed or stopped, 2 invalid pipeline."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "Pipeline file (YAML).")
+    Path file;
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Pipeline pipeline;
+        try {
+            pipeline = new PipelineParser(Stages.registry(err)).parse(file);
+        } catch (InvalidPipelineException e) {
+            e.problems().forEach(err::println);
+            return DefrostCommand.INVALID_INPUT;
+        }
+        if (workspace.threads() < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        ArtifactStore store = new ArtifactStore(workspace.workspace);
+        RunControl control = new RunControl();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            System.err.println("\ndefrost: stopping; finished work is kept (waiting for running stages to stop)");
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "defrost-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunResult result;
+        try (PipelineRunner runner = new PipelineRunner(store, workspace.threads());
+             ProgressDisplay progress = new ProgressDisplay(System.out, System.console() != null)) {
+            result = runner.run(pipeline, progress, control);
+            progress.close();
+            System.out.println(progress.summary());
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting because of Ctrl-C
+        }
+        return report(result, store);
+    }
+
+    private int report(RunResult r, ArtifactStore store) throws IOException {
+        var out = System.out;
+        out.println();
+        for (Map.Entry<String, List<Path>> e : r.outputs().entrySet()) {
+            for (Path dir : e.getValue()) {
+                JsonNode meta = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile()).path("metadata");
+                if (meta.hasNonNull("summary")) {
+                    out.println(meta.get("summary").asText());
+                }
+                if (meta.hasNonNull("mainFile")) {
+                    out.println(e.getKey() + ": " + dir.resolve(meta.get("mainFile").asText()));
+                }
+            }
+        }
+        out.println("Run " + r.runId() + " " + r.status() + ". Record: " + r.runDirectory().resolve("run.json"));
+        out.println("Outputs: " + r.runDirectory().resolve("outputs"));
+        if (!r.succeeded()) {
+            System.err.println("defrost: " + (r.failure() == null ? "run " + r.status() : r.failure().getMessage()));
+            System.err.println("Every finished artifact is kept in " + store.workspace()
+                    + ". To resume, run the same command again: only the missing work is computed.");
+            return DefrostCommand.RUN_FAILED;
+        }
+        return Files.exists(r.runDirectory()) ? 0 : DefrostCommand.RUN_FAILED;
+    }
+}

@@ -1,0 +1,158 @@
+package org.defrost.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.defrost.engine.pipeline.InvalidPipelineException;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineParser;
+import org.defrost.engine.pipeline.Problem;
+import org.junit.jupiter.api.Test;
+
+class PipelineValidationTest {
+    private static final Path FILE = Path.of("pipelines/broken.yaml");
+    private final PipelineParser parser = new PipelineParser(TestStages.registry());
+
+    private List<Problem> problems(String text) {
+        return assertThrows(InvalidPipelineException.class, () -> parser.parse(FILE, text)).problems();
+    }
+
+    private static Problem only(List<Problem> problems) {
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private static void at(Problem p, int line, String field, String messagePart) {
+        assertEquals(FILE, p.file());
+        assertEquals(line, p.location().line(), p.toString());
+        assertEquals(field, p.field(), p.toString());
+        assertTrue(p.message().contains(messagePart), p.toString());
+        assertTrue(p.toString().startsWith("pipelines/broken.yaml:" + line + ":"), p.toString());
+    }
+
+    @Test
+    void validPipelineParsesWithDefaultsAndMatrixValues() throws Exception {
+        Pipeline p = parser.parse(FILE, PipelineRunnerTest.PIPELINE);
+        assertEquals(3, p.matrixCells().size());
+        assertEquals(2, p.seeds());
+        assertEquals(3.0, p.stages().get(0).parametersByCell().get(2).getDouble("scale"));
+        assertEquals(5, p.stages().get(0).parametersByCell().get(0).getInt("count"));
+        assertEquals("plain", p.stages().get(0).parametersByCell().get(0).getString("mode"));
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesItsLine() {
+        Problem p = only(problems("pipeline: x\nstages:\n  - id: a\n    uses: [emit\n"));
+        assertTrue(p.location().line() >= 4, p.toString());
+        assertTrue(p.message().startsWith("invalid YAML"), p.toString());
+    }
+
+    @Test
+    void unknownStageTypeSuggestsTheClosestOne() {
+        Problem p = only(problems("pipeline: x\nstages:\n  - id: a\n    uses: emitt\n"));
+        at(p, 4, "stages[0].uses", "did you mean 'emit'?");
+    }
+
+    @Test
+    void unknownMissingMistypedAndOutOfRangeParametersAreAllReported() {
+        List<Problem> ps = problems("""
+                pipeline: x
+                stages:
+                  - id: a
+                    uses: emit
+                    with:
+                      cont: 3
+                      count: many
+                  - id: b
+                    uses: emit
+                    with: { scale: 1, count: 5000, mode: sqared, sizes: [1, two] }
+                """);
+        assertEquals(6, ps.size(), ps.toString());
+        at(ps.get(0), 6, "stages[0].with.cont", "did you mean 'count'?");
+        at(ps.get(1), 7, "stages[0].with.count", "expected an integer in [1, 1000], found the text \"many\"");
+        at(ps.get(2), 5, "stages[0].with.scale", "missing required parameter 'scale'");
+        at(ps.get(3), 10, "stages[1].with.count", "out of range [1, 1000]");
+        at(ps.get(4), 10, "stages[1].with.mode", "did you mean 'squared'?");
+        at(ps.get(5), 10, "stages[1].with.sizes[1]", "expected a list of integers or all");
+    }
+
+    @Test
+    void stageRulesAreReportedAtTheParameter() {
+        at(only(problems("pipeline: x\nstages:\n  - id: a\n    uses: emit\n    with:\n      scale: 13\n")), 6,
+                "stages[0].with.scale", "unlucky");
+    }
+
+    @Test
+    void unknownMatrixKeyAndMatrixValueOfTheWrongTypeAreReported() {
+        at(only(problems("pipeline: x\nmatrix: { s: [1] }\nstages:\n  - id: a\n    uses: emit\n    with: { scale: \"${matrix.z}\" }\n")),
+                6, "stages[0].with.scale", "no matrix key 'z'");
+        Problem p = only(problems("pipeline: x\nmatrix: { s: [1, big] }\nstages:\n  - id: a\n    uses: emit\n    with: { scale: \"${matrix.s}\" }\n"));
+        at(p, 6, "stages[0].with.scale", "expected a number");
+    }
+
+    @Test
+    void duplicateIdsUnknownInputsAndMissingInputKindsAreReported() {
+        List<Problem> ps = problems("""
+                pipeline: x
+                stages:
+                  - id: a
+                    uses: emit
+                    with: { scale: 1 }
+                  - id: a
+                    uses: emit
+                    with: { scale: 1 }
+                  - id: s
+                    uses: sum-units
+                    inputs: [nope]
+                  - id: t
+                    uses: collect
+                    inputs: [s]
+                  - id: lonely
+                    uses: collect
+                    inptus: [a]
+                """);
+        assertEquals(3, ps.size(), ps.toString());
+        at(ps.get(0), 6, "stages[1].id", "duplicate stage id 'a'");
+        at(ps.get(1), 11, "stages[2].inputs", "no earlier stage has id 'nope'");
+        at(ps.get(2), 17, "stages[4].inptus", "did you mean 'inputs'?");
+    }
+
+    @Test
+    void stageWithoutItsInputKindNamesTheStagesThatProduceIt() {
+        at(only(problems("pipeline: x\nstages:\n  - id: c\n    uses: collect\n")), 4, "stages[0].uses",
+                "needs an artifact of kind 'sums' that no earlier stage produces; add a stage that uses sum-units");
+    }
+
+    @Test
+    void topLevelProblemsAreReported() {
+        List<Problem> ps = problems("pipelin: x\nseeds: 0\nstages: []\n");
+        assertEquals(4, ps.size(), ps.toString());
+        at(ps.get(0), 1, "pipelin", "did you mean 'pipeline'?");
+        at(ps.get(1), 1, "pipeline", "missing required key 'pipeline'");
+        at(ps.get(2), 2, "seeds", "out of range");
+        at(ps.get(3), 3, "stages", "non-empty list");
+    }
+
+    @Test
+    void duplicateKeysAndHostileDocumentsAreRefused() {
+        at(only(problems("pipeline: x\npipeline: y\nstages: []\n")), 2, "", "duplicate key 'pipeline'");
+        String deep = "a: ".repeat(1) + "[".repeat(200) + "]".repeat(200) + "\n";
+        assertTrue(only(problems(deep)).message().contains("invalid YAML"));
+        String bomb = """
+                a: &a ["x","x","x","x","x","x","x","x","x"]
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+                """;
+        long start = System.nanoTime();
+        assertThrows(InvalidPipelineException.class, () -> parser.parse(FILE, bomb));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "an alias bomb is refused quickly");
+        assertTrue(only(problems("\0\1\2binary")).message().contains("not a text file"));
+    }
+}
