@@ -5,6 +5,9 @@ import java.util.logging.Logger;
 
 /** One-line log records on standard error; Camel's start-up chatter is kept at warnings. */
 final class Logging {
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger CAMEL = Logger.getLogger("org.apache.camel");
+
     private Logging() {
     }
 
@@ -13,7 +16,7 @@ final class Logging {
             return;
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
-        Logger.getLogger("org.apache.camel").setLevel(Level.WARNING);
+        CAMEL.setLevel(Level.WARNING);
         Logger root = Logger.getLogger("");
         for (var h : root.getHandlers()) {
             h.setFormatter(new java.util.logging.SimpleFormatter());

@@ -58,6 +58,9 @@ final class StagesCommand implements Callable<Integer> {
             case WHOLE_PIPELINE -> "once per pipeline, over all matrix cells and seeds";
         });
         out.println("Consumes: " + (d.consumes().isEmpty() ? "nothing" : String.join(", ", d.consumes())));
+        if (!d.optionalConsumes().isEmpty()) {
+            out.println("Uses if present: " + String.join(", ", d.optionalConsumes()));
+        }
         out.println("Produces: " + (d.produces().isEmpty() ? "nothing" : String.join(", ", d.produces())));
         out.println();
         out.println("Parameters (under with:):");

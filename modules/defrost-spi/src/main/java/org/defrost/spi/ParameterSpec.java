@@ -84,6 +84,11 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         return new ParameterSpec(name, type, defaultValue, min, max, words, description);
     }
 
+    /** This declaration with another default (for list types, possibly one of {@link #choices}). */
+    public ParameterSpec withDefault(Object value) {
+        return new ParameterSpec(name, type, value, min, max, choices, description);
+    }
+
     /** Whether a pipeline must give a value. */
     public boolean isRequired() {
         return defaultValue == null;

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param description one paragraph for {@code defrost stages --describe}
  * @param parameters  every parameter the stage accepts
  * @param consumes    artifact kinds read, each from the latest earlier stage producing it unless the
- *                    pipeline names the stage in {@code inputs:}
+ *                    pipeline names the stage in {@code inputs:}; a pipeline without a producer is invalid
+ * @param optionalConsumes artifact kinds read when an earlier stage produces them, else absent
  * @param produces    artifact kinds written, one artifact of each per invocation
  * @param scope       how often the stage runs
  */
 public record StageDescriptor(String type, String version, String description, List<ParameterSpec> parameters,
-                              List<String> consumes, List<String> produces, StageScope scope) {
+                              List<String> consumes, List<String> optionalConsumes, List<String> produces,
+                              StageScope scope) {
 
     public StageDescriptor {
         Objects.requireNonNull(type, "type");
@@ -27,7 +29,21 @@ public record StageDescriptor(String type, String version, String description, L
         Objects.requireNonNull(scope, "scope");
         parameters = List.copyOf(parameters);
         consumes = List.copyOf(consumes);
+        optionalConsumes = List.copyOf(optionalConsumes);
         produces = List.copyOf(produces);
+    }
+
+    /** A descriptor without optional inputs. */
+    public StageDescriptor(String type, String version, String description, List<ParameterSpec> parameters,
+                           List<String> consumes, List<String> produces, StageScope scope) {
+        this(type, version, description, parameters, consumes, List.of(), produces, scope);
+    }
+
+    /** Every kind the stage may read: the required ones, then the optional ones. */
+    public List<String> allConsumed() {
+        List<String> all = new java.util.ArrayList<>(consumes);
+        all.addAll(optionalConsumes);
+        return List.copyOf(all);
     }
 
     /** The declaration of the named parameter, if there is one. */

@@ -332,7 +332,8 @@ public final class PipelineParser {
                                                   List<Integer> explicit, List<StageDescriptor> descriptors) {
             Map<String, Integer> sources = new LinkedHashMap<>();
             boolean ok = true;
-            for (String kind : d.consumes()) {
+            for (String kind : d.allConsumed()) {
+                boolean optional = !d.consumes().contains(kind);
                 Integer source = null;
                 for (int s : explicit) {
                     if (descriptors.get(s) != null && descriptors.get(s).produces().contains(kind)) {
@@ -344,7 +345,9 @@ public final class PipelineParser {
                         source = s;
                     }
                 }
-                if (source == null && descriptors.subList(0, index).contains(null)) {
+                if (source == null && optional) {
+                    continue;
+                } else if (source == null && descriptors.subList(0, index).contains(null)) {
                     ok = false; // an earlier stage is invalid and already reported
                 } else if (source == null) {
                     List<String> producers = registry.producersOf(kind);

@@ -34,7 +34,7 @@ final class InvocationExecutor {
         try {
             session.control.throwIfCancelled();
             List<ArtifactView> inputs = new ArrayList<>();
-            for (String kind : d.consumes()) {
+            for (String kind : d.allConsumed()) {
                 inputs.addAll(session.inputs(inv, kind));
             }
             for (String kind : d.produces()) {

@@ -1,0 +1,20 @@
+package org.defrost.study;
+
+/** The artifact kinds the study stages read and write. */
+public final class ArtifactKinds {
+    /** The source task's training and test sets only: what S is trained from (shared across target variants). */
+    public static final String SOURCE_TASK = "source-task";
+    /** A whole task pair (source, target pool, target test, probes). */
+    public static final String TASK_PAIR = "task-pair";
+    /** A trained source network S with its training history. */
+    public static final String SOURCE_NETWORK = "source-network";
+    /** The starting points of the sweep: depths, initialisations, seeds. */
+    public static final String TRANSFER_PLAN = "transfer-plan";
+    /** One trained sweep cell (a work unit's output). */
+    public static final String TRANSFER_CELL = "transfer-cell";
+    /** The sweep's tidy table, its summary and the optimal depths. */
+    public static final String TRANSFER_RESULTS = "transfer-results";
+
+    private ArtifactKinds() {
+    }
+}

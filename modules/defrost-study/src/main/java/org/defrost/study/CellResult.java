@@ -1,0 +1,42 @@
+package org.defrost.study;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The outcome of one trained sweep cell, as stored in a transfer-cell artifact's {@code cell.json}.
+ *
+ * @param targetSize         n, the target training set size (fitting plus validation rows)
+ * @param depth              ℓ, the transfer depth
+ * @param build              how layers above ℓ started: {@code random} or {@code pretrained}
+ * @param testError          0/1 error on the target test set after training
+ * @param testLoss           mean loss on the target test set
+ * @param validationError    0/1 error on the validation split at the restored best epoch
+ * @param firstStageTestError test error before the second stage of the two-stage variant, else NaN
+ * @param epochs             epochs run (both stages)
+ * @param bestEpoch          epoch whose weights were restored (last stage)
+ * @param stopReason         why training stopped (last stage)
+ * @param seconds            training time
+ * @param samplesPerSecond   training throughput
+ */
+public record CellResult(int targetSize, int depth, String build, double testError, double testLoss,
+                         double validationError, double firstStageTestError, int epochs, int bestEpoch,
+                         String stopReason, double seconds, double samplesPerSecond) {
+
+    static final String FILE = "cell.json";
+
+    /** Columns of the tidy table, after the cell's identifying columns. */
+    Map<String, Object> measurements() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("testError", testError);
+        m.put("testLoss", testLoss);
+        m.put("validationError", validationError);
+        m.put("firstStageTestError", firstStageTestError);
+        m.put("epochs", epochs);
+        m.put("bestEpoch", bestEpoch);
+        m.put("stopReason", stopReason);
+        m.put("seconds", seconds);
+        m.put("samplesPerSecond", samplesPerSecond);
+        return m;
+    }
+}

@@ -1,0 +1,111 @@
+package org.defrost.study;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Dataset;
+import org.defrost.nn.Evaluation;
+import org.defrost.nn.Network;
+import org.defrost.nn.NetworkSpec;
+import org.defrost.nn.io.NetworkIo;
+import org.defrost.nn.train.EpochRecord;
+import org.defrost.nn.train.Trainer;
+import org.defrost.nn.train.TrainingResult;
+import org.defrost.spi.Artifact;
+import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterProblem;
+import org.defrost.spi.Parameters;
+import org.defrost.spi.Stage;
+import org.defrost.spi.StageContext;
+import org.defrost.spi.StageDescriptor;
+import org.defrost.spi.StageScope;
+import org.defrost.tasks.LabelledSet;
+import org.defrost.tasks.TaskPairSet;
+import org.defrost.tasks.ValidationSplit;
+
+/**
+ * {@code pretrain}: trains the source network S from scratch on the source training set, with early
+ * stopping on a validation split of it, and measures its error on the source test set. One S per seed;
+ * its key depends only on the source data, the parameters and the seed, so every pipeline and matrix
+ * cell with the same source reuses it.
+ */
+public final class PretrainStage implements Stage {
+    static final String TYPE = "pretrain";
+
+    @Override
+    public StageDescriptor descriptor() {
+        return new StageDescriptor(TYPE, "1",
+                "Trains the source network S on the source task (fully connected, L hidden layers), with early "
+                        + "stopping on a validation split and best-weights restore. Writes the network (network.json "
+                        + "and one .npy per tensor), its training history and its source test error.",
+                TrainingParameters.all(List.of()), List.of(ArtifactKinds.SOURCE_TASK), List.of(ArtifactKinds.SOURCE_NETWORK),
+                StageScope.EACH_SEED);
+    }
+
+    @Override
+    public List<ParameterProblem> validate(Parameters parameters) {
+        return TrainingParameters.validate(parameters);
+    }
+
+    @Override
+    public void run(StageContext ctx) throws Exception {
+        Parameters p = ctx.parameters();
+        Artifact source = ctx.input(ArtifactKinds.SOURCE_TASK);
+        LabelledSet train = TaskData.read(source, TaskPairSet.SOURCE_TRAIN);
+        LabelledSet test = TaskData.read(source, TaskPairSet.SOURCE_TEST);
+        int classes = ((Number) source.metadata().get("classes")).intValue();
+        ValidationSplit.Split split = TrainingParameters.split(p).apply(train);
+        NetworkSpec spec = TrainingParameters.network(p, train.features(), classes);
+        Network network = Network.build(spec, ctx.seed().derive("init"));
+        Trainer trainer = new Trainer(TrainingParameters.training(p))
+                .withListener(new TrainingReporter(ctx, "source network", p.getInt("maxEpochs"), true))
+                .withCancellation(ctx.cancellation());
+        TrainingResult result;
+        Evaluation testEval;
+        try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
+            result = trainer.train(network, TaskData.dataset(split.training()), TaskData.dataset(split.validation()),
+                    ctx.seed().derive("batches"), threads);
+            Dataset testSet = TaskData.dataset(test);
+            testEval = network.evaluate(testSet, threads);
+        } catch (ArithmeticException e) {
+            ctx.metrics().count("diverged_total", 1);
+            throw e;
+        }
+        ctx.metrics().set("samples_per_second", result.samplesPerSecond());
+        ArtifactWriter out = ctx.output(ArtifactKinds.SOURCE_NETWORK);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("stage", TYPE);
+        provenance.put("seed", ctx.seed().value());
+        provenance.put("training", result.toMap());
+        provenance.put("trainingSize", split.training().size());
+        provenance.put("validationSize", split.validation().size());
+        NetworkIo.save(network, out.directory().resolve("network"), provenance);
+        writeHistory(out.directory().resolve("history.csv"), result);
+        out.putMetadata("sourceTestError", testEval.error());
+        out.putMetadata("sourceTestLoss", testEval.loss());
+        out.putMetadata("epochs", result.epochsRun());
+        out.putMetadata("bestEpoch", result.bestEpoch());
+        out.putMetadata("stopReason", result.stopReason().name().toLowerCase());
+        out.putMetadata("hiddenLayers", spec.hiddenLayerCount());
+        out.putMetadata("classes", classes);
+        ctx.log().log(System.Logger.Level.INFO, String.format("source network (seed %d): test error %.4f after %d epochs",
+                ctx.seedIndex(), testEval.error(), result.epochsRun()));
+    }
+
+    static void writeHistory(Path file, TrainingResult result) throws java.io.IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EpochRecord r : result.history()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", r.epoch());
+            row.put("trainLoss", r.trainLoss());
+            row.put("validationLoss", r.validationLoss());
+            row.put("validationError", r.validationError());
+            row.put("learningRate", r.learningRate());
+            rows.add(row);
+        }
+        Csv.write(file, rows);
+    }
+}

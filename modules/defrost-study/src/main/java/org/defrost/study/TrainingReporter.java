@@ -1,0 +1,36 @@
+package org.defrost.study;
+
+import org.defrost.nn.train.EpochListener;
+import org.defrost.nn.train.EpochRecord;
+import org.defrost.spi.ExecutionContext;
+
+/**
+ * Forwards each epoch of a training run to the stage's progress and metrics: gauges
+ * {@code training_loss}, {@code validation_error} and {@code samples_per_second}, counter
+ * {@code epochs_total}.
+ */
+final class TrainingReporter implements EpochListener {
+    private final ExecutionContext context;
+    private final String what;
+    private final int maxEpochs;
+    private final boolean reportProgress;
+
+    TrainingReporter(ExecutionContext context, String what, int maxEpochs, boolean reportProgress) {
+        this.context = context;
+        this.what = what;
+        this.maxEpochs = maxEpochs;
+        this.reportProgress = reportProgress;
+    }
+
+    @Override
+    public void onEpoch(EpochRecord r) {
+        context.metrics().set("training_loss", r.trainLoss());
+        context.metrics().set("validation_error", r.validationError());
+        context.metrics().count("epochs_total", 1);
+        if (reportProgress) {
+            context.progress().progress(r.epoch(), maxEpochs);
+            context.progress().status(String.format("%s: epoch %d, training loss %.4f, validation error %.4f", what,
+                    r.epoch(), r.trainLoss(), r.validationError()));
+        }
+    }
+}
