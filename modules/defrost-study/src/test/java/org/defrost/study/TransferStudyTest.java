@@ -1,0 +1,170 @@
+package org.defrost.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.defrost.engine.pipeline.PipelineParser;
+import org.defrost.engine.registry.StageRegistry;
+import org.defrost.engine.run.PipelineRunner;
+import org.defrost.engine.run.RunControl;
+import org.defrost.engine.run.RunListener;
+import org.defrost.engine.run.RunResult;
+import org.defrost.engine.store.ArtifactStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The study at small scale through the real engine and the built-in stages. */
+class TransferStudyTest {
+    @TempDir
+    Path dir;
+
+    static String pipeline(double eta, String targetSizes, int seeds) {
+        return """
+                pipeline: study-test
+                seed: 11
+                seeds: %d
+                stages:
+                  - id: tasks
+                    uses: chmm
+                    with: { inputDim: 40, sourceLatentDim: 10, targetLatentDim: 10, etaF: %s, etaTheta: %s,
+                            sourceTrainSize: 1500, targetPoolSize: 600, sourceTestSize: 1500, targetTestSize: 1500,
+                            probeSize: 100 }
+                  - id: source
+                    uses: pretrain
+                    with: { hidden: [32, 32], maxEpochs: 60, patience: 10 }
+                  - id: defrost
+                    uses: incremental-defrosting
+                  - id: finetune
+                    uses: fine-tune
+                    with: { targetSizes: %s, maxEpochs: 80, patience: 10 }
+                """.formatted(seeds, eta, eta, targetSizes);
+    }
+
+    /** Counts computed and cached units, and can stop the run after a number of computed units. */
+    static final class Counter implements RunListener {
+        final AtomicInteger computed = new AtomicInteger();
+        final AtomicInteger cached = new AtomicInteger();
+        RunControl control;
+        int stopAfter = Integer.MAX_VALUE;
+
+        @Override
+        public void unitFinished(String stageType, boolean fromCache, boolean failed, double seconds) {
+            if (!failed && (fromCache ? cached : computed).incrementAndGet() >= stopAfter && !fromCache) {
+                control.cancel();
+            }
+        }
+    }
+
+    RunResult run(String text, Path workspace, Counter counter) throws Exception {
+        Path file = dir.resolve("p.yaml");
+        Files.writeString(file, text);
+        counter.control = new RunControl();
+        try (PipelineRunner runner = new PipelineRunner(new ArtifactStore(workspace), 2)) {
+            return runner.run(new PipelineParser(StageRegistry.builtIn()).parse(file), counter, counter.control);
+        }
+    }
+
+    static List<Map<String, String>> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        String[] header = lines.get(0).split(",");
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static Path results(RunResult r) {
+        return r.outputs().get("finetune").get(0);
+    }
+
+    /** The deterministic columns of cells.csv (timings removed). */
+    static List<String> deterministicCells(RunResult r) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Map<String, String> row : csv(results(r).resolve("cells.csv"))) {
+            out.add(row.get("seed") + "/" + row.get("targetSize") + "/" + row.get("depth") + "/" + row.get("init") + "="
+                    + row.get("testError") + "," + row.get("testLoss") + "," + row.get("validationError") + ","
+                    + row.get("epochs") + "," + row.get("bestEpoch"));
+        }
+        return out;
+    }
+
+    @Test
+    void identicalTasksAtSmallTargetSizeFavourDeepTransferOverScratch() throws Exception {
+        RunResult r = run(pipeline(0.0, "[40]", 2), dir.resolve("w"), new Counter());
+        assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
+        for (Map<String, String> opt : csv(results(r).resolve("optimal-depths.csv"))) {
+            int layers = Integer.parseInt(opt.get("layers"));
+            double best = Double.parseDouble(opt.get("meanTestError"));
+            double scratch = Double.parseDouble(opt.get("scratchTestError"));
+            double standard = Double.parseDouble(opt.get("standardTestError"));
+            assertTrue(standard < scratch - 0.05, "freezing all transferred layers beats scratch: " + opt);
+            assertTrue(Integer.parseInt(opt.get("depthStar")) >= layers - 1, "l* at or near L: " + opt);
+            assertTrue(best <= standard, opt.toString());
+        }
+    }
+
+    @Test
+    void independentTasksGainNothingFromTransferAtModerateTargetSize() throws Exception {
+        RunResult r = run(pipeline(1.0, "[500]", 2), dir.resolve("w"), new Counter());
+        assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
+        for (Map<String, String> opt : csv(results(r).resolve("optimal-depths.csv"))) {
+            double gain = Double.parseDouble(opt.get("gainOverScratch"));
+            double stderr = Double.parseDouble(opt.get("stderrTestError"));
+            assertTrue(opt.get("depthStar").equals("0") || gain <= 2 * stderr + 0.01, "no positive gain: " + opt);
+        }
+    }
+
+    @Test
+    void interruptedSweepResumesWithOnlyTheMissingCellsAndTheSameTable() throws Exception {
+        String text = pipeline(0.3, "[40, 200]", 2);
+        Counter reference = new Counter();
+        RunResult uninterrupted = run(text, dir.resolve("reference"), reference);
+        assertTrue(uninterrupted.succeeded());
+        int total = reference.computed.get() + reference.cached.get();
+
+        Counter first = new Counter();
+        first.stopAfter = 7;
+        RunResult stopped = run(text, dir.resolve("w"), first);
+        assertEquals("cancelled", stopped.status());
+        int finished = first.computed.get();
+        assertTrue(finished >= 7 && finished < total, finished + " of " + total);
+
+        Counter second = new Counter();
+        RunResult resumed = run(text, dir.resolve("w"), second);
+        assertTrue(resumed.succeeded(), () -> String.valueOf(resumed.failure()));
+        assertEquals(reference.computed.get() - finished, second.computed.get(), "only the missing cells are trained");
+        assertEquals(deterministicCells(uninterrupted), deterministicCells(resumed));
+    }
+
+    @Test
+    void addingTargetSizesReusesEveryEarlierCell() throws Exception {
+        Path w = dir.resolve("w");
+        Counter first = new Counter();
+        RunResult small = run(pipeline(0.3, "[40]", 1), w, first);
+        assertTrue(small.succeeded());
+        Counter second = new Counter();
+        RunResult larger = run(pipeline(0.3, "[40, 200]", 1), w, second);
+        assertTrue(larger.succeeded());
+        assertEquals(first.computed.get() + first.cached.get(), second.cached.get() - first.cached.get(),
+                "every cell of the first run comes from the store");
+        assertEquals(first.computed.get(), second.computed.get(), "the new size has as many cells as the old one");
+        List<String> before = deterministicCells(small);
+        List<String> after = deterministicCells(larger);
+        assertTrue(after.containsAll(before), Arrays.toString(before.toArray()));
+    }
+}
