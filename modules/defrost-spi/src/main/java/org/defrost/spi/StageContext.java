@@ -6,6 +6,9 @@ import java.util.Map;
 /** What one invocation of {@link Stage#run} receives. */
 public interface StageContext extends ExecutionContext {
 
+    /** The run this invocation belongs to. */
+    RunInfo run();
+
     /** The stage's id in the pipeline file. */
     String stageId();
 

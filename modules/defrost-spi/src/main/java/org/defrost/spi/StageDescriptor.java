@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param optionalConsumes artifact kinds read when an earlier stage produces them, else absent
  * @param produces    artifact kinds written, one artifact of each per invocation
  * @param scope       how often the stage runs
+ * @param reusable    whether outputs may be reused by later runs with the same inputs; false for stages
+ *                    whose outputs describe the run itself (a report with its provenance), which then run
+ *                    on every run
  */
 public record StageDescriptor(String type, String version, String description, List<ParameterSpec> parameters,
                               List<String> consumes, List<String> optionalConsumes, List<String> produces,
-                              StageScope scope) {
+                              StageScope scope, boolean reusable) {
 
     public StageDescriptor {
         Objects.requireNonNull(type, "type");
@@ -36,7 +39,7 @@ public record StageDescriptor(String type, String version, String description, L
     /** A descriptor without optional inputs. */
     public StageDescriptor(String type, String version, String description, List<ParameterSpec> parameters,
                            List<String> consumes, List<String> produces, StageScope scope) {
-        this(type, version, description, parameters, consumes, List.of(), produces, scope);
+        this(type, version, description, parameters, consumes, List.of(), produces, scope, true);
     }
 
     /** Every kind the stage may read: the required ones, then the optional ones. */

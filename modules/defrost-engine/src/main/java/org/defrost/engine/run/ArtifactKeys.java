@@ -18,8 +18,9 @@ final class ArtifactKeys {
     private ArtifactKeys() {
     }
 
+    /** The key of an invocation's output; {@code runId} is non-null for stages whose outputs are not reusable. */
     static String forInvocation(StageDescriptor d, Map<String, Object> parameters, List<ArtifactView> inputs, long seed,
-                                String kind) {
+                                String kind, String runId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("stage", d.type());
         m.put("version", d.version());
@@ -27,6 +28,9 @@ final class ArtifactKeys {
         m.put("inputs", digests(inputs));
         m.put("seed", seed);
         m.put("output", kind);
+        if (runId != null) {
+            m.put("run", runId);
+        }
         return Hashing.sha256OfJson(m);
     }
 

@@ -38,7 +38,8 @@ final class InvocationExecutor {
                 inputs.addAll(session.inputs(inv, kind));
             }
             for (String kind : d.produces()) {
-                keys.put(kind, ArtifactKeys.forInvocation(d, inv.parameters().asMap(), inputs, inv.seed().value(), kind));
+                keys.put(kind, ArtifactKeys.forInvocation(d, inv.parameters().asMap(), inputs, inv.seed().value(), kind,
+                        d.reusable() ? null : session.runId));
             }
             String lockKey = keys.isEmpty() ? inv.label() : keys.values().iterator().next();
             Map<String, StoredArtifact> outputs;

@@ -11,6 +11,7 @@ import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineStage;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.engine.store.StoredArtifact;
+import org.defrost.spi.RunInfo;
 import org.defrost.spi.StageScope;
 
 /**
@@ -30,6 +31,7 @@ final class RunSession {
     final ProducerTemplate producer;
     final String unitsEndpoint;
     final List<Map<String, Object>> cells;
+    final RunInfo info;
     private final ConcurrentMap<String, Map<String, StoredArtifact>> outputs = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> keyLocks = new ConcurrentHashMap<>();
 
@@ -46,6 +48,7 @@ final class RunSession {
         this.producer = producer;
         this.unitsEndpoint = unitsEndpoint;
         this.cells = pipeline.matrixCells();
+        this.info = new RunInfo(runId, pipeline.name(), pipeline.file(), pipeline.text(), record.file());
     }
 
     /** The invocations of a stage, in cell then seed order. */

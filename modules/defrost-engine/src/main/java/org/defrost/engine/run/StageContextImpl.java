@@ -9,6 +9,7 @@ import org.defrost.engine.store.PendingArtifact;
 import org.defrost.engine.store.StoredArtifact;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.RunInfo;
 import org.defrost.spi.Seed;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.WorkUnit;
@@ -29,6 +30,11 @@ final class StageContextImpl extends BaseContext implements StageContext {
         this.outputs = outputs;
         this.deadline = deadline;
         this.permitsHeld = threads;
+    }
+
+    @Override
+    public RunInfo run() {
+        return session.info;
     }
 
     @Override
