@@ -130,11 +130,41 @@ public final class FineTuneStage implements Stage {
         Csv.write(out.directory().resolve("cells.csv"), rows);
         Csv.write(out.directory().resolve("summary.csv"), summary.depthRows(ctx.matrixCell()));
         Csv.write(out.directory().resolve("optimal-depths.csv"), summary.optimumRows(ctx.matrixCell()));
+        Csv.write(out.directory().resolve("curves.csv"), representativeCurves(summary, ids, done, firstPlan.hiddenLayers()));
         out.putMetadata("summary", summary.text(ctx.matrixCell(), pairs.size()));
         out.putMetadata("hiddenLayers", firstPlan.hiddenLayers());
         out.putMetadata("seeds", pairs.size());
         out.putMetadata("cells", rows.size());
         out.putMetadata("cellKeys", done.stream().map(Artifact::key).toList());
+    }
+
+    /**
+     * Training curves of the representative cells: for each target size and initialisation, the first seed's
+     * cells at ℓ*, at ℓ = 0 and at ℓ = L, one row per epoch.
+     */
+    private static List<Map<String, Object>> representativeCurves(TransferSummary summary, List<Map<String, Object>> ids,
+                                                                  List<Artifact> done, int layers) throws java.io.IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int firstSeed = ids.stream().mapToInt(id -> (Integer) id.get("seed")).min().orElse(0);
+        for (TransferSummary.Optimum o : summary.optima) {
+            java.util.Set<Integer> depths = new java.util.TreeSet<>(List.of(o.depthStar(), 0, layers));
+            for (int i = 0; i < ids.size(); i++) {
+                Map<String, Object> id = ids.get(i);
+                if ((Integer) id.get("seed") == firstSeed && id.get("targetSize").equals(o.targetSize())
+                        && id.get("init").equals(o.init()) && depths.contains((Integer) id.get("depth"))) {
+                    for (String line : java.nio.file.Files.readAllLines(done.get(i).file("history.csv")).stream().skip(1).toList()) {
+                        String[] v = line.split(",");
+                        Map<String, Object> row = new LinkedHashMap<>(id);
+                        row.put("epoch", Integer.parseInt(v[0]));
+                        row.put("trainLoss", Double.parseDouble(v[1]));
+                        row.put("validationLoss", Double.parseDouble(v[2]));
+                        row.put("validationError", Double.parseDouble(v[3]));
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     @Override
