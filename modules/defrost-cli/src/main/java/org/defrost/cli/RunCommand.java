@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspace;
 
+    @Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline;
         try {
-            pipeline = new PipelineParser(Stages.registry(err)).parse(file);
+            pipeline = new PipelineParser(Stages.registry(plugins.plugins, err)).parse(file);
         } catch (InvalidPipelineException e) {
             e.problems().forEach(err::println);
             return DefrostCommand.INVALID_INPUT;

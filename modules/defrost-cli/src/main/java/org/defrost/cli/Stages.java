@@ -1,15 +1,17 @@
 package org.defrost.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.defrost.engine.plugins.PluginLoader;
 import org.defrost.engine.registry.StageRegistry;
 
-/** Builds the stage registry the commands use and reports stages that failed to load. */
+/** Builds the stage registry the commands use and reports stages or plugins that failed to load. */
 final class Stages {
     private Stages() {
     }
 
-    static StageRegistry registry(PrintWriter err) {
-        StageRegistry registry = StageRegistry.builtIn();
+    static StageRegistry registry(Path plugins, PrintWriter err) {
+        StageRegistry registry = PluginLoader.registry(plugins);
         for (String problem : registry.problems()) {
             err.println("defrost: warning: " + problem);
         }

@@ -19,6 +19,9 @@ final class StagesCommand implements Callable<Integer> {
     @Option(names = "--describe", paramLabel = "NAME", description = "Describe this stage type: parameters, inputs, outputs.")
     String describe;
 
+    @CommandLine.Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,7 +29,7 @@ final class StagesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StageRegistry registry = Stages.registry(err);
+        StageRegistry registry = Stages.registry(plugins.plugins, err);
         if (describe == null) {
             out.printf("%-24s %-8s %-17s %s%n", "TYPE", "VERSION", "SCOPE", "ORIGIN");
             for (RegisteredStage s : registry.all()) {

@@ -18,6 +18,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline files (YAML).")
     List<Path> files;
 
+    @CommandLine.Mixin
+    PluginOptions plugins;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -25,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        PipelineParser parser = new PipelineParser(Stages.registry(err));
+        PipelineParser parser = new PipelineParser(Stages.registry(plugins.plugins, err));
         int bad = 0;
         for (Path file : files) {
             try {

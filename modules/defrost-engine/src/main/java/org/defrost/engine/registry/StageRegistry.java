@@ -83,6 +83,12 @@ public final class StageRegistry {
             return this;
         }
 
+        /** Records a problem found while looking for stages (e.g. a plugin file that cannot be opened). */
+        public Builder problem(String message) {
+            problems.add(message);
+            return this;
+        }
+
         /** Adds one stage instance (tests use this). */
         public Builder add(Stage stage, String origin) {
             String type = stage.descriptor().type();
