@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
+import org.defrost.engine.yaml.YamlReader;
 import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.RunControl;
 import org.defrost.engine.run.RunResult;
@@ -39,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins;
 
+    @Mixin
+    DataRootOptions dataRoots;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline;
         try {
-            pipeline = new PipelineParser(Stages.registry(plugins.plugins, err)).parse(file);
+            pipeline = new PipelineParser(Stages.registry(plugins.plugins, err), new YamlReader(), dataRoots.policyFor(file))
+                    .parse(file);
         } catch (InvalidPipelineException e) {
             e.problems().forEach(err::println);
             return DefrostCommand.INVALID_INPUT;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
+import org.defrost.engine.yaml.YamlReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,9 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PluginOptions plugins;
 
+    @CommandLine.Mixin
+    DataRootOptions dataRoots;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,11 +32,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        PipelineParser parser = new PipelineParser(Stages.registry(plugins.plugins, err));
+        var registry = Stages.registry(plugins.plugins, err);
         int bad = 0;
         for (Path file : files) {
             try {
-                Pipeline p = parser.parse(file);
+                Pipeline p = new PipelineParser(registry, new YamlReader(), dataRoots.policyFor(file)).parse(file);
                 out.printf("%s: valid (pipeline '%s', %d stages, %d matrix cells, %d seeds)%n", file, p.name(),
                         p.stages().size(), p.matrixCells().size(), p.seeds());
             } catch (InvalidPipelineException e) {

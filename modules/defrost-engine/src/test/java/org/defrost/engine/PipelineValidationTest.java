@@ -137,6 +137,26 @@ class PipelineValidationTest {
     }
 
     @Test
+    void pathsAreResolvedAgainstThePipelineAndConfinedToTheAllowedRoots(@org.junit.jupiter.api.io.TempDir Path root)
+            throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("data"));
+        java.nio.file.Files.createSymbolicLink(root.resolve("data/escape"), Path.of("/etc"));
+        Path file = root.resolve("p.yaml");
+        PipelineParser confined = new PipelineParser(TestStages.registry(), new org.defrost.engine.yaml.YamlReader(),
+                new org.defrost.engine.pipeline.PathPolicy(List.of(root)));
+        String base = "pipeline: x\nstages:\n  - id: a\n    uses: emit\n    with:\n      scale: 1\n      data: %s\n";
+        Pipeline ok = confined.parse(file, base.formatted("data/train.csv"));
+        assertEquals(root.resolve("data/train.csv").toString(), ok.stages().get(0).parametersByCell().get(0).getString("data"));
+        for (String bad : List.of("../outside.csv", "/etc/passwd", "data/escape/passwd")) {
+            List<Problem> ps = assertThrows(InvalidPipelineException.class, () -> confined.parse(file, base.formatted(bad)))
+                    .problems();
+            assertEquals(1, ps.size(), bad);
+            assertEquals(7, ps.get(0).location().line());
+            assertTrue(ps.get(0).message().contains("outside the allowed directories"), ps.get(0).toString());
+        }
+    }
+
+    @Test
     void duplicateKeysAndHostileDocumentsAreRefused() {
         at(only(problems("pipeline: x\npipeline: y\nstages: []\n")), 2, "", "duplicate key 'pipeline'");
         String deep = "a: ".repeat(1) + "[".repeat(200) + "]".repeat(200) + "\n";

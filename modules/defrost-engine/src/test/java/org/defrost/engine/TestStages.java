@@ -59,7 +59,8 @@ final class TestStages {
                     List.of(ParameterSpec.integer("count", 4, "How many numbers.").withRange(1, 1000),
                             ParameterSpec.required("scale", org.defrost.spi.ParameterType.NUMBER, "Multiplier."),
                             ParameterSpec.choice("mode", "plain", List.of("plain", "squared"), "Transform."),
-                            ParameterSpec.integers("sizes", List.of(1L), "Sizes.").withChoices(List.of("all"))),
+                            ParameterSpec.integers("sizes", List.of(1L), "Sizes.").withChoices(List.of("all")),
+                            ParameterSpec.path("data", "/nonexistent/default", "A data file.")),
                     List.of(), List.of("numbers"), StageScope.EACH_SEED);
         }
 

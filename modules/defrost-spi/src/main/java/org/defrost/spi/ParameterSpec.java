@@ -53,6 +53,11 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         return new ParameterSpec(name, ParameterType.STRING, defaultValue, null, null, List.of(), description);
     }
 
+    /** A path parameter with a default (null for required); see {@link ParameterType#PATH}. */
+    public static ParameterSpec path(String name, String defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.PATH, defaultValue, null, null, List.of(), description);
+    }
+
     /** A parameter taking one of {@code choices}, defaulting to {@code defaultValue}. */
     public static ParameterSpec choice(String name, String defaultValue, List<String> choices, String description) {
         return new ParameterSpec(name, ParameterType.CHOICE, defaultValue, null, null, choices, description);

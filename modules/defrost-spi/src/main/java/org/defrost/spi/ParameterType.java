@@ -17,5 +17,11 @@ public enum ParameterType {
     /** A list of real numbers; a single number is accepted as a one-element list. */
     NUMBER_LIST,
     /** A list of words from the declared set (or free text when none is declared). */
-    STRING_LIST
+    STRING_LIST,
+    /**
+     * A file or directory path. Relative paths are resolved against the pipeline file's directory; the
+     * engine refuses paths outside its allowed roots (also through {@code ..} or symbolic links) and passes
+     * the stage an absolute, normalised path as a String.
+     */
+    PATH
 }

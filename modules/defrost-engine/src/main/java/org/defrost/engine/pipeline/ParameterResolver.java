@@ -23,6 +23,10 @@ final class ParameterResolver {
     static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern MATRIX_REFERENCE = Pattern.compile("matrix\\.([A-Za-z0-9_-]+)");
 
+    /** Where relative paths start and which paths are allowed. */
+    record PathContext(java.nio.file.Path base, PathPolicy policy) {
+    }
+
     /** Collects problems; {@code field} is relative to the stage, e.g. {@code with.maxEpochs}. */
     interface Sink {
         void add(Location location, String field, String message);
@@ -38,7 +42,7 @@ final class ParameterResolver {
      * @return the parameters, or null when any problem was reported
      */
     static Parameters resolve(StageDescriptor descriptor, YamlNode.Mapping with, Location missingAt, Map<String, Object> cell,
-                              Sink sink) {
+                              PathContext paths, Sink sink) {
         Map<String, Object> values = new LinkedHashMap<>();
         boolean ok = true;
         for (String key : with.entries().keySet()) {
@@ -64,6 +68,14 @@ final class ParameterResolver {
                 continue;
             }
             Object value = convert(spec, substitute(node, cell, field, sink), field, sink);
+            if (value != null && spec.type() == ParameterType.PATH) {
+                try {
+                    value = paths.policy().resolve(paths.base(), (String) value).toString();
+                } catch (IllegalArgumentException e) {
+                    sink.add(node.location(), field, e.getMessage());
+                    value = null;
+                }
+            }
             if (value == null) {
                 ok = false;
             } else {
@@ -166,6 +178,7 @@ final class ParameterResolver {
             case NUMBER, NUMBER_LIST -> raw instanceof Number n ? (Object) n.doubleValue() : parseDouble(raw);
             case BOOLEAN -> raw instanceof Boolean ? raw : null;
             case STRING -> raw instanceof Boolean ? null : String.valueOf(raw);
+            case PATH -> raw instanceof String text && !text.isBlank() ? text : null;
             case CHOICE, STRING_LIST -> raw instanceof String ? raw : null;
         };
         if (value == null) {

@@ -16,6 +16,7 @@ public final class ParameterText {
             case NUMBER -> "a number";
             case BOOLEAN -> "true or false";
             case STRING -> "a text";
+            case PATH -> "a path";
             case CHOICE -> "one of " + words;
             case INTEGER_LIST -> "a list of integers" + (words.isEmpty() ? "" : " or " + words);
             case NUMBER_LIST -> "a list of numbers" + (words.isEmpty() ? "" : " or " + words);

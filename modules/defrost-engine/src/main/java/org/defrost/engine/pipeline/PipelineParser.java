@@ -39,14 +39,20 @@ public final class PipelineParser {
 
     private final StageRegistry registry;
     private final YamlReader reader;
+    private final PathPolicy paths;
 
+    /** A parser that allows paths anywhere. */
     public PipelineParser(StageRegistry registry) {
-        this(registry, new YamlReader());
+        this(registry, new YamlReader(), PathPolicy.unrestricted());
     }
 
-    public PipelineParser(StageRegistry registry, YamlReader reader) {
+    /**
+     * @param paths where path parameters may point
+     */
+    public PipelineParser(StageRegistry registry, YamlReader reader, PathPolicy paths) {
         this.registry = registry;
         this.reader = reader;
+        this.paths = paths;
     }
 
     /** Reads and validates {@code file}. */
@@ -261,8 +267,10 @@ public final class PipelineParser {
             descriptors.set(index, d);
             List<Parameters> byCell = new ArrayList<>();
             boolean ok = true;
+            Path base = file.toAbsolutePath().getParent();
+            ParameterResolver.PathContext pathContext = new ParameterResolver.PathContext(base, paths);
             for (Map<String, Object> cell : cells) {
-                Parameters p = ParameterResolver.resolve(d, with, m.keyLocation("with"), cell, (at, field, msg) -> {
+                Parameters p = ParameterResolver.resolve(d, with, m.keyLocation("with"), cell, pathContext, (at, field, msg) -> {
                     String where = cells.size() > 1 && !cell.isEmpty() && msg.contains("${") ? " (matrix cell " + cell + ")" : "";
                     Problem pr = new Problem(file, at, prefix + field, msg + where);
                     if (!problems.contains(pr)) {
