@@ -29,6 +29,15 @@ public interface Stage {
     }
 
     /**
+     * Estimates the peak memory one invocation needs, in bytes, so that a run that cannot fit in the JVM is
+     * refused before it starts. Count the large arrays (datasets, activations, weights and optimiser state);
+     * 0 means negligible.
+     */
+    default long estimatedMemoryBytes(Parameters parameters) {
+        return 0;
+    }
+
+    /**
      * Checks relations between parameters that single-parameter declarations cannot express (for
      * example "validationFraction must leave at least one training sample"). Types, ranges and
      * required values are already checked from the descriptor when this is called.

@@ -50,7 +50,8 @@ final class InvocationExecutor {
                 cached = outputs != null;
                 if (!cached) {
                     int threads = session.threadsPerInvocation(waveSize);
-                    Deadline deadline = new Deadline(session.control, inv.stage().timeout());
+                    Deadline deadline = new Deadline(session.control,
+                            inv.stage().timeout() != null ? inv.stage().timeout() : session.defaultTimeout);
                     StageContextImpl context = compute(session, inv, stage, inputs, keys, threads, deadline);
                     outputs = context.committed;
                     if (context.unitsPlanned > 0) {

@@ -38,6 +38,7 @@ public final class PipelineRunner implements AutoCloseable {
     private final ExecutorService invocationPool;
     private final ExecutorService unitPool;
     private final ProducerTemplate producer;
+    private volatile java.time.Duration defaultTimeout;
 
     /**
      * Starts a Camel context for runs on {@code store} using at most {@code threads} busy threads per run.
@@ -68,6 +69,11 @@ public final class PipelineRunner implements AutoCloseable {
         this.producer = camel.createProducerTemplate();
     }
 
+    /** Time limit for invocations of stages whose pipeline entry sets no {@code timeout}; null for none. */
+    public void setDefaultTimeout(java.time.Duration limit) {
+        this.defaultTimeout = limit;
+    }
+
     public int threads() {
         return threads;
     }
@@ -93,7 +99,8 @@ public final class PipelineRunner implements AutoCloseable {
         Files.writeString(runDir.resolve("pipeline.yaml"), pipeline.text());
         RunRecord record = new RunRecord(runDir.resolve("run.json"), runId, pipeline.name(), pipeline.file(), store.workspace());
         record.writeQuietly();
-        RunSession session = new RunSession(runId, pipeline, store, listener, record, control, threads, producer, UNITS);
+        RunSession session = new RunSession(runId, pipeline, store, listener, record, control, threads, producer, UNITS,
+                defaultTimeout);
         int total = pipeline.stages().stream().mapToInt(s -> session.invocations(s).size()).sum();
         listener.runStarted(runId, pipeline.name(), total);
         long start = System.nanoTime();

@@ -32,11 +32,15 @@ final class RunSession {
     final String unitsEndpoint;
     final List<Map<String, Object>> cells;
     final RunInfo info;
+    /** Time limit for stages without their own; null for none. */
+    final java.time.Duration defaultTimeout;
     private final ConcurrentMap<String, Map<String, StoredArtifact>> outputs = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> keyLocks = new ConcurrentHashMap<>();
 
     RunSession(String runId, Pipeline pipeline, ArtifactStore store, RunListener listener, RunRecord record,
-               RunControl control, int threads, ProducerTemplate producer, String unitsEndpoint) {
+               RunControl control, int threads, ProducerTemplate producer, String unitsEndpoint,
+               java.time.Duration defaultTimeout) {
+        this.defaultTimeout = defaultTimeout;
         this.runId = runId;
         this.pipeline = pipeline;
         this.store = store;
