@@ -46,6 +46,12 @@ public final class PretrainStage implements Stage {
     }
 
     @Override
+    public long estimatedMemoryBytes(Parameters p) {
+        List<Integer> hidden = p.getIntList("hidden");
+        return TrainingParameters.trainingBytes(hidden, hidden.get(0), p.getInt("batchSize"));
+    }
+
+    @Override
     public List<ParameterProblem> validate(Parameters parameters) {
         return TrainingParameters.validate(parameters);
     }

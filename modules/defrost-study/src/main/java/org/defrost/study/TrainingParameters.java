@@ -65,6 +65,25 @@ public final class TrainingParameters {
         return List.copyOf(out);
     }
 
+    /**
+     * Bytes to train a network with these hidden widths on inputs of {@code inputDim} (unknown to a stage
+     * until its task exists, so callers pass the widest plausible, e.g. the first hidden width): weights,
+     * gradients and two optimiser moments, plus activations and their gradients for one minibatch of each
+     * layer, in float32. The datasets are counted by the task stage.
+     */
+    static long trainingBytes(List<Integer> hidden, int inputDim, int batch) {
+        long params = 0;
+        long activations = inputDim;
+        int previous = inputDim;
+        for (int width : hidden) {
+            params += (long) previous * width + width;
+            activations += width;
+            previous = width;
+        }
+        params += previous + 1L;
+        return Float.BYTES * (4 * params + 3L * batch * activations);
+    }
+
     /** Checks relations between parameters. */
     public static List<ParameterProblem> validate(Parameters p) {
         List<ParameterProblem> problems = new ArrayList<>();

@@ -63,6 +63,18 @@ public final class ChmmStage implements Stage {
         }
     }
 
+    /**
+     * The task pair's arrays as float32: later stages load whole sets (the source sets to pre-train, the
+     * target pool and test set per trained cell), so this bounds what a seed's data costs in memory.
+     */
+    @Override
+    public long estimatedMemoryBytes(Parameters p) {
+        ChmmParameters c = parameters(p);
+        long rows = (long) c.sourceTrainSize() + c.sourceTestSize() + c.targetPoolSize() + c.targetTestSize()
+                + 4L * c.probeSize();
+        return rows * c.inputDim() * Float.BYTES;
+    }
+
     static ChmmParameters parameters(Parameters p) {
         Map<String, Object> values = new LinkedHashMap<>();
         p.asMap().forEach((name, value) -> {

@@ -1,0 +1,95 @@
+package org.defrost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as users call it: exit codes, messages, help. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        CommandLine cl = DefrostCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateAcceptsTheShippedPipelines() throws Exception {
+        try (var files = Files.list(Path.of("../../pipelines"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Result r = run("validate", "--plugins", dir.resolve("none").toString(), p.toString());
+                assertEquals(0, r.code(), p + ": " + r.err());
+                assertTrue(r.out().contains("valid"), r.out());
+            }
+        }
+    }
+
+    @Test
+    void validateReportsEveryProblemWithFileLineAndFieldAndExitsTwo() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+                pipeline: bad
+                stages:
+                  - id: tasks
+                    uses: chmmm
+                  - id: source
+                    uses: pretrain
+                    with: { maxEpochs: -3, hiden: [4] }
+                """);
+        Result r = run("validate", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(bad + ":4:11: stages[0].uses: unknown stage type 'chmmm'; did you mean 'chmm'?"), r.err());
+        assertTrue(r.err().contains(bad + ":7:24: stages[1].with.maxEpochs: value -3 is out of range [1, 1000000]"), r.err());
+        assertTrue(r.err().contains("stages[1].with.hiden: stage type 'pretrain' has no parameter 'hiden'; did you mean 'hidden'?"),
+                r.err());
+    }
+
+    @Test
+    void stagesListsBuiltInStagesAndDescribesOne() {
+        Result list = run("stages");
+        assertEquals(0, list.code());
+        for (String type : new String[] {"chmm", "pretrain", "incremental-defrosting", "fine-tune"}) {
+            assertTrue(list.out().contains(type), list.out());
+        }
+        assertTrue(list.out().contains("built-in"));
+        Result describe = run("stages", "--describe", "fine-tune");
+        assertEquals(0, describe.code());
+        assertTrue(describe.out().contains("targetSizes: a list of integers in [2, 100000000]; default required"), describe.out());
+        assertTrue(describe.out().contains("Consumes: task-pair, source-network, transfer-plan"), describe.out());
+        Result unknown = run("stages", "--describe", "fine-tun");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("did you mean 'fine-tune'?"), unknown.err());
+    }
+
+    @Test
+    void unknownOptionsAndMissingArgumentsExitTwoWithAHint() {
+        Result r = run("run", "--thread", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Try 'defrost run --help'."), r.err());
+        assertEquals(2, run("frobnicate").code());
+    }
+
+    @Test
+    void runOfAnInvalidPipelineExitsTwoWithoutRunning() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "pipeline: x\nstages:\n  - id: a\n    uses: nope\n");
+        Result r = run("run", "--workspace", dir.resolve("w").toString(), bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown stage type 'nope'"), r.err());
+        assertTrue(Files.notExists(dir.resolve("w/runs")));
+    }
+}
