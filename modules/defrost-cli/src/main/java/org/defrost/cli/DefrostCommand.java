@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code defrost} command: dispatches to its subcommands. */
 @Command(name = "defrost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Finds how many layers of a pre-trained network to freeze, by incremental layer defrosting.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 run failed, 2 invalid input.",
                 "Environment: DEFROST_WORKSPACE (default workspace directory)."})
 public final class DefrostCommand implements Runnable {

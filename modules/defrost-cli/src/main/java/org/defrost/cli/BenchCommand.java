@@ -1,0 +1,71 @@
+package org.defrost.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.defrost.nn.bench.TrainBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code defrost bench ...}: the performance benchmarks, printing one line of figures per measurement. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a performance benchmark.",
+        subcommands = {BenchCommand.Train.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: train");
+    }
+
+    /** Training throughput on the reference workloads W1 and W2 (see shared/bench/torch_reference.py). */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Training throughput in samples per second on the reference workloads:",
+                    "W1: MLP 784-512-512-512-10, softmax cross-entropy, Adam 1e-3, batch 128, 5 epochs over 20,000 samples;",
+                    "W2: MLP 500-400-400-400-1, logistic loss, Adam 1e-3, batch 64, 10 epochs over 10,000 samples.",
+                    "Prints the median of the timed repeats after one warm-up epoch."})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--workload", paramLabel = "W", defaultValue = "all", description = "W1, W2 or all (default).")
+        String workload;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Kernel threads per network (default 2).")
+        int threads;
+
+        @Option(names = "--sweep", description = "Train two networks at once with one thread each (sweep mode).")
+        boolean sweep;
+
+        @Option(names = "--repeats", paramLabel = "R", defaultValue = "3", description = "Timed runs (default 3).")
+        int repeats;
+
+        @Option(names = "--frozen", paramLabel = "D", defaultValue = "0",
+                description = "Freeze layers 1..D (default 0), training the rest on cached prefix features.")
+        int frozen;
+
+        @Option(names = "--no-cache", description = "With --frozen, run the frozen layers every minibatch instead.")
+        boolean noCache;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            List<TrainBenchmark.Workload> workloads;
+            try {
+                workloads = workload.equalsIgnoreCase("all") ? List.of(TrainBenchmark.Workload.values())
+                        : List.of(TrainBenchmark.Workload.valueOf(workload.toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be W1, W2 or all, not " + workload);
+            }
+            if (threads < 1 || repeats < 1 || frozen < 0 || frozen > 3) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "need --threads >= 1, --repeats >= 1 and --frozen between 0 and 3");
+            }
+            for (TrainBenchmark.Workload w : workloads) {
+                spec.commandLine().getOut().println(TrainBenchmark.run(w, threads, sweep, repeats, frozen, !noCache).line());
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+}
