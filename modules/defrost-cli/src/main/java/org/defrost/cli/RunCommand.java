@@ -14,6 +14,10 @@ import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.yaml.YamlReader;
+import org.defrost.monitoring.CamelRouteMetrics;
+import org.defrost.monitoring.DefrostMetrics;
+import org.defrost.monitoring.MetricsServer;
+import org.defrost.monitoring.RunListeners;
 import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.RunControl;
 import org.defrost.engine.run.RunResult;
@@ -42,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     DataRootOptions dataRoots;
+
+    @Mixin
+    MetricsOptions metricsOptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,9 +81,15 @@ final class RunCommand implements Callable<Integer> {
         }, "defrost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult result;
-        try (PipelineRunner runner = new PipelineRunner(store, workspace.threads());
+        try (DefrostMetrics metrics = new DefrostMetrics();
+             PipelineRunner runner = new PipelineRunner(store, workspace.threads());
+             CamelRouteMetrics routes = metrics.bindCamel(runner.camel());
+             MetricsServer server = metricsOptions.start(metrics, err);
              ProgressDisplay progress = new ProgressDisplay(System.out, System.console() != null)) {
-            result = runner.run(pipeline, progress, control);
+            if (server.running()) {
+                System.out.println("Metrics: " + server.metricsUrl());
+            }
+            result = runner.run(pipeline, RunListeners.compose(progress, metrics.runListener()), control);
             progress.close();
             System.out.println(progress.summary());
         } finally {

@@ -4,7 +4,10 @@ import java.time.Duration;
 
 /**
  * Metrics a stage publishes. The engine prefixes names with {@code defrost_stage_} and tags them
- * with the stage type only, so names must be fixed words (never a seed, cell or run id).
+ * with the stage type and pipeline name only, so names must be fixed lower-case words
+ * ({@code [a-z][a-z0-9_]*}), never a seed, cell or run id. Training stages publish the gauges
+ * {@code training_loss} and {@code validation_error}, the counters {@code samples_total} and
+ * {@code epochs_total}, and {@code diverged_total} when training diverges: the dashboards read these.
  */
 public interface StageMetrics {
 

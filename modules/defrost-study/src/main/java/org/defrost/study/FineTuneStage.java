@@ -175,7 +175,7 @@ public final class FineTuneStage implements Stage {
         int n = u.getInt("targetSize");
         int depth = u.getInt("depth");
         ValidationSplit.Split split = pair.targetTrainSplit(n, TrainingParameters.split(u));
-        LabelledSet test = pair.read(TaskPairSet.TARGET_TEST);
+        LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
         int classes = pair.classes(org.defrost.tasks.TaskRole.TARGET);
         NetworkSpec targetSpec = source.spec().withOutput(classes == 2 ? 1 : classes,
                 classes == 2 ? org.defrost.nn.Head.BINARY_LOGISTIC : org.defrost.nn.Head.SOFTMAX_CROSS_ENTROPY);
@@ -183,11 +183,9 @@ public final class FineTuneStage implements Stage {
         UnfrozenInit init = u.getString("build").equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
         Network network = Transfer.build(source, targetSpec, depth, init, seed.derive("init"));
         TrainingConfig config = TrainingParameters.training(u)
-                .withCacheFrozenPrefix(ctx.parameters().get("cacheFrozenPrefix") == null
-                        || Boolean.TRUE.equals(ctx.parameters().get("cacheFrozenPrefix")));
-        String what = ctx.unit().name();
+                .withCacheFrozenPrefix(!Boolean.FALSE.equals(ctx.parameters().get("cacheFrozenPrefix")));
         Trainer trainer = new Trainer(config).withCancellation(ctx.cancellation())
-                .withListener(new TrainingReporter(ctx, what, config.maxEpochs(), false));
+                .withListener(new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), split.training().size(), false));
         long start = System.nanoTime();
         TrainingResult result;
         Evaluation testEval;

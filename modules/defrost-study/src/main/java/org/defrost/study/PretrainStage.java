@@ -67,7 +67,7 @@ public final class PretrainStage implements Stage {
         NetworkSpec spec = TrainingParameters.network(p, train.features(), classes);
         Network network = Network.build(spec, ctx.seed().derive("init"));
         Trainer trainer = new Trainer(TrainingParameters.training(p))
-                .withListener(new TrainingReporter(ctx, "source network", p.getInt("maxEpochs"), true))
+                .withListener(new TrainingReporter(ctx, "source network", p.getInt("maxEpochs"), split.training().size(), true))
                 .withCancellation(ctx.cancellation());
         TrainingResult result;
         Evaluation testEval;

@@ -6,17 +6,19 @@ import org.defrost.spi.ExecutionContext;
 
 /**
  * Forwards each epoch of a training run to the stage's progress and metrics: gauges
- * {@code training_loss}, {@code validation_error} and {@code samples_per_second}, counter
- * {@code epochs_total}.
+ * {@code training_loss} and {@code validation_error}, counters {@code epochs_total} and
+ * {@code samples_total} (the names the monitoring dashboards and alerts read).
  */
 final class TrainingReporter implements EpochListener {
     private final ExecutionContext context;
     private final String what;
     private final int maxEpochs;
     private final boolean reportProgress;
+    private final int samplesPerEpoch;
 
-    TrainingReporter(ExecutionContext context, String what, int maxEpochs, boolean reportProgress) {
+    TrainingReporter(ExecutionContext context, String what, int maxEpochs, int samplesPerEpoch, boolean reportProgress) {
         this.context = context;
+        this.samplesPerEpoch = samplesPerEpoch;
         this.what = what;
         this.maxEpochs = maxEpochs;
         this.reportProgress = reportProgress;
@@ -27,6 +29,7 @@ final class TrainingReporter implements EpochListener {
         context.metrics().set("training_loss", r.trainLoss());
         context.metrics().set("validation_error", r.validationError());
         context.metrics().count("epochs_total", 1);
+        context.metrics().count("samples_total", samplesPerEpoch);
         if (reportProgress) {
             context.progress().progress(r.epoch(), maxEpochs);
             context.progress().status(String.format("%s: epoch %d, training loss %.4f, validation error %.4f", what,

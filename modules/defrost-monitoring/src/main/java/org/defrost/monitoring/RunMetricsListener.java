@@ -1,0 +1,219 @@
+package org.defrost.monitoring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.defrost.engine.run.Invocation;
+import org.defrost.engine.run.RunListener;
+import org.defrost.engine.run.RunRecord;
+
+/**
+ * Turns the events of one run into meters. It learns its pipeline name from
+ * {@link #runStarted(String, String, int)}, which the engine calls first, and tags everything with it;
+ * the run id is never used.
+ */
+final class RunMetricsListener implements RunListener {
+    static final String COMPUTED = "computed";
+    static final String CACHED = "cached";
+    static final String FAILED = "failed";
+    private static final String[] OUTCOMES = {COMPUTED, CACHED, FAILED};
+    private static final String[] RUN_STATUSES = {RunRecord.SUCCEEDED, RunRecord.FAILED, RunRecord.CANCELLED};
+    private final DefrostMetrics metrics;
+    private final MeterRegistry registry;
+    final RunProgress progress = new RunProgress();
+    private final Map<String, Integer> running = new ConcurrentHashMap<>();
+    private volatile PipelineMeters meters;
+    private volatile Tags tags;
+
+    RunMetricsListener(DefrostMetrics metrics) {
+        this.metrics = metrics;
+        this.registry = metrics.registry();
+    }
+
+    @Override
+    public void runStarted(String runId, String pipeline, int invocations) {
+        tags = Tags.of(DefrostMetrics.PIPELINE, pipeline);
+        meters = metrics.pipeline(pipeline);
+        progress.invocationsPlanned(invocations);
+        counter("defrost.runs.started", "Pipeline runs started", tags).increment();
+        for (String status : RUN_STATUSES) {
+            runsFinished(status);
+        }
+        meters.runStarted(this);
+    }
+
+    @Override
+    public void stageStarted(String stageId, String stageType, int invocations) {
+        running.merge(stageType, invocations, Integer::sum);
+        meters.invocationsStarted(stageType, invocations);
+        for (String outcome : OUTCOMES) {
+            invocations(stageType, outcome);
+        }
+    }
+
+    @Override
+    public void invocationFinished(Invocation invocation, boolean cached, double seconds) {
+        String type = invocation.stage().type();
+        invocations(type, cached ? CACHED : COMPUTED).increment();
+        Timer.builder("defrost.invocation.duration").description("Duration of stage invocations, by stage type")
+                .tags(tags).tag(DefrostMetrics.STAGE_TYPE, type).tag(DefrostMetrics.CACHED, Boolean.toString(cached))
+                .register(registry).record(toDuration(seconds));
+        invocationEnded(type);
+    }
+
+    @Override
+    public void invocationFailed(Invocation invocation, Throwable error) {
+        String type = invocation.stage().type();
+        invocations(type, FAILED).increment();
+        invocationEnded(type);
+    }
+
+    private void invocationEnded(String stageType) {
+        progress.workFinished();
+        running.merge(stageType, -1, Integer::sum);
+        meters.invocationFinished();
+        meters.invocationsEnded(stageType, 1);
+    }
+
+    @Override
+    public void unitsPlanned(String stageType, int count) {
+        counter("defrost.cells.planned", "Work units (sweep cells) planned", stageTags(stageType)).increment(count);
+        for (String outcome : OUTCOMES) {
+            cellsFinished(stageType, outcome);
+        }
+        meters.cellsPlanned(this, count);
+    }
+
+    @Override
+    public void unitFinished(String stageType, boolean cached, boolean failed, double seconds) {
+        cellsFinished(stageType, failed ? FAILED : cached ? CACHED : COMPUTED).increment();
+        progress.cellFinished();
+        meters.cellFinished();
+    }
+
+    @Override
+    public void metric(String stageType, String name, MetricKind kind, double value) {
+        if (!metrics.acceptStageMetricName(name)) {
+            return;
+        }
+        Tags t = stageTags(stageType);
+        switch (kind) {
+            case COUNTER -> {
+                String base = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
+                if (value > 0 && Double.isFinite(value)) {
+                    counter(DefrostMetrics.STAGE_PREFIX + base, "Counted by " + stageType + " stages as " + name, t)
+                            .increment(value);
+                }
+            }
+            case GAUGE -> meters.stageGauge(stageType, name, value);
+            case TIMER_SECONDS -> Timer.builder(DefrostMetrics.STAGE_PREFIX + name)
+                    .description("Timed by " + stageType + " stages as " + name).tags(t).register(registry)
+                    .record(toDuration(value));
+        }
+    }
+
+    @Override
+    public void artifactWritten(String kind, long bytes) {
+        Tags t = tags.and(DefrostMetrics.KIND, kind);
+        Counter.builder("defrost.store.written").baseUnit("bytes").description("Bytes of artifacts committed to the store")
+                .tags(t).register(registry).increment(bytes);
+        counter("defrost.store.artifacts.written", "Artifacts committed to the store", t).increment();
+    }
+
+    @Override
+    public void runFinished(String runId, String pipeline, String status, double seconds) {
+        runsFinished(status).increment();
+        Timer.builder("defrost.run.duration").description("Duration of pipeline runs")
+                .tags(tags).tag(DefrostMetrics.STATUS, status).register(registry).record(toDuration(seconds));
+        meters.runFinished(this);
+    }
+
+    /** Invocations still running per stage type, for a run that ends before they report. */
+    Map<String, Integer> runningInvocations() {
+        Map<String, Integer> left = new HashMap<>();
+        running.forEach((type, n) -> {
+            if (n > 0) {
+                left.put(type, n);
+            }
+        });
+        return left;
+    }
+
+    private Tags stageTags(String stageType) {
+        return tags.and(DefrostMetrics.STAGE_TYPE, stageType);
+    }
+
+    private Counter runsFinished(String status) {
+        return counter("defrost.runs.finished", "Pipeline runs finished, by status", tags.and(DefrostMetrics.STATUS, status));
+    }
+
+    private Counter invocations(String stageType, String outcome) {
+        return counter("defrost.invocations", "Stage invocations finished, by outcome",
+                stageTags(stageType).and(DefrostMetrics.OUTCOME, outcome));
+    }
+
+    private Counter cellsFinished(String stageType, String outcome) {
+        return counter("defrost.cells.finished", "Work units (sweep cells) finished, by outcome",
+                stageTags(stageType).and(DefrostMetrics.OUTCOME, outcome));
+    }
+
+    private Counter counter(String name, String help, Tags t) {
+        return Counter.builder(name).description(help).tags(t).register(registry);
+    }
+
+    private static Duration toDuration(double seconds) {
+        return Duration.ofNanos((long) (Math.max(seconds, 0) * 1e9));
+    }
+
+    /** Planned and finished work of the run; work is stage invocations plus work units. */
+    static final class RunProgress {
+        private final AtomicLong invocationsPlanned = new AtomicLong();
+        private final AtomicLong cellsPlanned = new AtomicLong();
+        private final AtomicLong workFinished = new AtomicLong();
+        private final AtomicLong cellsFinished = new AtomicLong();
+
+        void invocationsPlanned(int n) {
+            invocationsPlanned.addAndGet(n);
+        }
+
+        void cellsPlanned(int n) {
+            cellsPlanned.addAndGet(n);
+        }
+
+        void workFinished() {
+            workFinished.incrementAndGet();
+        }
+
+        void cellFinished() {
+            cellsFinished.incrementAndGet();
+            workFinished.incrementAndGet();
+        }
+
+        long plannedWork() {
+            return invocationsPlanned.get() + cellsPlanned.get();
+        }
+
+        long finishedWork() {
+            return workFinished.get();
+        }
+
+        long remainingWork() {
+            return Math.max(0, plannedWork() - finishedWork());
+        }
+
+        long remainingCells() {
+            return Math.max(0, cellsPlanned.get() - cellsFinished.get());
+        }
+
+        double ratio() {
+            long planned = plannedWork();
+            return planned == 0 ? 0 : Math.min(1.0, (double) finishedWork() / planned);
+        }
+    }
+}

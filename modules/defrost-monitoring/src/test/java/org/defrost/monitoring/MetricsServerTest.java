@@ -1,0 +1,91 @@
+package org.defrost.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.defrost.engine.run.RunListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MetricsServerTest {
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    DefrostMetrics metrics;
+
+    @BeforeEach
+    void start() {
+        metrics = new DefrostMetrics();
+    }
+
+    @AfterEach
+    void stop() {
+        metrics.close();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private HttpResponse<String> get(MetricsServer server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesMetricsAndHealthOnLoopback() throws Exception {
+        RunListener run = metrics.runListener();
+        run.runStarted("r", "served-sweep", 2);
+        int port = freePort();
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", port, metrics)) {
+            assertTrue(server.running());
+            assertEquals(port, server.port());
+            assertEquals("http://127.0.0.1:" + port + "/metrics", server.metricsUrl());
+            HttpResponse<String> scrape = get(server, "/metrics");
+            assertEquals(200, scrape.statusCode());
+            assertTrue(scrape.body().contains("defrost_runs_active{pipeline=\"served-sweep\"} 1.0"), scrape.body());
+            assertTrue(scrape.body().contains("jvm_memory_used_bytes"));
+            HttpResponse<String> health = get(server, "/health");
+            assertEquals(200, health.statusCode());
+            assertEquals("application/json", health.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(health.body().matches("\\{\"status\":\"up\",\"activeRuns\":1,\"uptimeSeconds\":[0-9.]+}\\s*"),
+                    health.body());
+            assertEquals(404, get(server, "/nothing-here").statusCode());
+        }
+    }
+
+    @Test
+    void portZeroMeansOff() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", MetricsServer.OFF, metrics)) {
+            assertFalse(server.running());
+            assertEquals(0, server.port());
+            assertEquals("", server.metricsUrl());
+        }
+    }
+
+    @Test
+    void aTakenPortFailsNamingTheAddress() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            IOException e = assertThrows(IOException.class,
+                    () -> MetricsServer.start("127.0.0.1", taken.getLocalPort(), metrics));
+            assertTrue(e.getMessage().startsWith("cannot serve metrics on 127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+        }
+    }
+
+    @Test
+    void portsOutsideTheRangeAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> MetricsServer.start("127.0.0.1", -1, metrics));
+        assertThrows(IllegalArgumentException.class, () -> MetricsServer.start("127.0.0.1", 65536, metrics));
+    }
+}
