@@ -3,10 +3,15 @@ package org.defrost.cli;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One-line log records on standard error; Camel's start-up chatter is kept at warnings. */
+/**
+ * One-line log records on standard error; Camel's start-up chatter is kept at warnings. On a terminal,
+ * where the progress bar shows what stages report, only warnings are logged, so that log lines do not
+ * break the bar.
+ */
 final class Logging {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final Logger CAMEL = Logger.getLogger("org.apache.camel");
+    private static final Logger ROOT = Logger.getLogger("");
 
     private Logging() {
     }
@@ -17,8 +22,10 @@ final class Logging {
         }
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         CAMEL.setLevel(Level.WARNING);
-        Logger root = Logger.getLogger("");
-        for (var h : root.getHandlers()) {
+        if (System.console() != null) {
+            ROOT.setLevel(Level.WARNING);
+        }
+        for (var h : ROOT.getHandlers()) {
             h.setFormatter(new java.util.logging.SimpleFormatter());
         }
     }

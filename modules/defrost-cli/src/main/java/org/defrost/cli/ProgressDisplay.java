@@ -81,15 +81,19 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     @Override
     public void status(String stageId, String message) {
         if (bar != null) {
-            bar.setExtraMessage(stageId + ": " + message);
+            bar.setExtraMessage(shorten(stageId + ": " + message));
         }
+    }
+
+    /** The bar's extra message must fit on the line beside the bar. */
+    private static String shorten(String text) {
+        return text.length() <= 48 ? text : text.substring(0, 47) + "…";
     }
 
     private synchronized void step() {
         long d = done.incrementAndGet();
         if (bar != null) {
             bar.stepTo(d);
-            bar.setExtraMessage(stage);
         } else if (System.nanoTime() - lastPrinted > 5_000_000_000L || d == total.get()) {
             lastPrinted = System.nanoTime();
             out.printf("  [%s] %d/%d done%n", stage, d, total.get());
@@ -98,7 +102,7 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
 
     private synchronized void message(String line) {
         if (bar != null) {
-            bar.setExtraMessage(line);
+            bar.setExtraMessage(shorten(line.strip()));
         } else {
             out.println(line);
         }
