@@ -1,0 +1,84 @@
+package org.defrost.tasks.chmm;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The embedding nonlinearity sigma of the hidden manifold model, {@code x = sigma(F^T c / sqrt(D))},
+ * applied element-wise and reproducibly (only exact IEEE operations).
+ */
+public enum Nonlinearity {
+    /** {@code erf(z / sqrt(2))}, the default; see {@link FloatFunctions} for its accuracy. */
+    ERF("erf"),
+    /** {@code sign(z)}: -1, 0 or +1. */
+    SIGN("sign"),
+    /** {@code tanh(z)}; see {@link FloatFunctions} for its accuracy. */
+    TANH("tanh"),
+    /** {@code max(z, 0)}. */
+    RELU("relu"),
+    /** {@code z}. */
+    LINEAR("linear");
+
+    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
+    private final String id;
+
+    Nonlinearity(String id) {
+        this.id = id;
+    }
+
+    /** The name used in parameters, e.g. {@code erf}. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The nonlinearity called {@code id}.
+     *
+     * @throws IllegalArgumentException naming the parameter and the accepted names
+     */
+    public static Nonlinearity parse(String id) {
+        for (Nonlinearity n : values()) {
+            if (n.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("nonlinearity must be one of "
+                + Arrays.stream(values()).map(Nonlinearity::id).toList() + ", got '" + id + "'");
+    }
+
+    /** Applies sigma to {@code z[off .. off+len)} in place. {@code z} is modified. */
+    public void apply(float[] z, int off, int len) {
+        int end = off + len;
+        switch (this) {
+            case ERF -> {
+                for (int i = off; i < end; i++) {
+                    z[i] = FloatFunctions.erf(z[i] * INV_SQRT2);
+                }
+            }
+            case SIGN -> {
+                for (int i = off; i < end; i++) {
+                    z[i] = Math.signum(z[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = off; i < end; i++) {
+                    z[i] = FloatFunctions.tanh(z[i]);
+                }
+            }
+            case RELU -> {
+                for (int i = off; i < end; i++) {
+                    z[i] = Math.max(z[i], 0f);
+                }
+            }
+            case LINEAR -> {
+            }
+        }
+    }
+
+    /** sigma of one value, as {@link #apply} computes it. */
+    public float apply(float z) {
+        float[] one = {z};
+        apply(one, 0, 1);
+        return one[0];
+    }
+}
