@@ -84,9 +84,12 @@ public final class NpyStreamWriter implements AutoCloseable {
     /** Appends {@code len} floats from {@code data[off..]}; the dtype must be {@code <f4}. Not modified. */
     public void write(float[] data, int off, int len) throws IOException {
         check("<f4", len);
-        for (int i = off; i < off + len; i++) {
-            ensureRoom(4);
-            buffer.putFloat(data[i]);
+        for (int i = off; i < off + len; ) {
+            ensureRoom(Float.BYTES);
+            int n = Math.min(off + len - i, buffer.remaining() / Float.BYTES);
+            buffer.asFloatBuffer().put(data, i, n);
+            buffer.position(buffer.position() + n * Float.BYTES);
+            i += n;
         }
         written += len;
     }
@@ -94,9 +97,12 @@ public final class NpyStreamWriter implements AutoCloseable {
     /** Appends {@code len} doubles from {@code data[off..]}; the dtype must be {@code <f8}. Not modified. */
     public void write(double[] data, int off, int len) throws IOException {
         check("<f8", len);
-        for (int i = off; i < off + len; i++) {
-            ensureRoom(8);
-            buffer.putDouble(data[i]);
+        for (int i = off; i < off + len; ) {
+            ensureRoom(Double.BYTES);
+            int n = Math.min(off + len - i, buffer.remaining() / Double.BYTES);
+            buffer.asDoubleBuffer().put(data, i, n);
+            buffer.position(buffer.position() + n * Double.BYTES);
+            i += n;
         }
         written += len;
     }
@@ -104,9 +110,12 @@ public final class NpyStreamWriter implements AutoCloseable {
     /** Appends {@code len} ints from {@code data[off..]}; the dtype must be {@code <i4}. Not modified. */
     public void write(int[] data, int off, int len) throws IOException {
         check("<i4", len);
-        for (int i = off; i < off + len; i++) {
-            ensureRoom(4);
-            buffer.putInt(data[i]);
+        for (int i = off; i < off + len; ) {
+            ensureRoom(Integer.BYTES);
+            int n = Math.min(off + len - i, buffer.remaining() / Integer.BYTES);
+            buffer.asIntBuffer().put(data, i, n);
+            buffer.position(buffer.position() + n * Integer.BYTES);
+            i += n;
         }
         written += len;
     }

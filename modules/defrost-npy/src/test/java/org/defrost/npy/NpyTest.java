@@ -39,6 +39,32 @@ class NpyTest {
     }
 
     @Test
+    void arraysLargerThanTheWriteBufferRoundTripAcrossBlockWrites() throws IOException {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        float[] f = new float[50_003];
+        double[] d = new double[30_001];
+        int[] i = new int[40_007];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = (float) r.nextGaussian();
+        }
+        for (int k = 0; k < d.length; k++) {
+            d[k] = r.nextGaussian();
+        }
+        for (int k = 0; k < i.length; k++) {
+            i[k] = r.nextInt();
+        }
+        try (NpyStreamWriter w = NpyStreamWriter.open(dir.resolve("f.npy"), "<f4", f.length)) {
+            w.write(f, 0, 7);
+            w.write(f, 7, f.length - 7);
+        }
+        Npy.write(dir.resolve("d.npy"), d, d.length);
+        Npy.write(dir.resolve("i.npy"), i, i.length);
+        assertArrayEquals(f, Npy.read(dir.resolve("f.npy")).asFloats());
+        assertArrayEquals(d, Npy.read(dir.resolve("d.npy")).asDoubles());
+        assertArrayEquals(i, Npy.read(dir.resolve("i.npy")).asInts());
+    }
+
+    @Test
     void headersArePaddedToSixtyFourBytesAndEndWithNewline() throws IOException {
         Npy.write(dir.resolve("x.npy"), new float[0], 0, 5);
         byte[] bytes = Files.readAllBytes(dir.resolve("x.npy"));
