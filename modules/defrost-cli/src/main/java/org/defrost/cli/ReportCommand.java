@@ -1,0 +1,58 @@
+package org.defrost.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.defrost.report.FinishedRun;
+import org.defrost.report.ReportGenerator;
+import org.defrost.report.ReportOptions;
+import org.defrost.report.UnknownRunException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code defrost report RUN_ID}: regenerates the report of a finished run from the workspace, without rerunning. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Regenerates the HTML report of a finished run from the artifacts in the workspace.",
+                "Nothing is recomputed. Writes report.html, tables/*.csv and report.json and prints the page's path."},
+        footer = {"", "Exit codes: 0 success, 1 the report could not be written, 2 unknown run or invalid arguments."})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN_ID", description = "The run's id, as printed by 'defrost run' (a directory under runs/).")
+    String runId;
+
+    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",
+            description = "Workspace holding artifacts and run records (default: $DEFROST_WORKSPACE or ./defrost-work).")
+    Path workspace;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Directory to write the report into (default: runs/RUN_ID/report/ in the workspace).")
+    Path output;
+
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "Heading of the report (default: the run's report stage title, else the pipeline's name).")
+    String title;
+
+    @Option(names = "--no-curves", description = "Leave out the training curves of representative cells.")
+    boolean noCurves;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        FinishedRun run;
+        try {
+            run = FinishedRun.load(workspace, runId);
+        } catch (UnknownRunException e) {
+            err.println("defrost: " + e.getMessage());
+            return DefrostCommand.INVALID_INPUT;
+        }
+        ReportOptions defaults = run.options();
+        ReportOptions options = new ReportOptions(title != null ? title : defaults.title(), defaults.curves() && !noCurves);
+        Path page = ReportGenerator.generate(run.inputs(), options, output != null ? output : run.defaultOutput());
+        spec.commandLine().getOut().println(page.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package org.defrost.report;
+
+import java.util.List;
+import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterSpec;
+import org.defrost.spi.Stage;
+import org.defrost.spi.StageContext;
+import org.defrost.spi.StageDescriptor;
+import org.defrost.spi.StageScope;
+
+/**
+ * {@code report}: writes the run's HTML report, its tables as CSV and JSON, and records {@code report.html}
+ * as the artifact's main file. Its output describes the run itself (provenance), so it is never reused.
+ */
+public final class ReportStage implements Stage {
+    static final String TYPE = "report";
+    static final String TRANSFER_RESULTS = "transfer-results";
+    static final String SIMILARITY_RESULTS = "similarity-results";
+    static final String REPORT = "report";
+
+    @Override
+    public StageDescriptor descriptor() {
+        return new StageDescriptor(TYPE, "1",
+                "Writes one self-contained HTML page (charts embedded, opens offline) answering how many layers to "
+                        + "freeze per task pair and target size, with test error against depth, the optimal depth against "
+                        + "target size and task pair, the protocol comparison, similarity profiles and layer-by-layer maps "
+                        + "when a similarity stage ran, training curves, and the run's provenance; plus every table as "
+                        + "CSV (tables/) and JSON (report.json).",
+                List.of(ParameterSpec.string("title", "", "Heading of the report; empty for the pipeline's name."),
+                        ParameterSpec.bool("curves", true, "Include the training curves of representative cells.")),
+                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, false);
+    }
+
+    @Override
+    public void run(StageContext ctx) throws Exception {
+        Provenance provenance = Provenance.of(ctx.run());
+        ReportInputs inputs = new ReportInputs(ctx.inputs(TRANSFER_RESULTS).stream().map(ResultArtifact::of).toList(),
+                ctx.inputs(SIMILARITY_RESULTS).stream().map(ResultArtifact::of).toList(), provenance);
+        String title = ctx.parameters().getString("title");
+        ReportOptions options = new ReportOptions(title.isBlank() ? ctx.run().pipeline() : title,
+                ctx.parameters().getBoolean("curves"));
+        ArtifactWriter out = ctx.output(REPORT);
+        ctx.progress().status("drawing the report of " + inputs.transferResults().size() + " matrix cells");
+        ReportGenerator.generate(inputs, options, out.directory());
+        out.putMetadata("mainFile", ReportGenerator.MAIN_FILE);
+        out.putMetadata("cells", inputs.transferResults().size());
+        out.putMetadata("similarity", !inputs.similarityResults().isEmpty());
+    }
+}

@@ -1,0 +1,112 @@
+package org.defrost.report.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.defrost.report.model.MatrixCell;
+import org.defrost.report.model.SimilarityResults;
+import org.defrost.report.model.SimilarityResults.CellSimilarity;
+import org.defrost.report.model.SimilarityResults.MatrixEntry;
+import org.defrost.report.model.SimilarityResults.ProfilePoint;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The charts of the similarity results: per-layer profiles and layer × layer heat maps. */
+public final class SimilarityCharts {
+    private SimilarityCharts() {
+    }
+
+    /**
+     * One measure's profile (layer i of S against layer i of T*) per matrix cell with standard-error bars; on each
+     * cell's line, rings mark the layers that are ℓ* for that cell's target sizes. Empty when no cell has points.
+     *
+     * @param depthStars per matrix cell, the recommended ℓ* of each target size
+     */
+    public static Optional<Figure> profile(SimilarityResults s, String probe, String measure,
+                                           Map<MatrixCell, List<Integer>> depthStars) {
+        XYChart chart = new XYChartBuilder().width(400).height(290)
+                .title(s.probes().size() > 1 ? measure + " (" + probe + " probe)" : measure)
+                .xAxisTitle("layer i (0 = input)").yAxisTitle(measure).build();
+        ChartStyle.apply(chart.getStyler());
+        if (s.cells().size() > 2) {
+            ChartStyle.legendRight(chart.getStyler());
+        }
+        chart.getStyler().setYAxisDecimalPattern(ChartStyle.VALUE_PATTERN);
+        List<CellSimilarity> cells = s.cells();
+        boolean any = false;
+        for (int i = 0; i < cells.size(); i++) {
+            CellSimilarity c = cells.get(i);
+            List<ProfilePoint> points = c.profile(probe, measure);
+            if (points.isEmpty()) {
+                continue;
+            }
+            any = true;
+            var colour = ChartStyle.cell(i, cells.size());
+            boolean errors = points.stream().allMatch(p -> Double.isFinite(p.stderr()));
+            List<Integer> x = points.stream().map(ProfilePoint::layer).toList();
+            List<Double> y = points.stream().map(ProfilePoint::mean).toList();
+            XYSeries line = errors ? chart.addSeries(c.cell().displayName(), x, y, points.stream().map(ProfilePoint::stderr).toList())
+                    : chart.addSeries(c.cell().displayName(), x, y);
+            line.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colour).setLineColor(colour).setLineStyle(ChartStyle.SOLID);
+            List<Integer> starLayers = new ArrayList<>(new TreeSet<>(depthStars.getOrDefault(c.cell(), List.of())));
+            starLayers.removeIf(l -> points.stream().noneMatch(p -> p.layer() == l));
+            if (!starLayers.isEmpty()) {
+                XYSeries stars = chart.addSeries("ℓ* " + c.cell().displayName(), starLayers, starLayers.stream()
+                        .map(l -> points.stream().filter(p -> p.layer() == l).findFirst().orElseThrow().mean()).toList());
+                stars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                stars.setMarker(new RingMarker()).setMarkerColor(colour);
+                stars.setShowInLegend(false);
+            }
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        TransferCharts.integerXAxis(chart);
+        return Optional.of(ChartStyle.render(chart, "profile-" + slug(probe, measure), "similarity-profile",
+                "Similarity profile of " + measure + " per layer, with the optimal depths marked"));
+    }
+
+    /**
+     * One cell's layer × layer matrix of one measure: layers of S across, layers of T* up. Colours span
+     * [min, max], shared by the cells so that they compare. Empty when the cell has no entries.
+     */
+    public static Optional<Figure> layerMatrix(CellSimilarity c, String probe, String measure, double min, double max) {
+        List<MatrixEntry> entries = c.matrix(probe, measure);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        int size = 1 + entries.stream().mapToInt(e -> Math.max(e.sourceLayer(), e.targetLayer())).max().orElse(0);
+        HeatMapChart chart = new HeatMapChartBuilder().width(340).height(300)
+                .title(c.cell().displayName()).xAxisTitle("layer of S (source)").yAxisTitle("layer of T* (target)").build();
+        ChartStyle.apply(chart.getStyler());
+        // with the values printed in the cells the colour scale is redundant; without them it is needed
+        chart.getStyler().setLegendVisible(size > 8);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setRangeColors(ChartStyle.HEAT_RAMP).setMin(min).setMax(max > min ? max : min + 1)
+                .setShowValue(size <= 8).setValueFont(ChartStyle.SMALL).setValueFontColor(java.awt.Color.BLACK)
+                .setHeatMapValueDecimalPattern("0.00").setDrawBorder(true);
+        List<Integer> layers = new ArrayList<>();
+        for (int l = 0; l < size; l++) {
+            layers.add(l);
+        }
+        List<Number[]> values = new ArrayList<>();
+        for (MatrixEntry e : entries) {
+            if (Double.isFinite(e.value())) {
+                values.add(new Number[]{e.sourceLayer(), e.targetLayer(), e.value()});
+            }
+        }
+        chart.addSeries(measure, layers, layers, values);
+        return Optional.of(ChartStyle.render(chart, "layers-" + slug(probe, measure) + "-" + c.cell().slug(),
+                "layer-matrix", "Layer by layer " + measure + " between S and T*, " + c.cell().displayName()));
+    }
+
+    static String slug(String probe, String measure) {
+        return (probe.isEmpty() ? "" : probe + "-") + measure.replaceAll("[^A-Za-z0-9.]+", "-");
+    }
+}

@@ -1,0 +1,152 @@
+package org.defrost.report.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.defrost.report.model.DepthPoint;
+import org.defrost.report.model.Optimum;
+import org.defrost.report.model.Protocol;
+import org.defrost.report.model.TransferCell;
+import org.defrost.report.model.TransferResults;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The charts of the transfer results: error against depth, ℓ* against target size, the protocol comparison. */
+public final class TransferCharts {
+    private TransferCharts() {
+    }
+
+    /**
+     * Mean test error against transfer depth ℓ for one cell and target size, one line per initialisation with
+     * standard-error bars, and a ring around each initialisation's ℓ*.
+     */
+    public static Figure errorVsDepth(TransferCell c, int targetSize, List<String> inits) {
+        XYChart chart = new XYChartBuilder().width(400).height(290)
+                .title(c.cell().values().isEmpty() ? "n = " + targetSize : c.cell().label() + ", n = " + targetSize)
+                .xAxisTitle("transfer depth ℓ (layers frozen)").yAxisTitle("test error").build();
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setYAxisDecimalPattern(ChartStyle.VALUE_PATTERN);
+        integerXAxis(chart);
+        for (String init : inits) {
+            List<DepthPoint> curve = c.curve(targetSize, init);
+            if (curve.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(init, curve.stream().map(DepthPoint::depth).toList(),
+                    curve.stream().map(DepthPoint::mean).toList(), curve.stream().map(DepthPoint::stderr).toList());
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.init(init)).setLineColor(ChartStyle.init(init))
+                    .setLineStyle(ChartStyle.SOLID);
+        }
+        for (String init : inits) {
+            Optional<Optimum> o = c.optimum(targetSize, init);
+            if (o.isPresent()) {
+                XYSeries star = chart.addSeries("ℓ* " + init, List.of(o.get().depthStar()), List.of(o.get().mean()));
+                star.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                star.setMarker(new RingMarker()).setMarkerColor(ChartStyle.init(init));
+                star.setShowInLegend(false);
+            }
+        }
+        return ChartStyle.render(chart, "error-vs-depth-" + c.cell().slug() + "-n" + targetSize, "error-vs-depth",
+                "Test error against transfer depth, " + c.cell().displayName() + ", " + targetSize + " target examples");
+    }
+
+    /** ℓ* against target size (log scale) for one initialisation, one line per matrix cell. */
+    public static Figure depthStarVsTargetSize(TransferResults r, String init) {
+        XYChart chart = new XYChartBuilder().width(560).height(320).title("ℓ*, layers above " + init)
+                .xAxisTitle("target training examples n").yAxisTitle("optimal depth ℓ*").build();
+        ChartStyle.apply(chart.getStyler());
+        ChartStyle.legendRight(chart.getStyler());
+        chart.getStyler().setXAxisLogarithmic(true);
+        integerYAxis(chart, r.maxLayers());
+        List<TransferCell> cells = r.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            TransferCell c = cells.get(i);
+            List<Optimum> optima = c.targetSizes().stream().map(n -> c.optimum(n, init)).flatMap(Optional::stream).toList();
+            if (optima.isEmpty()) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(c.cell().displayName(), optima.stream().map(Optimum::targetSize).toList(),
+                    optima.stream().map(Optimum::depthStar).toList());
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.cell(i, cells.size()))
+                    .setLineColor(ChartStyle.cell(i, cells.size())).setLineStyle(ChartStyle.SOLID);
+        }
+        return ChartStyle.render(chart, "depth-star-vs-n-" + init, "depth-star-vs-target-size",
+                "Optimal depth against target size, " + init);
+    }
+
+    /** A heat map of ℓ* over target size (columns) × matrix cell (rows) for one initialisation. */
+    public static Figure depthStarHeatMap(TransferResults r, String init) {
+        List<Integer> sizes = r.targetSizes();
+        List<TransferCell> cells = r.cells();
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(360, 160 + 70 * sizes.size()))
+                .height(Math.max(200, 110 + 36 * cells.size()))
+                .title("ℓ*, layers above " + init).xAxisTitle("target training examples n").build();
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setRangeColors(ChartStyle.HEAT_RAMP).setShowValue(true).setValueFont(ChartStyle.TEXT)
+                .setValueFontColor(java.awt.Color.BLACK).setMin(0).setMax(Math.max(1, r.maxLayers()))
+                .setHeatMapValueDecimalPattern("0").setDrawBorder(true);
+        List<Number[]> values = new ArrayList<>();
+        for (int y = 0; y < cells.size(); y++) {
+            for (int x = 0; x < sizes.size(); x++) {
+                Optional<Optimum> o = cells.get(y).optimum(sizes.get(x), init);
+                if (o.isPresent()) {
+                    values.add(new Number[]{x, y, o.get().depthStar()});
+                }
+            }
+        }
+        chart.addSeries("ℓ*", sizes.stream().map(String::valueOf).toList(),
+                cells.stream().map(c -> c.cell().displayName()).toList(), values);
+        return ChartStyle.render(chart, "depth-star-heat-map-" + init, "depth-star-heat-map",
+                "Heat map of the optimal depth over target size and matrix cell, " + init);
+    }
+
+    /** Grouped bars of the protocols' test errors with standard-error bars, per target size, for one cell. */
+    public static Figure protocols(TransferCell c) {
+        List<Integer> sizes = c.targetSizes();
+        CategoryChart chart = new CategoryChartBuilder().width(620).height(340)
+                .title(c.cell().values().isEmpty() ? "Protocols" : "Protocols, " + c.cell().label())
+                .xAxisTitle("target training examples n").yAxisTitle("test error").build();
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern(ChartStyle.VALUE_PATTERN);
+        chart.getStyler().setAvailableSpaceFill(0.85).setOverlapped(false);
+        List<String> categories = sizes.stream().map(n -> "n = " + n).toList();
+        List<List<Protocol.Result>> results = sizes.stream().map(n -> Protocol.compare(c, n)).toList();
+        for (Protocol p : Protocol.values()) {
+            List<Double> means = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (List<Protocol.Result> atSize : results) {
+                Optional<Protocol.Result> r = atSize.stream().filter(x -> x.protocol() == p).findFirst();
+                means.add(r.map(Protocol.Result::mean).orElse(Double.NaN)); // XChart draws no bar for NaN
+                errors.add(r.map(Protocol.Result::stderr).orElse(0.0));
+            }
+            if (means.stream().allMatch(m -> Double.isNaN(m))) {
+                continue;
+            }
+            CategorySeries s = chart.addSeries(p.shortLabel(), categories, means, errors);
+            s.setFillColor(ChartStyle.protocol(p));
+        }
+        return ChartStyle.render(chart, "protocols-" + c.cell().slug(), "protocols",
+                "Test error of each transfer protocol per target size, " + c.cell().displayName());
+    }
+
+    /**
+     * An x axis labelled with whole layer indices. XChart puts the ticks on the data's x values when they are
+     * equally spaced, as depths 0..L are.
+     */
+    static void integerXAxis(XYChart chart) {
+        chart.getStyler().setXAxisDecimalPattern("0");
+    }
+
+    /** A y axis for depths 0..layers with whole-number labels and half a layer of room at both ends. */
+    private static void integerYAxis(XYChart chart, int layers) {
+        chart.getStyler().setYAxisMin(-0.5).setYAxisMax(layers + 0.5).setYAxisDecimalPattern("0");
+    }
+}

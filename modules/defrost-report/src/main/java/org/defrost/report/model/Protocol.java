@@ -1,0 +1,73 @@
+package org.defrost.report.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The transfer protocols the report compares (method: transfer protocols). */
+public enum Protocol {
+    /** ℓ = 0, layers re-initialised: no transfer. */
+    SCRATCH("scratch", "from scratch (ℓ = 0, random)", "scratch"),
+    /** ℓ = L: every feature layer copied and frozen, only the readout trained. */
+    CLASSIC("classic", "all feature layers frozen (ℓ = L)", "classic (ℓ = L)"),
+    /** The best depth with the layers above re-initialised. */
+    BEST_RANDOM("best-random", "best ℓ, layers above re-initialised (random)", "best ℓ, random"),
+    /** The best depth with the layers above fine-tuned from the source network. */
+    BEST_PRETRAINED("best-pretrained", "best ℓ, layers above fine-tuned (pretrained)", "best ℓ, pretrained"),
+    /** ℓ = 0 starting from the source network: everything fine-tuned. */
+    FULL_FINE_TUNING("full-fine-tuning", "full fine-tuning (ℓ = 0, pretrained)", "full fine-tuning");
+
+    private final String id;
+    private final String label;
+    private final String shortLabel;
+
+    Protocol(String id, String label, String shortLabel) {
+        this.id = id;
+        this.label = label;
+        this.shortLabel = shortLabel;
+    }
+
+    /** A short name for tables and file names. */
+    public String id() {
+        return id;
+    }
+
+    /** A name for text and table headings. */
+    public String label() {
+        return label;
+    }
+
+    /** A name for chart legends. */
+    public String shortLabel() {
+        return shortLabel;
+    }
+
+    /**
+     * One protocol's result.
+     *
+     * @param protocol the protocol
+     * @param depth    the depth ℓ it used
+     * @param mean     mean test error over seeds
+     * @param stderr   its standard error
+     */
+    public record Result(Protocol protocol, int depth, double mean, double stderr) {
+    }
+
+    /** The results of every protocol trained for one target size of a cell, in declaration order. */
+    public static List<Result> compare(TransferCell c, int targetSize) {
+        List<Result> out = new ArrayList<>();
+        int l = c.layers();
+        c.depth(targetSize, TransferResults.RANDOM, 0).ifPresent(d -> out.add(result(SCRATCH, d)));
+        c.depth(targetSize, TransferResults.RANDOM, l).or(() -> c.depth(targetSize, TransferResults.PRETRAINED, l))
+                .ifPresent(d -> out.add(result(CLASSIC, d)));
+        c.optimum(targetSize, TransferResults.RANDOM)
+                .ifPresent(o -> out.add(new Result(BEST_RANDOM, o.depthStar(), o.mean(), o.stderr())));
+        c.optimum(targetSize, TransferResults.PRETRAINED)
+                .ifPresent(o -> out.add(new Result(BEST_PRETRAINED, o.depthStar(), o.mean(), o.stderr())));
+        c.depth(targetSize, TransferResults.PRETRAINED, 0).ifPresent(d -> out.add(result(FULL_FINE_TUNING, d)));
+        return out;
+    }
+
+    private static Result result(Protocol p, DepthPoint d) {
+        return new Result(p, d.depth(), d.mean(), d.stderr());
+    }
+}

@@ -1,0 +1,168 @@
+package org.defrost.report.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.defrost.report.ResultArtifact;
+import org.defrost.report.table.Table;
+
+/**
+ * The {@code similarity-results} of every matrix cell: per-layer similarity profiles between the source
+ * network S and the target network T* (layer i against layer i, layer 0 the input) and the full
+ * layer × layer matrices, for whatever measures the similarity stage computed.
+ */
+public final class SimilarityResults {
+    private final List<CellSimilarity> cells;
+    private final List<String> measures;
+    private final List<String> probes;
+    private final Table profileTable;
+    private final Table matrixTable;
+
+    /**
+     * One point of a profile.
+     *
+     * @param probe   the probe inputs the networks were fed (e.g. {@code target})
+     * @param measure the measure's name (e.g. {@code linear-cka})
+     * @param layer   layer index i (0 = input)
+     * @param mean    the measure between layer i of S and layer i of T*, mean over seeds
+     * @param stderr  its standard error over seeds; NaN when not recorded
+     */
+    public record ProfilePoint(String probe, String measure, int layer, double mean, double stderr) {
+    }
+
+    /**
+     * One entry of a layer × layer matrix.
+     *
+     * @param probe       the probe inputs
+     * @param measure     the measure's name
+     * @param sourceLayer layer index of S
+     * @param targetLayer layer index of T*
+     * @param value       the measure, mean over seeds
+     */
+    public record MatrixEntry(String probe, String measure, int sourceLayer, int targetLayer, double value) {
+    }
+
+    /**
+     * The similarity results of one matrix cell.
+     *
+     * @param cell     the matrix cell
+     * @param profile  the diagonal profiles of every probe and measure
+     * @param matrices the layer × layer matrices of every probe and measure
+     */
+    public record CellSimilarity(MatrixCell cell, List<ProfilePoint> profile, List<MatrixEntry> matrices) {
+        public CellSimilarity {
+            profile = List.copyOf(profile);
+            matrices = List.copyOf(matrices);
+        }
+
+        /** One probe's and measure's profile, by increasing layer. */
+        public List<ProfilePoint> profile(String probe, String measure) {
+            return profile.stream().filter(p -> p.probe().equals(probe) && p.measure().equals(measure))
+                    .sorted(Comparator.comparingInt(ProfilePoint::layer)).toList();
+        }
+
+        /** One probe's and measure's layer × layer entries. */
+        public List<MatrixEntry> matrix(String probe, String measure) {
+            return matrices.stream().filter(m -> m.probe().equals(probe) && m.measure().equals(measure)).toList();
+        }
+    }
+
+    private SimilarityResults(List<CellSimilarity> cells, List<String> measures, List<String> probes,
+                              Table profileTable, Table matrixTable) {
+        this.cells = List.copyOf(cells);
+        this.measures = List.copyOf(measures);
+        this.probes = List.copyOf(probes);
+        this.profileTable = profileTable;
+        this.matrixTable = matrixTable;
+    }
+
+    /**
+     * Reads {@code profile-summary.csv} (columns probe, measure, layer, mean, stderr; {@code value} is accepted
+     * for mean, probe and stderr are optional) and {@code layer-matrices.csv} (probe, measure, sourceLayer,
+     * targetLayer, value) of each artifact; a missing file contributes nothing.
+     */
+    public static SimilarityResults load(List<ResultArtifact> artifacts) throws IOException {
+        List<ResultArtifact> sorted = new ArrayList<>(artifacts);
+        sorted.sort(Comparator.comparing(a -> new MatrixCell(a.matrixCell()), MatrixCell.ORDER));
+        Set<String> measures = new LinkedHashSet<>();
+        Set<String> probes = new LinkedHashSet<>();
+        List<CellSimilarity> cells = new ArrayList<>();
+        Table profiles = Table.empty();
+        Table matrices = Table.empty();
+        for (ResultArtifact a : sorted) {
+            if (a.metadata().get("measures") instanceof List<?> names) {
+                names.forEach(n -> measures.add(String.valueOf(n)));
+            }
+            Table p = optional(a.file("profile-summary.csv"));
+            Table m = optional(a.file("layer-matrices.csv"));
+            profiles = profiles.concat(p);
+            matrices = matrices.concat(m);
+            List<ProfilePoint> points = new ArrayList<>();
+            for (Map<String, String> r : p.rows()) {
+                String mean = r.containsKey("mean") ? "mean" : "value";
+                points.add(new ProfilePoint(r.getOrDefault("probe", ""), r.get("measure"), Table.integer(r, "layer"),
+                        Table.number(r, mean), Table.number(r, "stderr")));
+            }
+            List<MatrixEntry> entries = new ArrayList<>();
+            for (Map<String, String> r : m.rows()) {
+                entries.add(new MatrixEntry(r.getOrDefault("probe", ""), r.get("measure"), Table.integer(r, "sourceLayer"),
+                        Table.integer(r, "targetLayer"), Table.number(r, "value")));
+            }
+            points.forEach(pt -> {
+                measures.add(pt.measure());
+                probes.add(pt.probe());
+            });
+            entries.forEach(e -> {
+                measures.add(e.measure());
+                probes.add(e.probe());
+            });
+            cells.add(new CellSimilarity(new MatrixCell(a.matrixCell()), points, entries));
+        }
+        return new SimilarityResults(cells, new ArrayList<>(measures), new ArrayList<>(probes), profiles, matrices);
+    }
+
+    private static Table optional(Path file) throws IOException {
+        return Files.exists(file) ? Table.read(file) : Table.empty();
+    }
+
+    /** Whether there is nothing to draw (no similarity stage, or it wrote no rows). */
+    public boolean isEmpty() {
+        return profileTable.isEmpty() && matrixTable.isEmpty();
+    }
+
+    public List<CellSimilarity> cells() {
+        return cells;
+    }
+
+    /** The similarity results of a cell, if any. */
+    public Optional<CellSimilarity> cell(MatrixCell cell) {
+        return cells.stream().filter(c -> c.cell().equals(cell)).findFirst();
+    }
+
+    /** Measure names, in the similarity stage's order. */
+    public List<String> measures() {
+        return measures;
+    }
+
+    /** Probe names (usually one). */
+    public List<String> probes() {
+        return probes;
+    }
+
+    /** The profiles of every cell ({@code profile-summary.csv} merged). */
+    public Table profileTable() {
+        return profileTable;
+    }
+
+    /** The layer × layer matrices of every cell ({@code layer-matrices.csv} merged). */
+    public Table matrixTable() {
+        return matrixTable;
+    }
+}

@@ -1,0 +1,134 @@
+package org.defrost.report.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.defrost.report.ResultArtifact;
+import org.defrost.report.table.Table;
+
+/**
+ * The {@code transfer-results} of every matrix cell of a run, ordered by matrix values, together with the
+ * merged tables (each source table's rows of all cells, one after the other).
+ */
+public final class TransferResults {
+    /** The initialisation that re-initialises the layers above the frozen ones. */
+    public static final String RANDOM = "random";
+    /** The initialisation that starts the layers above the frozen ones from the source network. */
+    public static final String PRETRAINED = "pretrained";
+
+    private final List<TransferCell> cells;
+    private final Table cellsTable;
+    private final Table depthTable;
+    private final Table optimaTable;
+    private final Table curvesTable;
+
+    private TransferResults(List<TransferCell> cells, Table cellsTable, Table depthTable, Table optimaTable,
+                            Table curvesTable) {
+        this.cells = List.copyOf(cells);
+        this.cellsTable = cellsTable;
+        this.depthTable = depthTable;
+        this.optimaTable = optimaTable;
+        this.curvesTable = curvesTable;
+    }
+
+    /** Reads {@code summary.csv}, {@code optimal-depths.csv} and, where present, {@code cells.csv} and {@code curves.csv}. */
+    public static TransferResults load(List<ResultArtifact> artifacts) throws IOException {
+        List<ResultArtifact> sorted = new ArrayList<>(artifacts);
+        sorted.sort(Comparator.comparing(a -> new MatrixCell(a.matrixCell()), MatrixCell.ORDER));
+        List<TransferCell> cells = new ArrayList<>();
+        Table all = Table.empty();
+        Table depthAll = Table.empty();
+        Table optimaAll = Table.empty();
+        Table curvesAll = Table.empty();
+        for (ResultArtifact a : sorted) {
+            Table depth = Table.read(a.file("summary.csv"));
+            Table optima = Table.read(a.file("optimal-depths.csv"));
+            Table curves = optional(a.file("curves.csv"));
+            all = all.concat(optional(a.file("cells.csv")));
+            depthAll = depthAll.concat(depth);
+            optimaAll = optimaAll.concat(optima);
+            curvesAll = curvesAll.concat(curves);
+            List<DepthPoint> points = depth.rows().stream().map(r -> new DepthPoint(Table.integer(r, "targetSize"),
+                    r.get("init"), Table.integer(r, "depth"), Table.integer(r, "seeds"),
+                    Table.number(r, "meanTestError"), Table.number(r, "stderrTestError"))).toList();
+            List<Optimum> optimum = optima.rows().stream().map(TransferResults::optimum).toList();
+            int layers = a.metadata().get("hiddenLayers") instanceof Number n ? n.intValue()
+                    : optimum.stream().mapToInt(Optimum::layers).max()
+                    .orElseGet(() -> points.stream().mapToInt(DepthPoint::depth).max().orElse(0));
+            int seeds = a.metadata().get("seeds") instanceof Number n ? n.intValue()
+                    : points.stream().mapToInt(DepthPoint::seeds).max().orElse(0);
+            cells.add(new TransferCell(new MatrixCell(a.matrixCell()), layers, seeds, points, optimum, curves));
+        }
+        return new TransferResults(cells, all, depthAll, optimaAll, curvesAll);
+    }
+
+    private static Table optional(Path file) throws IOException {
+        return Files.exists(file) ? Table.read(file) : Table.empty();
+    }
+
+    private static Optimum optimum(Map<String, String> r) {
+        return new Optimum(Table.integer(r, "targetSize"), r.get("init"), Table.integer(r, "layers"),
+                Table.integer(r, "depthStar"), Table.number(r, "meanTestError"), Table.number(r, "stderrTestError"),
+                Table.number(r, "scratchTestError"), Table.number(r, "standardTestError"),
+                Table.number(r, "gainOverScratch"), Table.number(r, "gainOverStandard"),
+                Table.number(r, "pValueVsStandard"), Boolean.parseBoolean(r.get("significantVsStandard")));
+    }
+
+    /** Per matrix cell, ordered by matrix values. */
+    public List<TransferCell> cells() {
+        return cells;
+    }
+
+    /** The union of the cells' target sizes, ascending. */
+    public List<Integer> targetSizes() {
+        Set<Integer> sizes = new TreeSet<>();
+        cells.forEach(c -> sizes.addAll(c.targetSizes()));
+        return List.copyOf(sizes);
+    }
+
+    /** The initialisations present, {@code random} first. */
+    public List<String> inits() {
+        Set<String> present = new LinkedHashSet<>();
+        cells.forEach(c -> c.depths().forEach(d -> present.add(d.init())));
+        List<String> ordered = new ArrayList<>();
+        for (String known : List.of(RANDOM, PRETRAINED)) {
+            if (present.remove(known)) {
+                ordered.add(known);
+            }
+        }
+        ordered.addAll(present);
+        return ordered;
+    }
+
+    /** The largest number of feature layers L over the cells. */
+    public int maxLayers() {
+        return cells.stream().mapToInt(TransferCell::layers).max().orElse(0);
+    }
+
+    /** Every trained cell of every matrix cell ({@code cells.csv} merged). */
+    public Table cellsTable() {
+        return cellsTable;
+    }
+
+    /** Mean test error by depth ({@code summary.csv} merged). */
+    public Table depthTable() {
+        return depthTable;
+    }
+
+    /** Optimal depths ({@code optimal-depths.csv} merged). */
+    public Table optimaTable() {
+        return optimaTable;
+    }
+
+    /** Training curves of representative cells ({@code curves.csv} merged). */
+    public Table curvesTable() {
+        return curvesTable;
+    }
+}

@@ -1,0 +1,224 @@
+package org.defrost.report.table;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tidy table of text cells, as read from or written to RFC 4180 CSV (header row, one record per line,
+ * quoted fields where needed). Values stay text so that a number is written back exactly as it was read;
+ * {@link #number} and {@link #integer} parse on access.
+ */
+public final class Table {
+    private final List<String> columns;
+    private final List<Map<String, String>> rows;
+
+    /**
+     * A table with the given columns; each row maps column names to cell text (a missing column reads as
+     * the empty string).
+     */
+    public Table(List<String> columns, List<? extends Map<String, String>> rows) {
+        this.columns = List.copyOf(columns);
+        List<Map<String, String>> copy = new ArrayList<>(rows.size());
+        for (Map<String, String> r : rows) {
+            copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(r)));
+        }
+        this.rows = Collections.unmodifiableList(copy);
+    }
+
+    /** The empty table without columns. */
+    public static Table empty() {
+        return new Table(List.of(), List.of());
+    }
+
+    /** Reads a CSV file; an empty file gives the empty table. */
+    public static Table read(Path csv) throws IOException {
+        List<List<String>> records = parse(Files.readString(csv, StandardCharsets.UTF_8));
+        if (records.isEmpty()) {
+            return empty();
+        }
+        List<String> header = records.get(0);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> rec = records.get(r);
+            if (rec.size() != header.size()) {
+                throw new IOException(csv + ": line " + (r + 1) + " has " + rec.size() + " fields, the header has "
+                        + header.size());
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), rec.get(c));
+            }
+            rows.add(row);
+        }
+        return new Table(header, rows);
+    }
+
+    /** Splits CSV text into records of fields, honouring quotes (which may hold commas and line breaks). */
+    static List<List<String>> parse(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+                any = true;
+            } else if (ch == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+                any = true;
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (any || field.length() > 0) {
+                    record.add(field.toString());
+                    records.add(record);
+                }
+                record = new ArrayList<>();
+                field.setLength(0);
+                any = false;
+            } else {
+                field.append(ch);
+                any = true;
+            }
+        }
+        if (any || field.length() > 0) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<Map<String, String>> rows() {
+        return rows;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** This table's rows followed by {@code other}'s; the columns are the union, in order of first appearance. */
+    public Table concat(Table other) {
+        Set<String> all = new LinkedHashSet<>(columns);
+        all.addAll(other.columns);
+        List<Map<String, String>> both = new ArrayList<>(rows);
+        both.addAll(other.rows);
+        return new Table(new ArrayList<>(all), both);
+    }
+
+    /** Writes the table as CSV (header row first); a table without columns gives an empty file. */
+    public void write(Path csv) throws IOException {
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            if (columns.isEmpty()) {
+                return;
+            }
+            w.write(line(columns));
+            for (Map<String, String> row : rows) {
+                w.write(line(columns.stream().map(c -> row.getOrDefault(c, "")).toList()));
+            }
+        }
+    }
+
+    private static String line(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String f = fields.get(i);
+            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(f);
+            }
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** The cell as a number; NaN when it is empty or {@code NaN}. */
+    public static double number(Map<String, String> row, String column) {
+        String v = row.get(column);
+        if (v == null || v.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column '" + column + "' holds '" + v + "', not a number");
+        }
+    }
+
+    /** The cell as a whole number (a value written as {@code 3.0} is accepted). */
+    public static int integer(Map<String, String> row, String column) {
+        double v = number(row, column);
+        if (Double.isNaN(v) || v != Math.rint(v)) {
+            throw new IllegalArgumentException("column '" + column + "' holds '" + row.get(column) + "', not a whole number");
+        }
+        return (int) v;
+    }
+
+    /**
+     * The cell as a JSON-ready value: a whole or real number, true/false, null for empty and NaN cells
+     * (JSON has no NaN), else the text.
+     */
+    public static Object jsonValue(String text) {
+        if (text == null || text.isEmpty() || text.equals("NaN")) {
+            return null;
+        }
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.valueOf(text);
+        }
+        char first = text.charAt(0);
+        if (first == '-' || first == '+' || first == '.' || Character.isDigit(first)) {
+            try {
+                if (text.matches("[-+]?\\d{1,18}")) {
+                    return Long.parseLong(text);
+                }
+                double d = Double.parseDouble(text);
+                return Double.isFinite(d) ? d : null;
+            } catch (NumberFormatException notANumber) {
+                return text;
+            }
+        }
+        return text;
+    }
+
+    /** The rows with {@link #jsonValue} applied to every cell, for JSON output. */
+    public List<Map<String, Object>> jsonRows() {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Map<String, String> r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (String c : columns) {
+                m.put(c, jsonValue(r.getOrDefault(c, "")));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}
