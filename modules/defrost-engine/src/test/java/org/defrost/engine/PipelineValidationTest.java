@@ -160,7 +160,19 @@ class PipelineValidationTest {
     void duplicateKeysAndHostileDocumentsAreRefused() {
         at(only(problems("pipeline: x\npipeline: y\nstages: []\n")), 2, "", "duplicate key 'pipeline'");
         String deep = "a: ".repeat(1) + "[".repeat(200) + "]".repeat(200) + "\n";
-        assertTrue(only(problems(deep)).message().contains("invalid YAML"));
+        Problem nesting = only(problems(deep));
+        assertTrue(nesting.message().contains("nesting deeper than 40 levels"), nesting.toString());
+        assertEquals(1, nesting.location().line());
+        Problem alias = only(problems("pipeline: &n x\nseed: 1\ndescription: *n\nstages: []\n"));
+        at(alias, 3, "", "aliases (*n) are not supported");
+        StringBuilder matrix = new StringBuilder("pipeline: x\nmatrix:\n");
+        for (int k = 0; k < 7; k++) {
+            matrix.append("  k").append(k).append(": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n");
+        }
+        long before = System.nanoTime();
+        List<Problem> hugeMatrix = problems(matrix + "stages:\n  - id: a\n    uses: emit\n    with: { scale: 1 }\n");
+        assertTrue(System.nanoTime() - before < 2_000_000_000L, "ten million cells are refused without being built");
+        at(hugeMatrix.get(0), 2, "matrix", "the matrix has 10000000 cells; the limit is 10000");
         String bomb = """
                 a: &a ["x","x","x","x","x","x","x","x","x"]
                 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]

@@ -16,12 +16,14 @@ import java.util.Map;
  * @param epochs             epochs run (both stages)
  * @param bestEpoch          epoch whose weights were restored (last stage)
  * @param stopReason         why training stopped (last stage)
- * @param seconds            training time
- * @param samplesPerSecond   training throughput
+ *
+ * <p>Wall-clock figures are not part of it (they would make the artifact's content differ between two
+ * computations of the same cell); they are in the artifact's metadata, {@code seconds} and
+ * {@code samplesPerSecond}.
  */
 public record CellResult(int targetSize, int depth, String build, double testError, double testLoss,
                          double validationError, double firstStageTestError, int epochs, int bestEpoch,
-                         String stopReason, double seconds, double samplesPerSecond) {
+                         String stopReason) {
 
     static final String FILE = "cell.json";
 
@@ -35,8 +37,6 @@ public record CellResult(int targetSize, int depth, String build, double testErr
         m.put("epochs", epochs);
         m.put("bestEpoch", bestEpoch);
         m.put("stopReason", stopReason);
-        m.put("seconds", seconds);
-        m.put("samplesPerSecond", samplesPerSecond);
         return m;
     }
 }

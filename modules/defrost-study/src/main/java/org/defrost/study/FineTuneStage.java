@@ -120,6 +120,8 @@ public final class FineTuneStage implements Stage {
             CellResult r = JSON.readValue(done.get(i).file(CellResult.FILE).toFile(), CellResult.class);
             Map<String, Object> row = new LinkedHashMap<>(ids.get(i));
             row.putAll(r.measurements());
+            row.put("seconds", done.get(i).metadata().get("seconds"));
+            row.put("samplesPerSecond", done.get(i).metadata().get("samplesPerSecond"));
             row.put("cellKey", done.get(i).key());
             rows.add(row);
             observations.add(new TransferSummary.Observation(r.targetSize(), (String) ids.get(i).get("init"), r.depth(),
@@ -214,7 +216,9 @@ public final class FineTuneStage implements Stage {
         ctx.metrics().set("samples_per_second", result.samplesPerSecond());
         CellResult cell = new CellResult(n, depth, u.getString("build"), testEval.error(), testEval.loss(),
                 result.best().validationError(), firstStage, epochs, result.bestEpoch(),
-                result.stopReason().name().toLowerCase(), seconds, result.samplesPerSecond());
+                result.stopReason().name().toLowerCase());
+        ctx.output().putMetadata("seconds", seconds);
+        ctx.output().putMetadata("samplesPerSecond", result.samplesPerSecond());
         JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.output().directory().resolve(CellResult.FILE).toFile(), cell);
         PretrainStage.writeHistory(ctx.output().directory().resolve("history.csv"), result);
     }

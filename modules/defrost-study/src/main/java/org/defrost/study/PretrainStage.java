@@ -85,7 +85,7 @@ public final class PretrainStage implements Stage {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("stage", TYPE);
         provenance.put("seed", ctx.seed().value());
-        provenance.put("training", result.toMap());
+        provenance.put("training", withoutTimings(result.toMap()));
         provenance.put("trainingSize", split.training().size());
         provenance.put("validationSize", split.validation().size());
         NetworkIo.save(network, out.directory().resolve("network"), provenance);
@@ -97,8 +97,30 @@ public final class PretrainStage implements Stage {
         out.putMetadata("stopReason", result.stopReason().name().toLowerCase());
         out.putMetadata("hiddenLayers", spec.hiddenLayerCount());
         out.putMetadata("classes", classes);
+        out.putMetadata("trainingSeconds", result.trainingSeconds());
+        out.putMetadata("samplesPerSecond", result.samplesPerSecond());
         ctx.log().log(System.Logger.Level.INFO, String.format("source network (seed %d): test error %.4f after %d epochs",
                 ctx.seedIndex(), testEval.error(), result.epochsRun()));
+    }
+
+    /**
+     * Training provenance without wall-clock figures. Files must depend only on the inputs, so that a
+     * recomputed artifact has the same content digest and every key built on it stays valid; timings go
+     * to the manifest's metadata instead.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutTimings(Map<String, Object> training) {
+        Map<String, Object> m = new LinkedHashMap<>(training);
+        m.remove("trainingSeconds");
+        m.remove("samplesPerSecond");
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (Object epoch : (List<Object>) m.getOrDefault("history", List.of())) {
+            Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) epoch);
+            e.remove("seconds");
+            history.add(e);
+        }
+        m.put("history", history);
+        return m;
     }
 
     static void writeHistory(Path file, TrainingResult result) throws java.io.IOException {

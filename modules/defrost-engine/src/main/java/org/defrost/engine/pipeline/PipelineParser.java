@@ -121,10 +121,16 @@ public final class PipelineParser {
             long seed = integer(top, "seed", "", 0, Long.MIN_VALUE, Long.MAX_VALUE);
             int seeds = (int) integer(top, "seeds", "", 1, 1, MAX_SEEDS);
             Map<String, List<Object>> matrix = matrix(top);
-            List<Map<String, Object>> cells = new Pipeline(file, text, name, seed, seeds, matrix, List.of()).matrixCells();
-            if (cells.size() > MAX_CELLS) {
-                add(top.keyLocation("matrix"), "matrix", "the matrix has " + cells.size() + " cells; the limit is " + MAX_CELLS);
-                cells = cells.subList(0, 1);
+            long cellCount = 1;
+            for (List<Object> values : matrix.values()) {
+                cellCount = Math.min(Long.MAX_VALUE / 1000, cellCount * values.size());
+            }
+            List<Map<String, Object>> cells;
+            if (cellCount > MAX_CELLS) {
+                add(top.keyLocation("matrix"), "matrix", "the matrix has " + cellCount + " cells; the limit is " + MAX_CELLS);
+                cells = List.of(Map.of());
+            } else {
+                cells = new Pipeline(file, text, name, seed, seeds, matrix, List.of()).matrixCells();
             }
             List<PipelineStage> stages = stages(top, cells);
             if (!problems.isEmpty()) {

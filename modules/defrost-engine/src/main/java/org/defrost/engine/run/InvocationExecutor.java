@@ -64,7 +64,8 @@ final class InvocationExecutor {
             double seconds = (System.nanoTime() - start) / 1e9;
             session.record.invocation(inv, cached ? "cached" : "computed", seconds, keys, units, null);
             session.listener.invocationFinished(inv, cached, seconds);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Errors too (an AssertionError, a StackOverflowError in a stage): one must fail the run, not hang it.
             String message = describe(e);
             session.record.invocation(inv, "failed", (System.nanoTime() - start) / 1e9, keys, null, message);
             session.listener.invocationFailed(inv, e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,12 +41,13 @@ public final class YamlReader {
         this.maxDepth = maxDepth;
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxChars + 1);
-        options.setNestingDepthLimit(maxDepth + 1);
+        options.setNestingDepthLimit(2 * maxDepth + 2);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false);
         this.factory = YAMLFactory.builder()
                 .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
+                // Looser than maxDepth, so that this reader's own check reports the location.
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(2 * maxDepth + 2).build())
                 .build();
     }
 
@@ -126,6 +128,10 @@ public final class YamlReader {
             case VALUE_NULL:
                 return new YamlNode.Scalar(at, null);
             case VALUE_STRING:
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    // Jackson gives an alias as its anchor's name, which would silently change values.
+                    throw new YamlSyntaxException(at, "YAML aliases (*" + p.getText() + ") are not supported; write the value out");
+                }
                 return new YamlNode.Scalar(at, p.getText());
             default:
                 throw new YamlSyntaxException(at, "unsupported YAML content (" + t + ")");
