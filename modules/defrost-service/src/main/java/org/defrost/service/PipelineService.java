@@ -49,7 +49,7 @@ public final class PipelineService implements AutoCloseable {
         this.opened = opened;
         this.inbox = new Inbox(settings.inbox());
         long memoryLimit = Runtime.getRuntime().maxMemory();
-        this.check = new PipelineCheck(ContainedStage.containAll(registry), settings.paths(), settings.threads(), memoryLimit);
+        this.check = new PipelineCheck(registry, settings.paths(), settings.threads(), memoryLimit);
         this.runner = open(new PipelineRunner(new ArtifactStore(settings.workspace()), settings.threads()));
         runner.setDefaultTimeout(settings.stageTimeout());
         DefrostMetrics metrics = open(new DefrostMetrics());

@@ -180,10 +180,10 @@ class BadInputCorpusTest {
             bomb.append("]\n");
         }
         f.drop("alias-bomb.yaml", bomb + "stages:\n  - id: a\n    uses: numbers\n");
-        expect.put("alias-bomb.yaml", List.of(":2:1: lol0: unknown key 'lol0'", ":11:1: lol9: unknown key 'lol9'"));
+        expect.put("alias-bomb.yaml", List.of(":3:14: invalid YAML: YAML aliases (*lol0) are not supported"));
 
         f.drop("deep-nesting.yaml", "pipeline: deep\nstages: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
-        expect.put("deep-nesting.yaml", List.of(": invalid YAML: ", "nesting depth"));
+        expect.put("deep-nesting.yaml", List.of(": invalid YAML: ", "nesting deeper than 40 levels"));
 
         f.drop("duplicate-ids.yaml", stage("duplicate-ids", "numbers", "count: 3") + "  - id: a\n    uses: numbers\n");
         expect.put("duplicate-ids.yaml", List.of(":8:9: stages[1].id: duplicate stage id 'a' (also stages[0])"));
