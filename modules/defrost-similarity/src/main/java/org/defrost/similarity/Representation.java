@@ -1,0 +1,168 @@
+package org.defrost.similarity;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * One representation: {@code n} points (rows) by {@code p} features, held as a column-centred copy in
+ * double precision. Every measure offered here is invariant to translating all points, so the centred
+ * copy is all they need; centring once keeps the Gram-trick distances and the cross-products accurate.
+ *
+ * <p>Quantities derived from one representation (its column Gram norm, its RBF kernel, its spectral basis)
+ * are computed on first use and kept in a cache shared by all measures and pairs, so comparing a layer
+ * with many others decomposes it once. The cache is thread-safe; values in it are never modified.
+ */
+public final class Representation {
+    private final String name;
+    private final int rows;
+    private final int cols;
+    private final double[] centred;
+    private final Map<Object, Object> cache = new HashMap<>();
+
+    private Representation(String name, int rows, int cols, double[] centred) {
+        this.name = name;
+        this.rows = rows;
+        this.cols = cols;
+        this.centred = centred;
+    }
+
+    /**
+     * A representation from row-major values.
+     *
+     * @param name   how error messages refer to it, e.g. {@code "A"} or {@code "S layer 2"}
+     * @param values row-major {@code rows × cols} values. Not modified.
+     * @throws InvalidSimilarityInputException if a value is NaN or infinite
+     */
+    public static Representation of(String name, double[] values, int rows, int cols) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != values.length) {
+            throw new InvalidSimilarityInputException(name + ": shape " + rows + " × " + cols + " does not match "
+                    + values.length + " values");
+        }
+        double[] mean = columnMeans(name, values, rows, cols);
+        double[] centred = new double[values.length];
+        IntStream.range(0, rows).parallel().forEach(r -> {
+            int o = r * cols;
+            for (int c = 0; c < cols; c++) {
+                centred[o + c] = values[o + c] - mean[c];
+            }
+        });
+        return new Representation(name, rows, cols, centred);
+    }
+
+    /**
+     * Column means, checking every value. Row blocks are summed in parallel and then added in order. A
+     * non-finite value makes its column's sum non-finite, so only then is the data scanned for the first
+     * offending value in row order.
+     */
+    private static double[] columnMeans(String name, double[] values, int rows, int cols) {
+        int blocks = Math.max(1, Math.min(64, rows / 256));
+        double[][] partial = new double[blocks][cols];
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            double[] sum = partial[b];
+            for (int r = (int) ((long) rows * b / blocks); r < (int) ((long) rows * (b + 1) / blocks); r++) {
+                int o = r * cols;
+                for (int c = 0; c < cols; c++) {
+                    sum[c] += values[o + c];
+                }
+            }
+        });
+        double[] mean = new double[cols];
+        if (rows == 0) {
+            return mean;
+        }
+        for (double[] sum : partial) {
+            for (int c = 0; c < cols; c++) {
+                mean[c] += sum[c];
+            }
+        }
+        for (int c = 0; c < cols; c++) {
+            mean[c] /= rows;
+            if (!Double.isFinite(mean[c])) {
+                throw new InvalidSimilarityInputException(firstNonFinite(name, values, cols));
+            }
+        }
+        return mean;
+    }
+
+    private static String firstNonFinite(String name, double[] values, int cols) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return name + " contains " + values[i] + " at row " + i / cols + ", column " + i % cols
+                        + "; all values must be finite";
+            }
+        }
+        return name + " has values too large to average in double precision";
+    }
+
+    /** A representation from a double matrix; see {@link #of(String, double[], int, int)}. Not modified. */
+    public static Representation of(String name, DMatrixRMaj matrix) {
+        double[] values = matrix.data.length == matrix.getNumElements()
+                ? matrix.data : Arrays.copyOf(matrix.data, matrix.getNumElements());
+        return of(name, values, matrix.numRows, matrix.numCols);
+    }
+
+    /** A representation from a float matrix, widened to double; see {@link #of(String, double[], int, int)}. Not modified. */
+    public static Representation of(String name, FMatrixRMaj matrix) {
+        double[] values = new double[matrix.getNumElements()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = matrix.data[i];
+        }
+        return of(name, values, matrix.numRows, matrix.numCols);
+    }
+
+    /** How messages refer to this representation. */
+    public String name() {
+        return name;
+    }
+
+    /** Number of points n. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of features p. */
+    public int cols() {
+        return cols;
+    }
+
+    /** The column-centred values, row-major {@code n × p}. Shared: callers must not modify it. */
+    public double[] centred() {
+        return centred;
+    }
+
+    /**
+     * The cached value for {@code key}, computing and storing it on first use. {@code compute} may itself
+     * use the cache (it runs outside the lock); if two threads race, the first stored value wins.
+     *
+     * @param key an immutable key with value equality, e.g. a record naming the quantity and its parameters
+     */
+    public <T> T cached(Object key, Class<T> type, Supplier<T> compute) {
+        synchronized (cache) {
+            Object v = cache.get(key);
+            if (v != null) {
+                return type.cast(v);
+            }
+        }
+        T value = compute.get();
+        synchronized (cache) {
+            return type.cast(cache.computeIfAbsent(key, k -> value));
+        }
+    }
+
+    /** Drops every cached quantity, e.g. once a layer has been compared with all others. */
+    public void clearCache() {
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + rows + " × " + cols + ")";
+    }
+}

@@ -1,0 +1,85 @@
+package org.defrost.similarity.cca;
+
+import org.defrost.similarity.Representation;
+import org.defrost.similarity.RepresentationPair;
+import org.defrost.similarity.SimilarityMeasure;
+import org.defrost.similarity.SimilarityResult;
+import org.defrost.similarity.linalg.Products;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Projection-weighted CCA (Morcos et al., NeurIPS 2018): CCA between the full column spaces of the centred
+ * representations, with canonical correlations {@code ρ_i} weighted by how much of the representation
+ * each canonical variate {@code h_i} accounts for, {@code α_i ∝ Σ_j |h_iᵀ x_j|} over the representation's
+ * centred neurons {@code x_j}; {@code PWCCA = Σ α_i ρ_i} with {@code Σ α_i = 1}. The weights come from the
+ * side of smaller rank (A on a tie), as in the reference code, which makes the measure asymmetric.
+ * Column spaces are the numerical ranges of {@link SpectralBasis}. NaN when a representation has no variance.
+ */
+public final class Pwcca implements SimilarityMeasure {
+    public static final String NAME = "pwcca";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean comparesTwo() {
+        return true;
+    }
+
+    @Override
+    public boolean symmetric() {
+        return false;
+    }
+
+    @Override
+    public SimilarityResult compute(RepresentationPair pair) {
+        Representation repA = pair.a();
+        Representation repB = pair.requireB(NAME);
+        SpectralBasis a = SpectralBasis.of(repA);
+        SpectralBasis b = SpectralBasis.of(repB);
+        if (a.rank() == 0 || b.rank() == 0) {
+            return SimilarityResult.exact(NAME, Double.NaN);
+        }
+        CanonicalCorrelations cca = CanonicalCorrelations.of(a, a.rank(), b, b.rank(), true);
+        boolean weighA = a.rank() <= b.rank();
+        SpectralBasis side = weighA ? a : b;
+        Representation neurons = weighA ? repA : repB;
+        DMatrixRMaj rotation = weighA ? cca.leftVectors() : cca.rightVectors();
+        double[] rho = cca.correlations();
+        double[] weights = weights(side, neurons, rotation, rho.length);
+        double value = 0;
+        for (int i = 0; i < rho.length; i++) {
+            value += weights[i] * rho[i];
+        }
+        return SimilarityResult.exact(NAME, value);
+    }
+
+    /**
+     * {@code α_i = Σ_j |h_iᵀ x_j|}, normalised, with canonical variates {@code H = U·rotation}; computed as
+     * {@code rotationᵀ (Uᵀ X)} so that the {@code n × r} variates are never formed.
+     */
+    private static double[] weights(SpectralBasis basis, Representation x, DMatrixRMaj rotation, int count) {
+        int r = basis.rank();
+        int p = x.cols();
+        double[] projections = Products.crossProduct(basis.basis(), basis.rows(), r, r, x.centred(), p, p);
+        DMatrixRMaj variateLoadings = new DMatrixRMaj(rotation.numCols, p);
+        CommonOps_DDRM.multTransA(rotation, DMatrixRMaj.wrap(r, p, projections), variateLoadings);
+        double[] alpha = new double[count];
+        double total = 0;
+        for (int i = 0; i < count; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                s += Math.abs(variateLoadings.get(i, j));
+            }
+            alpha[i] = s;
+            total += s;
+        }
+        for (int i = 0; i < count; i++) {
+            alpha[i] /= total;
+        }
+        return alpha;
+    }
+}

@@ -1,0 +1,48 @@
+package org.defrost.similarity.cca;
+
+import org.defrost.similarity.RepresentationPair;
+import org.defrost.similarity.SimilarityMeasure;
+import org.defrost.similarity.SimilarityResult;
+
+/**
+ * SVCCA (Raghu et al., NeurIPS 2017): each centred representation is reduced to its leading singular
+ * directions explaining 99% of its variance, then the similarity is the mean canonical correlation between
+ * the two reduced spaces ({@code min(rA, rB)} correlations). In [0, 1]; 1 when the reduced spaces coincide,
+ * e.g. for B = AM with M invertible and well conditioned. NaN when a representation has no variance.
+ */
+public final class Svcca implements SimilarityMeasure {
+    public static final String NAME = "svcca";
+    public static final double KEPT_VARIANCE = 0.99;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean comparesTwo() {
+        return true;
+    }
+
+    @Override
+    public boolean symmetric() {
+        return true;
+    }
+
+    @Override
+    public SimilarityResult compute(RepresentationPair pair) {
+        SpectralBasis a = SpectralBasis.of(pair.a());
+        SpectralBasis b = SpectralBasis.of(pair.requireB(NAME));
+        if (a.rank() == 0 || b.rank() == 0) {
+            return SimilarityResult.exact(NAME, Double.NaN);
+        }
+        int ra = a.directionsForVariance(KEPT_VARIANCE);
+        int rb = b.directionsForVariance(KEPT_VARIANCE);
+        double[] rho = CanonicalCorrelations.of(a, ra, b, rb, false).correlations();
+        double sum = 0;
+        for (double v : rho) {
+            sum += v;
+        }
+        return SimilarityResult.exact(NAME, sum / rho.length);
+    }
+}

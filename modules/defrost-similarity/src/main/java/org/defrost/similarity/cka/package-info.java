@@ -1,0 +1,2 @@
+/** Centred kernel alignment: linear, debiased (unbiased HSIC) and RBF-kernel CKA. */
+package org.defrost.similarity.cka;

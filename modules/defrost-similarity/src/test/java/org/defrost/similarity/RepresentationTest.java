@@ -1,0 +1,62 @@
+package org.defrost.similarity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.ejml.data.FMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class RepresentationTest {
+
+    @Test
+    void columnsAreCentred() {
+        Representation r = Representation.of("A", new double[] {1, 10, 3, 20, 5, 60}, 3, 2);
+        assertArrayEquals(new double[] {-2, -20, 0, -10, 2, 30}, r.centred(), 1e-14);
+        assertEquals(3, r.rows());
+        assertEquals(2, r.cols());
+    }
+
+    @Test
+    void manyRowsAreCentredLikeFewRows() {
+        int rows = 3000;
+        double[] values = new double[rows * 3];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 3) * 100 + (i / 3) % 7;
+        }
+        double[] centred = Representation.of("A", values, rows, 3).centred();
+        for (int c = 0; c < 3; c++) {
+            double mean = 0;
+            for (int r = 0; r < rows; r++) {
+                mean += values[r * 3 + c];
+            }
+            mean /= rows;
+            for (int r = 0; r < rows; r++) {
+                assertEquals(values[r * 3 + c] - mean, centred[r * 3 + c], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void theFirstNonFiniteValueInRowOrderIsReported() {
+        double[] values = new double[4000];
+        values[3999] = Double.NaN;
+        values[2501] = Double.POSITIVE_INFINITY;
+        InvalidSimilarityInputException e = assertThrows(InvalidSimilarityInputException.class,
+                () -> Representation.of("S layer 2", values, 1000, 4));
+        assertEquals("S layer 2 contains Infinity at row 625, column 1; all values must be finite", e.getMessage());
+    }
+
+    @Test
+    void floatMatricesAreWidened() {
+        FMatrixRMaj m = new FMatrixRMaj(new float[][] {{1.5f}, {2.5f}});
+        assertArrayEquals(new double[] {-0.5, 0.5}, Representation.of("A", m).centred(), 0.0);
+    }
+
+    @Test
+    void aShapeThatDoesNotMatchTheValuesIsRejected() {
+        InvalidSimilarityInputException e = assertThrows(InvalidSimilarityInputException.class,
+                () -> Representation.of("A", new double[5], 2, 3));
+        assertEquals("A: shape 2 × 3 does not match 5 values", e.getMessage());
+    }
+}

@@ -1,0 +1,33 @@
+package org.defrost.similarity.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SquaredDistancesTest {
+
+    @Test
+    void squaredDistancesFromGramEqualCoordinateDifferences() {
+        double[][] points = {{0, 0}, {3, 4}, {1, -1}, {3, 4}};
+        int n = points.length;
+        double[] g = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                g[i * n + j] = points[i][0] * points[j][0] + points[i][1] * points[j][1];
+            }
+        }
+        SquaredDistances.fromGramInPlace(g, n);
+        assertEquals(25, g[1], 0.0);
+        assertEquals(2, g[2], 0.0);
+        assertEquals(0, g[1 * n + 3], 0.0);
+        assertEquals(29, g[2 * n + 1], 0.0);
+        assertEquals(0, g[2 * n + 2], 0.0);
+    }
+
+    @Test
+    void euclideanDistanceBetweenRows() {
+        double[] x = {0, 0, 3, 4, 1, 1};
+        assertEquals(5, SquaredDistances.euclidean(x, 2, 0, 1), 0.0);
+        assertEquals(Math.sqrt(13), SquaredDistances.euclidean(x, 2, 1, 2), 1e-15);
+    }
+}
