@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code defrost} command: dispatches to its subcommands. */
 @Command(name = "defrost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Finds how many layers of a pre-trained network to freeze, by incremental layer defrosting.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ReportCommand.class, ServeCommand.class,
+                SimilarityCommand.class, BenchCommand.class,
+                WorkerCommand.class, BrokerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 run failed, 2 invalid input.",
                 "Environment: DEFROST_WORKSPACE (default workspace directory)."})
@@ -25,6 +27,10 @@ public final class DefrostCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            // Keeps log handlers open while shutdown hooks run, so that a stopping service can still log.
+            System.setProperty("java.util.logging.manager", "org.defrost.service.ShutdownLogManager");
+        }
         Logging.configure();
         System.exit(commandLine().execute(args));
     }

@@ -85,6 +85,29 @@ class CommandLineTest {
     }
 
     @Test
+    void similarityPrintsOneJsonObjectAndRejectsBadInputWithExitTwo() throws Exception {
+        Path a = dir.resolve("a.npy");
+        Path b = dir.resolve("b.npy");
+        org.defrost.npy.Npy.write(a, new double[] {0, 0, 1, 0, 0, 1, 1, 1, 2, 3}, 5, 2);
+        org.defrost.npy.Npy.write(b, new float[] {0, 0, 2, 0, 0, 2, 2, 2, 4, 6}, 5, 2);
+        Result same = run("similarity", "--measure", "linear-cka", a.toString(), b.toString());
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().startsWith("{") && same.out().contains("\"measure\": \"linear-cka\"")
+                && same.out().contains("\"value\": 1.0"), same.out());
+        Result imbalance = run("similarity", "--measure", "information-imbalance", a.toString(), a.toString());
+        assertTrue(imbalance.out().contains("\"value\": 0.4"), "Delta(A -> A) = 2/n = 0.4: " + imbalance.out());
+        Result unknown = run("similarity", "--measure", "cka", a.toString(), b.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("linear-cka"), unknown.err());
+        Path short3 = dir.resolve("c.npy");
+        org.defrost.npy.Npy.write(short3, new double[] {1, 2, 3}, 3, 1);
+        Result rows = run("similarity", "--measure", "linear-cka", a.toString(), short3.toString());
+        assertEquals(2, rows.code());
+        assertTrue(rows.err().contains("5") && rows.err().contains("3"), rows.err());
+        assertEquals(2, run("similarity", "--measure", "linear-cka", dir.resolve("missing.npy").toString(), b.toString()).code());
+    }
+
+    @Test
     void runOfAnInvalidPipelineExitsTwoWithoutRunning() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "pipeline: x\nstages:\n  - id: a\n    uses: nope\n");
         Result r = run("run", "--workspace", dir.resolve("w").toString(), bad.toString());

@@ -14,6 +14,10 @@ public final class ArtifactKinds {
     public static final String TRANSFER_CELL = "transfer-cell";
     /** The sweep's tidy table, its summary and the optimal depths. */
     public static final String TRANSFER_RESULTS = "transfer-results";
+    /** One seed's similarity of S and T* (a work unit's output). */
+    public static final String SIMILARITY_SEED = "similarity-seed";
+    /** Layer-wise similarity profiles and layer × layer matrices, averaged over seeds. */
+    public static final String SIMILARITY_RESULTS = "similarity-results";
 
     private ArtifactKinds() {
     }

@@ -152,6 +152,32 @@ class TransferStudyTest {
     }
 
     @Test
+    void similarityStageProfilesEveryLayerOfSourceAndTargetNetworks() throws Exception {
+        String text = pipeline(0.0, "[40]", 2) + """
+                  - id: similarity
+                    uses: similarity
+                    with: { maxEpochs: 30, patience: 5, probes: [target, paired], measures: [linear-cka, information-imbalance, intrinsic-dimension] }
+                """;
+        RunResult r = run(text, dir.resolve("w"), new Counter());
+        assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
+        Path results = r.outputs().get("similarity").get(0);
+        List<Map<String, String>> summary = csv(results.resolve("profile-summary.csv"));
+        // 2 probes x (linear-cka, information-imbalance, its reverse, two intrinsic-dimension profiles) x 3 layers
+        assertEquals(2 * 5 * 3, summary.size());
+        for (Map<String, String> row : summary) {
+            if (row.get("probe").equals("target") && row.get("layer").equals("0") && row.get("measure").equals("linear-cka")) {
+                assertEquals(1.0, Double.parseDouble(row.get("mean")), 1e-9, "both networks see the same inputs at layer 0");
+            }
+            if (row.get("measure").equals("information-imbalance") && row.get("layer").equals("0")
+                    && row.get("probe").equals("target")) {
+                assertEquals(2.0 / 100, Double.parseDouble(row.get("mean")), 1e-12, "Delta(A -> A) = 2/n on 100 probes");
+            }
+        }
+        assertTrue(Files.isRegularFile(results.resolve("matrices/paired/linear-cka.npy")));
+        assertEquals(2 * 3 * 9, csv(results.resolve("layer-matrices.csv")).size(), "linear-cka and both directions of the imbalance");
+    }
+
+    @Test
     void addingTargetSizesReusesEveryEarlierCell() throws Exception {
         Path w = dir.resolve("w");
         Counter first = new Counter();

@@ -1,0 +1,212 @@
+package org.defrost.linearprobe;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Dataset;
+import org.defrost.nn.Evaluation;
+import org.defrost.nn.Network;
+import org.defrost.nn.NetworkSpec;
+import org.defrost.nn.io.NetworkIo;
+import org.defrost.nn.train.Optimizer;
+import org.defrost.nn.train.Trainer;
+import org.defrost.nn.train.TrainingConfig;
+import org.defrost.nn.train.TrainingResult;
+import org.defrost.spi.Artifact;
+import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterProblem;
+import org.defrost.spi.ParameterSpec;
+import org.defrost.spi.Parameters;
+import org.defrost.spi.Stage;
+import org.defrost.spi.StageContext;
+import org.defrost.spi.StageDescriptor;
+import org.defrost.spi.StageScope;
+import org.defrost.spi.UnitContext;
+import org.defrost.spi.WorkUnit;
+import org.defrost.tasks.LabelledSet;
+import org.defrost.tasks.TaskPair;
+import org.defrost.tasks.TaskPairSet;
+import org.defrost.tasks.TaskRole;
+import org.defrost.tasks.ValidationSplit;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * {@code linear-probe}: for every seed, target training set size n and layer k = 0..L of the source network S,
+ * a work unit trains a linear readout (logistic regression for two classes, softmax regression otherwise) on
+ * the frozen outputs of layer k for the first n examples of the target pool, with early stopping on a
+ * validation split, and measures its target test error. The stage then writes the profile over layers.
+ *
+ * <p>A probe's key holds only what determines it (n, k, the readout's training settings, the seed and the
+ * contents of the task pair and of S), so adding sizes, layers or seeds to a pipeline trains only the new probes.
+ */
+public final class LinearProbeStage implements Stage {
+    static final String TYPE = "linear-probe";
+    static final String TASK_PAIR = "task-pair";
+    static final String SOURCE_NETWORK = "source-network";
+    static final String OUTPUT = "linear-probe";
+    static final String PROBE = "linear-probe-cell";
+    /** The readout's training settings: every one of them goes into each probe's key. */
+    private static final List<ParameterSpec> TRAINING = List.of(
+            ParameterSpec.number("learningRate", 0.01, "Adam learning rate of the readout.").withRange(1e-9, 10),
+            ParameterSpec.number("weightDecay", 1e-4, "L2 penalty on the readout's weights.").withRange(0, 10),
+            ParameterSpec.integer("batchSize", 128, "Minibatch size; a smaller training set uses its own size.")
+                    .withRange(1, 1_000_000),
+            ParameterSpec.integer("maxEpochs", 300, "Upper bound on the readout's training epochs.").withRange(1, 1_000_000),
+            ParameterSpec.integer("patience", 20, "Early stopping: epochs without validation improvement.")
+                    .withRange(1, 1_000_000),
+            ParameterSpec.number("validationFraction", 0.15, "Share of a training set held out for early stopping.")
+                    .withRange(0.01, 0.9),
+            ParameterSpec.integer("validationMinimum", 50,
+                    "Smallest validation split, in samples (capped at half of the training set).").withRange(1, 1_000_000),
+            ParameterSpec.bool("standardise", true,
+                    "Centre and scale each feature by its mean and standard deviation on the fitting rows."));
+
+    @Override
+    public StageDescriptor descriptor() {
+        List<ParameterSpec> parameters = new ArrayList<>(List.of(
+                ParameterSpec.integers("targetSizes", null, "Target training set sizes n (fitting plus validation).")
+                        .withRange(2, 100_000_000),
+                ParameterSpec.integers("layers", null, "Layers of S to probe: 0 is the input, L the last feature "
+                        + "layer; all means 0..L.").withChoices(List.of("all")).withRange(0, 10_000).withDefault("all")));
+        parameters.addAll(TRAINING);
+        return new StageDescriptor(TYPE, "1",
+                "Trains a linear readout (logistic or softmax regression) on the frozen outputs of each layer of the "
+                        + "source network S, the input layer included, with the first n examples of the target pool, "
+                        + "and measures its target test error: the layer-wise linear separability profile of the "
+                        + "target task in S's features. Writes one row per seed, size and layer (probes.csv), the "
+                        + "mean and standard error over seeds (profile.csv) and a summary.",
+                parameters, List.of(TASK_PAIR, SOURCE_NETWORK), List.of(OUTPUT), StageScope.EACH_MATRIX_CELL);
+    }
+
+    @Override
+    public List<ParameterProblem> validate(Parameters p) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (String name : List.of("targetSizes", "layers")) {
+            List<Integer> values = p.getIntList(name);
+            Set<Integer> seen = new HashSet<>();
+            for (int v : values == null ? List.<Integer>of() : values) {
+                if (!seen.add(v)) {
+                    problems.add(new ParameterProblem(name, v + " is listed twice"));
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public void run(StageContext ctx) throws Exception {
+        Parameters p = ctx.parameters();
+        List<Artifact> pairs = ctx.inputs(TASK_PAIR);
+        List<Artifact> sources = ctx.inputs(SOURCE_NETWORK);
+        if (pairs.size() != sources.size()) {
+            throw new IllegalStateException(pairs.size() + " task pairs but " + sources.size() + " source networks");
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        TRAINING.forEach(s -> settings.put(s.name(), p.get(s.name())));
+        List<WorkUnit> units = new ArrayList<>();
+        List<Integer> seedOfUnit = new ArrayList<>();
+        int hiddenLayers = -1;
+        for (int s = 0; s < pairs.size(); s++) {
+            Artifact pair = pairs.get(s);
+            int layers = NetworkIo.load(sources.get(s).directory().resolve("network")).spec().hiddenLayerCount();
+            hiddenLayers = layers;
+            int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
+            for (int n : p.getIntList("targetSizes")) {
+                if (n > pool) {
+                    throw new IllegalArgumentException("targetSizes: " + n + " exceeds the target pool of " + pool
+                            + " examples; enlarge the task's target pool or use smaller sizes");
+                }
+                for (int k : layersToProbe(p, layers)) {
+                    Map<String, Object> unit = new LinkedHashMap<>(settings);
+                    unit.put("trainSize", n);
+                    unit.put("layer", k);
+                    units.add(new WorkUnit("seed" + pair.seedIndex() + "/n" + n + "/layer" + k, unit,
+                            List.of(pair.key(), sources.get(s).key()), PROBE,
+                            ctx.seedFor(pair.seedIndex()).derive("probe").derive(n).derive(k).value()));
+                    seedOfUnit.add(pair.seedIndex());
+                }
+            }
+        }
+        ctx.progress().status(units.size() + " probes");
+        List<Artifact> done = ctx.fanOut(units);
+        List<ProbeTable.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < done.size(); i++) {
+            entries.add(new ProbeTable.Entry(seedOfUnit.get(i), ProbeResult.read(done.get(i).directory())));
+        }
+        ProbeTable table = new ProbeTable(entries, ctx.matrixCell());
+        ArtifactWriter out = ctx.output(OUTPUT);
+        Csv.write(out.directory().resolve("probes.csv"), table.probeRows());
+        Csv.write(out.directory().resolve("profile.csv"), table.profileRows());
+        out.putMetadata("summary", table.summary(pairs.size()));
+        out.putMetadata("mainFile", "profile.csv");
+        out.putMetadata("hiddenLayers", hiddenLayers);
+        out.putMetadata("seeds", pairs.size());
+        out.putMetadata("probes", units.size());
+    }
+
+    /** The layers to probe for a source network with {@code layers} feature layers, ascending. */
+    private static List<Integer> layersToProbe(Parameters p, int layers) {
+        if (p.isWord("layers", "all")) {
+            List<Integer> all = new ArrayList<>();
+            for (int k = 0; k <= layers; k++) {
+                all.add(k);
+            }
+            return all;
+        }
+        for (int k : p.getIntList("layers")) {
+            if (k > layers) {
+                throw new IllegalArgumentException("layers: " + k + " is deeper than the source network's " + layers
+                        + " feature layers");
+            }
+        }
+        return p.getIntList("layers").stream().sorted().toList();
+    }
+
+    @Override
+    public void runUnit(UnitContext ctx) throws Exception {
+        Parameters u = new Parameters(ctx.unit().parameters());
+        TaskPair pair = TaskPair.read(ctx.input(TASK_PAIR).directory());
+        Network source = NetworkIo.load(ctx.input(SOURCE_NETWORK).directory().resolve("network"));
+        int n = u.getInt("trainSize");
+        int layer = u.getInt("layer");
+        ValidationSplit.Split split = pair.targetTrainSplit(n,
+                new ValidationSplit(u.getDouble("validationFraction"), u.getInt("validationMinimum")));
+        LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
+        int classes = pair.classes(TaskRole.TARGET);
+        ProbeResult result;
+        try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
+            FMatrixRMaj fit = LayerFeatures.of(source, layer, split.training().inputMatrix(), threads, ctx.cancellation());
+            FMatrixRMaj validation = LayerFeatures.of(source, layer, split.validation().inputMatrix(), threads,
+                    ctx.cancellation());
+            FMatrixRMaj testFeatures = LayerFeatures.of(source, layer, test.inputMatrix(), threads, ctx.cancellation());
+            if (u.getBoolean("standardise")) {
+                Standardisation standardisation = Standardisation.fit(fit);
+                standardisation.apply(fit);
+                standardisation.apply(validation);
+                standardisation.apply(testFeatures);
+            }
+            // A convex problem: starting from zero weights leaves only the minibatch order to the seed.
+            Network readout = Network.zeros(NetworkSpec.of(fit.numCols, List.of(), classes == 2 ? 1 : classes));
+            TrainingConfig config = TrainingConfig.defaults().withOptimizer(Optimizer.adam())
+                    .withLearningRate(u.getDouble("learningRate")).withWeightDecay(u.getDouble("weightDecay"))
+                    .withBatchSize(u.getInt("batchSize")).withMaxEpochs(u.getInt("maxEpochs"))
+                    .withPatience(u.getInt("patience"));
+            Trainer trainer = new Trainer(config).withCancellation(ctx.cancellation())
+                    .withListener(epoch -> ctx.metrics().count("epochs_total", 1));
+            Dataset fitSet = new Dataset(fit, split.training().labels());
+            TrainingResult trained = trainer.train(readout, fitSet, new Dataset(validation, split.validation().labels()),
+                    ctx.seed().derive("batches"), threads);
+            Evaluation onTest = readout.evaluate(new Dataset(testFeatures, test.labels()), threads);
+            result = new ProbeResult(n, layer, fit.numCols, onTest.error(), onTest.loss(),
+                    readout.evaluate(fitSet, threads).error(), trained.best().validationError(), trained.epochsRun(),
+                    trained.bestEpoch(), trained.stopReason().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        result.write(ctx.output().directory());
+        ctx.metrics().count("probes_total", 1);
+    }
+}
