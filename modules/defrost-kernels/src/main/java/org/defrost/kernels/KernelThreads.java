@@ -1,0 +1,221 @@
+package org.defrost.kernels;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The threads the matrix products of one network (or one trainer) run on: the calling thread plus
+ * {@code threads - 1} daemon workers. Not thread-safe: give each network its own instance, and close it
+ * when done. Results never depend on the number of threads.
+ *
+ * <p>A product is cut into at most {@code threads} parts, which the caller and the workers claim one at a time,
+ * so a worker that the operating system has not scheduled yet does not hold the caller up: the caller takes
+ * the parts nobody has claimed. Workers spin briefly after each product before parking, because a training
+ * step issues products in quick succession and waking a parked thread costs tens of microseconds.
+ */
+public final class KernelThreads implements AutoCloseable {
+    /**
+     * Products with fewer multiply-adds than this run on the caller: below it, handing work to another thread
+     * costs more than it saves.
+     */
+    static final long PARALLEL_MIN_WORK = 1L << 18;
+    /** How long an idle worker, or the waiting caller, spins before it parks. */
+    private static final long SPIN_NANOS = 50_000;
+    private static final KernelThreads SINGLE = new KernelThreads(1);
+
+    private final Worker[] workers;
+    /** The product in progress, null between products so that finished operands are not kept reachable. */
+    private volatile Job job;
+    private long jobs;
+    private boolean closed;
+
+    private KernelThreads(int threads) {
+        workers = new Worker[threads - 1];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker("defrost-kernel-" + (i + 1) + "/" + threads);
+            workers[i].start();
+        }
+    }
+
+    /**
+     * Runs every product on the calling thread. The instance is shared, holds no threads and may be used from
+     * any number of threads at once; closing it has no effect.
+     */
+    public static KernelThreads single() {
+        return SINGLE;
+    }
+
+    /**
+     * Starts {@code threads - 1} daemon workers (none for 1).
+     *
+     * @param threads total threads including the caller, at least 1
+     */
+    public static KernelThreads of(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return threads == 1 ? SINGLE : new KernelThreads(threads);
+    }
+
+    /** Total number of threads a product may use, including the caller. */
+    public int threads() {
+        return workers.length + 1;
+    }
+
+    /** Stops the worker threads; later products run on the calling thread only. Idempotent. */
+    @Override
+    public void close() {
+        if (closed || workers.length == 0) {
+            return;
+        }
+        closed = true;
+        for (Worker w : workers) {
+            w.stop = true;
+            LockSupport.unpark(w);
+        }
+    }
+
+    /** Number of parts to split a product of {@code multiplyAdds} into, given {@code units} indivisible pieces. */
+    int partsFor(long multiplyAdds, int units) {
+        if (multiplyAdds < PARALLEL_MIN_WORK) {
+            return 1;
+        }
+        return Math.min(threads(), units);
+    }
+
+    /** Start of part {@code part} of {@code parts} when splitting {@code units} evenly (end: part + 1). */
+    static int bound(int units, int part, int parts) {
+        return (int) ((long) units * part / parts);
+    }
+
+    /**
+     * Runs {@code task.run(i, n)} once for every i in [0, n), n = min(parts, threads()), on the caller and the
+     * workers, and returns when all are done. The first failure of any part is rethrown here.
+     */
+    void run(int parts, KernelTask task) {
+        int n = closed ? 1 : Math.min(parts, threads());
+        if (n <= 1) {
+            task.run(0, 1);
+            return;
+        }
+        Job current = new Job(++jobs, task, n, Thread.currentThread());
+        job = current;
+        for (int i = 0; i < n - 1; i++) {
+            if (workers[i].parked) {
+                LockSupport.unpark(workers[i]);
+            }
+        }
+        current.work();
+        current.await();
+        job = null;
+        Throwable failure = current.failure;
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        } else if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+    }
+
+    /** Spins once and returns true while the wait that began at {@code start} is shorter than the spin time. */
+    private static boolean spinning(int spin, long start) {
+        if ((spin & 63) != 0 || System.nanoTime() - start < SPIN_NANOS) {
+            Thread.onSpinWait();
+            return true;
+        }
+        return false;
+    }
+
+    /** One parallel product: its parts, which part is claimed next, and how many are finished. */
+    private static final class Job {
+        private final long number;
+        private final KernelTask task;
+        private final int parts;
+        private final Thread caller;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger finished = new AtomicInteger();
+        private volatile boolean callerParked;
+        private volatile Throwable failure;
+
+        Job(long number, KernelTask task, int parts, Thread caller) {
+            this.number = number;
+            this.task = task;
+            this.parts = parts;
+            this.caller = caller;
+        }
+
+        /** Claims and runs parts until none is left. */
+        void work() {
+            for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
+                try {
+                    task.run(part, parts);
+                } catch (Throwable t) {
+                    if (failure == null) {
+                        failure = t;
+                    }
+                }
+                if (finished.incrementAndGet() == parts && callerParked) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        /** Waits, on the caller, until every part is finished. */
+        void await() {
+            long start = System.nanoTime();
+            for (int spin = 0; finished.get() < parts; spin++) {
+                if (!spinning(spin, start)) {
+                    callerParked = true;
+                    if (finished.get() < parts) {
+                        LockSupport.park(this);
+                    }
+                    callerParked = false;
+                }
+            }
+        }
+    }
+
+    private final class Worker extends Thread {
+        private volatile boolean parked;
+        private volatile boolean stop;
+
+        Worker(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long done = 0;
+            while (true) {
+                Job next = awaitJob(done);
+                if (next == null) {
+                    return;
+                }
+                next.work();
+                done = next.number;
+            }
+        }
+
+        /** The next product after number {@code done}, or null once stopped. */
+        private Job awaitJob(long done) {
+            long start = System.nanoTime();
+            for (int spin = 0; ; spin++) {
+                Job next = job;
+                if (stop) {
+                    return null;
+                }
+                if (next != null && next.number != done) {
+                    return next;
+                }
+                if (!spinning(spin, start)) {
+                    parked = true;
+                    next = job;
+                    if ((next == null || next.number == done) && !stop) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.defrost.kernels;
+
+import static org.defrost.kernels.VectorMicroKernels.MR;
+import static org.defrost.kernels.VectorMicroKernels.NR;
+
+/**
+ * float32 products on the Vector API, laid out as in high-performance GEMM libraries: the inner dimension is
+ * cut into blocks of at most {@value #KC} and the rows into blocks of at most {@value #MC}; per block, op(a) is
+ * packed into slivers of MR rows and op(b) into panels of NR columns, and {@link VectorMicroKernels}
+ * accumulates each MR×NR tile of c in registers. Tiles are numbered
+ * panel by panel and each thread takes a contiguous range of them. Tiles at the edges go through a zero-padded
+ * buffer, so no partial vector is ever loaded or stored. Products whose output is much narrower than a panel
+ * (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less.
+ *
+ * <p>Every element of c is one chain of fused multiply-adds in increasing inner index, whatever its tile,
+ * orientation or thread, so results do not depend on the number of threads. Loaded only when the
+ * {@code jdk.incubator.vector} module is present.
+ */
+final class VectorFloatKernel implements FloatKernel {
+    /**
+     * Largest inner-dimension block; blocks are of equal size. A packed panel (KC·NR floats) stays in the
+     * second-level cache. Block boundaries do not change any result: a tile's sums are stored and reloaded
+     * in float, exactly as they are held in registers.
+     */
+    static final int KC = 512;
+    /** Most rows of op(a) packed at once: bounds the packing buffer (MC·KC floats) for tall products. */
+    static final int MC = 1024;
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void product(ProductForm form, float[] a, float[] b, float[] c, int m, int n, int k,
+            boolean accumulate, KernelThreads threads) {
+        int aRow = form == ProductForm.TRANS_A ? 1 : k;
+        int aCol = form == ProductForm.TRANS_A ? m : 1;
+        int bRow = form == ProductForm.TRANS_B ? 1 : n;
+        int bCol = form == ProductForm.TRANS_B ? k : 1;
+        if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
+            split(b, bCol, bRow, a, aCol, aRow, c, 1, n, n, m, k, accumulate, threads);
+        } else {
+            split(a, aRow, aCol, b, bRow, bCol, c, n, 1, m, n, k, accumulate, threads);
+        }
+    }
+
+    private static long padded(int size, int block) {
+        return (size + block - 1L) / block * block;
+    }
+
+    /**
+     * out (rows×cols, element (i, j) at i·outRow + j·outCol) (= or +=) left (rows×k) · right (k×cols), split
+     * into contiguous tile ranges across the threads.
+     */
+    private static void split(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
+            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate,
+            KernelThreads threads) {
+        int tiles = ((rows + MR - 1) / MR) * ((cols + NR - 1) / NR);
+        int parts = threads.partsFor((long) rows * cols * k, tiles);
+        if (parts == 1) {
+            tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k,
+                    accumulate, 0, tiles);
+            return;
+        }
+        threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
+                outCol, rows, cols, k, accumulate, KernelThreads.bound(tiles, w, ws),
+                KernelThreads.bound(tiles, w + 1, ws)));
+    }
+
+    /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
+    private static void tiles(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
+            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, int t0, int t1) {
+        if (t0 >= t1) {
+            return;
+        }
+        int slivers = (rows + MR - 1) / MR;
+        int firstPanel = t0 / slivers;
+        int lastPanel = (t1 - 1) / slivers;
+        int s0 = firstPanel == lastPanel ? t0 % slivers : 0;
+        int s1 = firstPanel == lastPanel ? (t1 - 1) % slivers + 1 : slivers;
+        int innerBlocks = (k + KC - 1) / KC;
+        int kcMax = (k + innerBlocks - 1) / innerBlocks;
+        Workspace workspace = Workspace.current();
+        float[] packedRows = workspace.first(Math.min(s1 - s0, MC / MR) * MR * kcMax);
+        float[] packedColumns = workspace.second(kcMax * NR + MR * NR);
+        int edgeTile = kcMax * NR;
+        for (int sb = s0; sb < s1; sb += MC / MR) {
+            int se = Math.min(s1, sb + MC / MR);
+            for (int q = 0; q < innerBlocks; q++) {
+                int pc = KernelThreads.bound(k, q, innerBlocks);
+                int kc = KernelThreads.bound(k, q + 1, innerBlocks) - pc;
+                boolean load = accumulate || q > 0;
+                PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
+                for (int panel = firstPanel; panel <= lastPanel; panel++) {
+                    int first = Math.max(sb, t0 - panel * slivers);
+                    int last = Math.min(se, t1 - panel * slivers);
+                    if (first >= last) {
+                        continue;
+                    }
+                    int j0 = panel * NR;
+                    PanelPacking.packColumns(right, rightRow, rightCol, cols, pc, kc, j0, packedColumns);
+                    for (int sliver = first; sliver < last; sliver++) {
+                        int i0 = sliver * MR;
+                        int aOff = (sliver - sb) * MR * kc;
+                        if (outCol == 1 && i0 + MR <= rows && j0 + NR <= cols) {
+                            VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, out, i0 * outRow + j0,
+                                    outRow, load);
+                        } else {
+                            edge(packedRows, aOff, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
+                                    Math.min(MR, rows - i0), Math.min(NR, cols - j0), load);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A tile that is partial or transposed in c: computed in a buffer placed after the packed panel. */
+    private static void edge(float[] packedRows, int aOff, float[] packedColumns, int kc, int tile, float[] out,
+            int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load) {
+        if (load) {
+            for (int r = 0; r < rows; r++) {
+                int src = (i0 + r) * outRow + j0 * outCol;
+                for (int j = 0; j < cols; j++) {
+                    packedColumns[tile + r * NR + j] = out[src + j * outCol];
+                }
+            }
+        }
+        VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, packedColumns, tile, NR, load);
+        for (int r = 0; r < rows; r++) {
+            int dst = (i0 + r) * outRow + j0 * outCol;
+            for (int j = 0; j < cols; j++) {
+                out[dst + j * outCol] = packedColumns[tile + r * NR + j];
+            }
+        }
+    }
+}
