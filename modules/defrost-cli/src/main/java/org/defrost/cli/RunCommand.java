@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.defrost.distributed.BrokerUnitDispatcher;
+import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
@@ -26,6 +28,7 @@ import org.defrost.engine.store.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code defrost run FILE}: validates and runs one pipeline. */
@@ -50,6 +53,17 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metricsOptions;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Send work units (sweep cells) to the message broker at URL (e.g. tcp://host:61616) for "
+                    + "'defrost worker' processes that share the workspace, instead of running them here.")
+    String broker;
+
+    @Option(names = "--embedded-broker", paramLabel = "HOST:PORT", arity = "0..1",
+            fallbackValue = EmbeddedBroker.DEFAULT_BIND,
+            description = "Start a message broker in this run (at ${FALLBACK-VALUE} unless given) and send work units "
+                    + "to it, for 'defrost worker' processes on this machine or others. It stops when the run ends.")
+    String embeddedBroker;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,9 +81,30 @@ final class RunCommand implements Callable<Integer> {
         if (workspace.threads() < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (broker != null && embeddedBroker != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "use --broker or --embedded-broker, not both");
+        }
+        if (broker != null || embeddedBroker != null) {
+            BrokerLogging.configure();
+        }
         ArtifactStore store = new ArtifactStore(workspace.workspace);
-        RunControl control = new RunControl();
+        // Ctrl-C waits for this, so that the run disconnects from its broker before the JVM exits
         CountDownLatch finished = new CountDownLatch(1);
+        try (EmbeddedBroker embedded = startEmbeddedBroker();
+             BrokerUnitDispatcher dispatcher = connect(embedded != null ? embedded.url() : broker, store)) {
+            return run(pipeline, store, dispatcher, finished, err);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /**
+     * Runs the pipeline, its work units going to {@code dispatcher} (null: this process), until done or Ctrl-C;
+     * Ctrl-C waits up to a minute for {@code finished}.
+     */
+    private int run(Pipeline pipeline, ArtifactStore store, BrokerUnitDispatcher dispatcher, CountDownLatch finished,
+                    PrintWriter err) throws Exception {
+        RunControl control = new RunControl();
         Thread hook = new Thread(() -> {
             control.cancel();
             System.err.println("\ndefrost: stopping; finished work is kept (waiting for running stages to stop)");
@@ -82,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunResult result;
         try (DefrostMetrics metrics = new DefrostMetrics();
-             PipelineRunner runner = new PipelineRunner(store, workspace.threads());
+             PipelineRunner runner = new PipelineRunner(store, workspace.threads(), dispatcher);
              CamelRouteMetrics routes = metrics.bindCamel(runner.camel());
              MetricsServer server = metricsOptions.start(metrics, err);
              ProgressDisplay progress = new ProgressDisplay(System.out, System.console() != null)) {
@@ -92,8 +127,6 @@ final class RunCommand implements Callable<Integer> {
             result = runner.run(pipeline, RunListeners.compose(progress, metrics.runListener()), control);
             progress.close();
             System.out.println(progress.summary());
-        } finally {
-            finished.countDown();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -101,6 +134,34 @@ final class RunCommand implements Callable<Integer> {
             // the JVM is already exiting because of Ctrl-C
         }
         return report(result, store);
+    }
+
+    /** The broker this run starts, or null. Its journal is temporary: a rerun sends the missing units again. */
+    private EmbeddedBroker startEmbeddedBroker() throws Exception {
+        if (embeddedBroker == null) {
+            return null;
+        }
+        try {
+            return EmbeddedBroker.startTemporary(embeddedBroker, EmbeddedBroker.DEFAULT_MAX_DELIVERY_ATTEMPTS);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--embedded-broker: " + e.getMessage());
+        }
+    }
+
+    /** The dispatcher of work units to the broker at {@code url}, or null to run them in this process. */
+    private BrokerUnitDispatcher connect(String url, ArtifactStore store) throws Exception {
+        if (url == null) {
+            return null;
+        }
+        BrokerUnitDispatcher dispatcher;
+        try {
+            dispatcher = BrokerUnitDispatcher.connect(url, store);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--broker: " + e.getMessage());
+        }
+        System.out.println("Work units go to the broker at " + url + "; start workers with:");
+        System.out.println("  defrost worker --broker " + url + " --workspace " + store.workspace());
+        return dispatcher;
     }
 
     private int report(RunResult r, ArtifactStore store) throws IOException {

@@ -12,8 +12,7 @@ import org.defrost.spi.StageMetrics;
 
 /** The parts of a stage's and a unit's context that are the same. */
 abstract class BaseContext implements ExecutionContext, ProgressReporter, StageMetrics {
-    final RunSession session;
-    final Invocation invocation;
+    private final ContextSite site;
     private final Parameters parameters;
     private final Seed seed;
     private final List<ArtifactView> inputs;
@@ -21,16 +20,15 @@ abstract class BaseContext implements ExecutionContext, ProgressReporter, StageM
     private final Cancellation cancellation;
     private final System.Logger log;
 
-    BaseContext(RunSession session, Invocation invocation, Parameters parameters, Seed seed, List<ArtifactView> inputs,
-                int threads, Cancellation cancellation) {
-        this.session = session;
-        this.invocation = invocation;
+    BaseContext(ContextSite site, Parameters parameters, Seed seed, List<ArtifactView> inputs, int threads,
+                Cancellation cancellation) {
+        this.site = site;
         this.parameters = parameters;
         this.seed = seed;
         this.inputs = List.copyOf(inputs);
         this.threads = threads;
         this.cancellation = cancellation;
-        this.log = new RunLogger(System.getLogger("defrost.stage." + invocation.stage().type()), session.runId);
+        this.log = new RunLogger(System.getLogger("defrost.stage." + site.stageType()), site.runId());
     }
 
     @Override
@@ -79,27 +77,27 @@ abstract class BaseContext implements ExecutionContext, ProgressReporter, StageM
 
     @Override
     public void progress(long done, long total) {
-        session.listener.status(invocation.stage().id(), total > 0 ? done + "/" + total : Long.toString(done));
+        site.listener().status(site.stageId(), total > 0 ? done + "/" + total : Long.toString(done));
     }
 
     @Override
     public void status(String message) {
-        session.listener.status(invocation.stage().id(), message);
+        site.listener().status(site.stageId(), message);
     }
 
     @Override
     public void count(String name, double amount) {
-        session.listener.metric(invocation.stage().type(), name, RunListener.MetricKind.COUNTER, amount);
+        site.listener().metric(site.stageType(), name, RunListener.MetricKind.COUNTER, amount);
     }
 
     @Override
     public void set(String name, double value) {
-        session.listener.metric(invocation.stage().type(), name, RunListener.MetricKind.GAUGE, value);
+        site.listener().metric(site.stageType(), name, RunListener.MetricKind.GAUGE, value);
     }
 
     @Override
     public void time(String name, Duration duration) {
-        session.listener.metric(invocation.stage().type(), name, RunListener.MetricKind.TIMER_SECONDS,
+        site.listener().metric(site.stageType(), name, RunListener.MetricKind.TIMER_SECONDS,
                 duration.toNanos() / 1e9);
     }
 }

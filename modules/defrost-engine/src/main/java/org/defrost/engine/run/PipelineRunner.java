@@ -26,7 +26,8 @@ import org.defrost.engine.store.StoredArtifact;
  * Runs pipelines on a Camel context. Each run becomes a route {@code direct:run-<id>}: for every stage,
  * a processor plans the stage's invocations, a parallel splitter (on a pool of {@code threads}) executes
  * them, and a check fails the route through Camel's error handling when any invocation failed. Work units
- * go through the shared route {@code direct:defrost-units}, another parallel splitter.
+ * go to the runner's {@link UnitDispatcher}: by default the shared route {@code direct:defrost-units},
+ * another parallel splitter, runs them in this process.
  */
 public final class PipelineRunner implements AutoCloseable {
     static final String UNITS = "direct:defrost-units";
@@ -38,12 +39,22 @@ public final class PipelineRunner implements AutoCloseable {
     private final ExecutorService invocationPool;
     private final ExecutorService unitPool;
     private final ProducerTemplate producer;
+    private final UnitDispatcher dispatcher;
     private volatile java.time.Duration defaultTimeout;
 
     /**
-     * Starts a Camel context for runs on {@code store} using at most {@code threads} busy threads per run.
+     * Starts a Camel context for runs on {@code store} using at most {@code threads} busy threads per run,
+     * running work units in this process.
      */
     public PipelineRunner(ArtifactStore store, int threads) throws Exception {
+        this(store, threads, null);
+    }
+
+    /**
+     * Starts a Camel context for runs on {@code store} whose work units go to {@code dispatcher} (which the
+     * caller closes after this runner); {@code threads} bounds the busy threads of stage invocations.
+     */
+    public PipelineRunner(ArtifactStore store, int threads, UnitDispatcher dispatcher) throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -57,16 +68,17 @@ public final class PipelineRunner implements AutoCloseable {
             @Override
             public void configure() {
                 from(UNITS).routeId("defrost-units")
-                        .process(e -> e.setProperty("request", e.getIn().getBody()))
-                        .process(e -> e.getIn().setBody(indices(e.getIn().getBody(UnitRequest.class))))
+                        .process(e -> e.setProperty("batch", e.getIn().getBody()))
+                        .process(e -> e.getIn().setBody(indices(e.getIn().getBody(UnitBatch.class))))
                         .split(body()).parallelProcessing().executorService(unitPool)
-                            .process(e -> UnitExecutor.execute(session(e), e.getProperty("request", UnitRequest.class),
+                            .process(e -> UnitExecutor.execute(e.getProperty("batch", UnitBatch.class),
                                     e.getIn().getBody(Integer.class)))
                         .end();
             }
         });
         camel.start();
         this.producer = camel.createProducerTemplate();
+        this.dispatcher = dispatcher != null ? dispatcher : batch -> producer.requestBody(UNITS, batch);
     }
 
     /** Time limit for invocations of stages whose pipeline entry sets no {@code timeout}; null for none. */
@@ -99,8 +111,7 @@ public final class PipelineRunner implements AutoCloseable {
         Files.writeString(runDir.resolve("pipeline.yaml"), pipeline.text());
         RunRecord record = new RunRecord(runDir.resolve("run.json"), runId, pipeline.name(), pipeline.file(), store.workspace());
         record.writeQuietly();
-        RunSession session = new RunSession(runId, pipeline, store, listener, record, control, threads, producer, UNITS,
-                defaultTimeout);
+        RunSession session = new RunSession(runId, pipeline, store, listener, record, control, threads, dispatcher, defaultTimeout);
         int total = pipeline.stages().stream().mapToInt(s -> session.invocations(s).size()).sum();
         listener.runStarted(runId, pipeline.name(), total);
         long start = System.nanoTime();
@@ -162,12 +173,8 @@ public final class PipelineRunner implements AutoCloseable {
         }
     }
 
-    private static List<Integer> indices(UnitRequest request) {
-        return java.util.stream.IntStream.range(0, request.batch().tasks.size()).boxed().toList();
-    }
-
-    private static RunSession session(Exchange e) {
-        return e.getProperty("request", UnitRequest.class).session();
+    private static List<Integer> indices(UnitBatch batch) {
+        return java.util.stream.IntStream.range(0, batch.size()).boxed().toList();
     }
 
     /** Links {@code runs/<id>/outputs/<stage>[-c<cell>][-s<seed>]-<kind>} to each artifact, for people browsing. */

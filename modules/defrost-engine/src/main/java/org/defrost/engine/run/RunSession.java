@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
-import org.apache.camel.ProducerTemplate;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineStage;
 import org.defrost.engine.store.ArtifactStore;
@@ -28,8 +27,8 @@ final class RunSession {
     final int threads;
     /** One permit per thread allowed to compute; a stage waiting for its units holds none. */
     final Semaphore permits;
-    final ProducerTemplate producer;
-    final String unitsEndpoint;
+    /** Where the run's work units go. */
+    final UnitDispatcher dispatcher;
     final List<Map<String, Object>> cells;
     final RunInfo info;
     /** Time limit for stages without their own; null for none. */
@@ -38,8 +37,7 @@ final class RunSession {
     private final ConcurrentMap<String, Object> keyLocks = new ConcurrentHashMap<>();
 
     RunSession(String runId, Pipeline pipeline, ArtifactStore store, RunListener listener, RunRecord record,
-               RunControl control, int threads, ProducerTemplate producer, String unitsEndpoint,
-               java.time.Duration defaultTimeout) {
+               RunControl control, int threads, UnitDispatcher dispatcher, java.time.Duration defaultTimeout) {
         this.defaultTimeout = defaultTimeout;
         this.runId = runId;
         this.pipeline = pipeline;
@@ -49,8 +47,7 @@ final class RunSession {
         this.control = control;
         this.threads = threads;
         this.permits = new Semaphore(threads, true);
-        this.producer = producer;
-        this.unitsEndpoint = unitsEndpoint;
+        this.dispatcher = dispatcher;
         this.cells = pipeline.matrixCells();
         this.info = new RunInfo(runId, pipeline.name(), pipeline.file(), pipeline.text(), record.file());
     }

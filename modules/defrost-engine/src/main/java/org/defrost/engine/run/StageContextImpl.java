@@ -11,11 +11,15 @@ import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.RunInfo;
 import org.defrost.spi.Seed;
+import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
+import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.WorkUnit;
 
 /** The context of one stage invocation. */
 final class StageContextImpl extends BaseContext implements StageContext {
+    private final RunSession session;
+    private final Invocation invocation;
     private final Map<String, PendingArtifact> outputs;
     private final Deadline deadline;
     private final int permitsHeld;
@@ -26,7 +30,10 @@ final class StageContextImpl extends BaseContext implements StageContext {
 
     StageContextImpl(RunSession session, Invocation inv, List<ArtifactView> inputs, Map<String, PendingArtifact> outputs,
                      int threads, Deadline deadline) {
-        super(session, inv, inv.parameters(), inv.seed(), inputs, threads, deadline);
+        super(new ContextSite(session.listener, session.runId, inv.stage().id(), inv.stage().type()), inv.parameters(),
+                inv.seed(), inputs, threads, deadline);
+        this.session = session;
+        this.invocation = inv;
         this.outputs = outputs;
         this.deadline = deadline;
         this.permitsHeld = threads;
@@ -75,20 +82,27 @@ final class StageContextImpl extends BaseContext implements StageContext {
     @Override
     public List<Artifact> fanOut(List<WorkUnit> units) throws Exception {
         Set<String> names = new HashSet<>();
+        Stage stage = invocation.stage().stage().stage();
+        StageDescriptor d = stage.descriptor();
         List<UnitTask> tasks = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            WorkUnit u = units.get(i);
+        for (WorkUnit u : units) {
             if (!names.add(u.name())) {
                 throw new IllegalArgumentException("two work units are named '" + u.name() + "'");
             }
-            tasks.add(new UnitTask(i, u, invocation, resolve(u), 1));
+            List<ArtifactView> inputs = resolve(u);
+            List<UnitDescription.Input> described = inputs.stream()
+                    .map(a -> new UnitDescription.Input(a.key(), a.matrixCell(), a.seedIndex())).toList();
+            UnitDescription description = new UnitDescription(session.runId, session.pipeline.name(),
+                    invocation.stage().id(), d.type(), d.version(), invocation.parameters().asMap(), u, described,
+                    ArtifactKeys.forUnit(d, u, inputs), 1);
+            tasks.add(new UnitTask(stage, description, inputs));
         }
         session.listener.unitsPlanned(invocation.stage().type(), units.size());
         unitsPlanned += units.size();
-        UnitBatch batch = new UnitBatch(tasks);
+        UnitBatch batch = new UnitBatch(session, tasks, deadline);
         session.permits.release(permitsHeld);
         try {
-            session.producer.requestBody(session.unitsEndpoint, new UnitRequest(session, batch, deadline));
+            session.dispatcher.dispatch(batch);
         } finally {
             session.permits.acquireUninterruptibly(permitsHeld);
         }
@@ -97,16 +111,19 @@ final class StageContextImpl extends BaseContext implements StageContext {
         Throwable first = null;
         String firstName = null;
         for (int i = 0; i < tasks.size(); i++) {
-            if (batch.failures[i] != null) {
+            if (!batch.finished(i)) {
+                batch.cancelled(i);
+            }
+            Throwable failure = batch.failure(i);
+            if (failure != null) {
                 failed++;
                 if (first == null) {
-                    first = batch.failures[i];
-                    firstName = tasks.get(i).unit().name();
+                    first = failure;
+                    firstName = tasks.get(i).description().unit().name();
                 }
             } else {
-                unitsCached += batch.cached[i] ? 1 : 0;
-                StoredArtifact a = batch.results[i];
-                out.add(new ArtifactView(a, invocation.cell(), invocation.seedIndex()));
+                unitsCached += batch.cached(i) ? 1 : 0;
+                out.add(new ArtifactView(batch.result(i), invocation.cell(), invocation.seedIndex()));
             }
         }
         if (first != null) {

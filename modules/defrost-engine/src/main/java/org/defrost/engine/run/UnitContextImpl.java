@@ -1,8 +1,10 @@
 package org.defrost.engine.run;
 
+import java.util.List;
 import org.defrost.engine.store.PendingArtifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.Cancellation;
+import org.defrost.spi.Parameters;
 import org.defrost.spi.Seed;
 import org.defrost.spi.UnitContext;
 import org.defrost.spi.WorkUnit;
@@ -12,10 +14,10 @@ final class UnitContextImpl extends BaseContext implements UnitContext {
     private final WorkUnit unit;
     private final PendingArtifact output;
 
-    UnitContextImpl(RunSession session, UnitTask task, PendingArtifact output, Cancellation cancellation) {
-        super(session, task.invocation(), task.invocation().parameters(), Seed.of(task.unit().seed()), task.inputs(),
-                task.threads(), cancellation);
-        this.unit = task.unit();
+    UnitContextImpl(ContextSite site, Parameters stageParameters, Seed seed, List<ArtifactView> inputs, int threads,
+                    Cancellation cancellation, WorkUnit unit, PendingArtifact output) {
+        super(site, stageParameters, seed, inputs, threads, cancellation);
+        this.unit = unit;
         this.output = output;
     }
 

@@ -1,16 +1,14 @@
 package org.defrost.engine.run;
 
 import java.util.List;
-import org.defrost.spi.WorkUnit;
+import org.defrost.spi.Stage;
 
 /**
- * A unit of work on its way through the units route.
+ * A work unit of this process's run: its description and, already at hand, its stage and input artifacts.
  *
- * @param index      position in the fan-out, so results keep the order of the request
- * @param unit       the serialisable unit description
- * @param invocation the stage invocation that fanned it out
- * @param inputs     the unit's resolved input artifacts
- * @param threads    threads the unit may use
+ * @param stage       the stage whose {@code runUnit} runs it
+ * @param description the unit, self-contained, as a dispatcher may ship it
+ * @param inputs      the unit's resolved input artifacts
  */
-record UnitTask(int index, WorkUnit unit, Invocation invocation, List<ArtifactView> inputs, int threads) {
+record UnitTask(Stage stage, UnitDescription description, List<ArtifactView> inputs) {
 }

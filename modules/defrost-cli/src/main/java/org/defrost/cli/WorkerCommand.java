@@ -1,0 +1,112 @@
+package org.defrost.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.defrost.distributed.UnitWorker;
+import org.defrost.distributed.WorkerMetrics;
+import org.defrost.engine.run.UnitRunner;
+import org.defrost.engine.store.ArtifactStore;
+import org.defrost.monitoring.DefrostMetrics;
+import org.defrost.monitoring.MetricsServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code defrost worker --broker URL}: runs the work units that runs publish to a broker, until stopped. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Runs the work units (sweep cells) that 'defrost run --broker' publishes to a",
+                "message broker, until Ctrl-C or SIGTERM. Each unit's artifact goes to the",
+                "workspace, which must be the run's workspace (a shared directory when the",
+                "run is on another machine)."},
+        footer = {"", "Start as many workers, on as many machines, as you like: see docs/scale-out.md.",
+                "Exit codes: 0 stopped, 1 the broker cannot be reached, 2 invalid arguments."})
+final class WorkerCommand implements Callable<Integer> {
+    /** The worker's default metrics port: one above a run's, so both fit on one machine. */
+    static final int DEFAULT_METRICS_PORT = MetricsServer.DEFAULT_PORT + 1;
+    /** How long a unit's inputs, which the run's machine wrote, may take to become visible in the shared workspace. */
+    private static final Duration INPUT_VISIBILITY = Duration.ofSeconds(60);
+    /** How long a stopping worker waits, after the grace period, to disconnect from the broker. */
+    private static final long DISCONNECT_SECONDS = 10;
+
+    @Option(names = "--broker", required = true, paramLabel = "URL",
+            description = "Broker to take units from, e.g. tcp://host:61616; Artemis URL parameters are passed "
+                    + "on, e.g. tcp://host:61616?user=U&password=P.")
+    String broker;
+
+    @Mixin
+    WorkspaceOptions workspace;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Option(names = "--metrics-address", paramLabel = "ADDR", defaultValue = MetricsServer.DEFAULT_ADDRESS,
+            description = "Address of the metrics endpoint (default ${DEFAULT-VALUE}: this machine only).")
+    String metricsAddress;
+
+    @Option(names = "--metrics-port", paramLabel = "N", defaultValue = "" + DEFAULT_METRICS_PORT,
+            description = "Port of the metrics endpoint, serving /metrics and /health (default ${DEFAULT-VALUE}; 0 turns it off).")
+    int metricsPort;
+
+    @Option(names = "--stop-grace", paramLabel = "SECONDS", defaultValue = "30",
+            description = "On Ctrl-C or SIGTERM, how long running units may finish before they are cancelled and "
+                    + "handed back to the broker (default ${DEFAULT-VALUE}).")
+    long stopGraceSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        int threads = workspace.threads();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (stopGraceSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stop-grace must not be negative");
+        }
+        BrokerLogging.configure();
+        UnitRunner runner = new UnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins.plugins, err),
+                INPUT_VISIBILITY);
+        MetricsOptions metricsOptions = new MetricsOptions();
+        metricsOptions.address = metricsAddress;
+        metricsOptions.port = metricsPort;
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (DefrostMetrics metrics = new DefrostMetrics();
+             MetricsServer server = metricsOptions.start(metrics, err)) {
+            WorkerMetrics workerMetrics = new WorkerMetrics(metrics.registry(), threads);
+            UnitWorker worker;
+            try {
+                worker = UnitWorker.start(broker, runner, threads, workerMetrics);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Thread hook = new Thread(() -> {
+                System.err.println("defrost: worker stopping; running units may finish for up to " + stopGraceSeconds + " s");
+                // a broker that is gone makes disconnecting wait for it: give up after a while, the broker redelivers
+                Thread stopping = new Thread(() -> worker.stop(stopGraceSeconds), "defrost-worker-stop");
+                stopping.setDaemon(true);
+                stopping.start();
+                try {
+                    stopping.join(TimeUnit.SECONDS.toMillis(stopGraceSeconds + DISCONNECT_SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                stopped.countDown();
+            }, "defrost-worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            System.out.println("Worker " + worker.name() + " takes work units from " + broker + ", " + threads
+                    + " at a time, into the workspace " + runner.store().workspace());
+            if (server.running()) {
+                System.out.println("Metrics: " + server.metricsUrl());
+            }
+            System.out.flush();
+            stopped.await();
+        }
+        return 0;
+    }
+}

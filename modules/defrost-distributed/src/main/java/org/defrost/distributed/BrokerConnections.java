@@ -1,0 +1,56 @@
+package org.defrost.distributed;
+
+import java.net.URI;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/** Connections to an Artemis broker, as defrost configures them. */
+final class BrokerConnections {
+    private BrokerConnections() {
+    }
+
+    /**
+     * A connection factory for {@code url} ({@code tcp://host:port}, with any Artemis URL parameters such as
+     * {@code ?user=u&password=p}). Unless the URL says otherwise, consumers take one message at a time instead of
+     * buffering a window of them (so an idle worker is never starved by a busy one holding queued units), and a
+     * lost connection is re-established for as long as it takes; the first connection fails at once.
+     *
+     * @throws IllegalArgumentException naming the URL when Artemis cannot parse it
+     */
+    static ActiveMQConnectionFactory factory(String url) {
+        ActiveMQConnectionFactory factory;
+        try {
+            URI.create(url);
+            factory = new ActiveMQConnectionFactory(url);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a broker URL (e.g. tcp://host:61616): " + e.getMessage(), e);
+        }
+        String query = url.contains("?") ? url.substring(url.indexOf('?')) : "";
+        if (!query.contains("consumerWindowSize")) {
+            factory.setConsumerWindowSize(0);
+        }
+        if (!query.contains("reconnectAttempts")) {
+            factory.setReconnectAttempts(-1);
+            factory.setRetryInterval(1000);
+            factory.setRetryIntervalMultiplier(2);
+            factory.setMaxRetryInterval(30_000);
+        }
+        return factory;
+    }
+
+    /** A Camel JMS component on {@code factory}. */
+    static JmsComponent component(jakarta.jms.ConnectionFactory factory) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(factory);
+        return jms;
+    }
+
+    /** A factory that keeps one connection and its sessions for sending, as a producer needs. */
+    static CachingConnectionFactory caching(ActiveMQConnectionFactory factory) {
+        CachingConnectionFactory caching = new CachingConnectionFactory(factory);
+        caching.setCacheConsumers(false);
+        caching.setSessionCacheSize(4);
+        return caching;
+    }
+}
