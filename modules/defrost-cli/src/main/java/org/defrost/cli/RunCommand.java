@@ -28,7 +28,6 @@ import org.defrost.engine.store.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code defrost run FILE}: validates and runs one pipeline. */
@@ -53,16 +52,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metricsOptions;
 
-    @Option(names = "--broker", paramLabel = "URL",
-            description = "Send work units (sweep cells) to the message broker at URL (e.g. tcp://host:61616) for "
-                    + "'defrost worker' processes that share the workspace, instead of running them here.")
-    String broker;
-
-    @Option(names = "--embedded-broker", paramLabel = "HOST:PORT", arity = "0..1",
-            fallbackValue = EmbeddedBroker.DEFAULT_BIND,
-            description = "Start a message broker in this run (at ${FALLBACK-VALUE} unless given) and send work units "
-                    + "to it, for 'defrost worker' processes on this machine or others. It stops when the run ends.")
-    String embeddedBroker;
+    @Mixin
+    BrokerOptions brokers;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,17 +72,12 @@ final class RunCommand implements Callable<Integer> {
         if (workspace.threads() < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        if (broker != null && embeddedBroker != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "use --broker or --embedded-broker, not both");
-        }
-        if (broker != null || embeddedBroker != null) {
-            BrokerLogging.configure();
-        }
+        brokers.check(spec.commandLine());
         ArtifactStore store = new ArtifactStore(workspace.workspace);
         // Ctrl-C waits for this, so that the run disconnects from its broker before the JVM exits
         CountDownLatch finished = new CountDownLatch(1);
-        try (EmbeddedBroker embedded = startEmbeddedBroker();
-             BrokerUnitDispatcher dispatcher = connect(embedded != null ? embedded.url() : broker, store)) {
+        try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
+             BrokerUnitDispatcher dispatcher = brokers.connect(embedded, store, spec.commandLine())) {
             return run(pipeline, store, dispatcher, finished, err);
         } finally {
             finished.countDown();
@@ -134,34 +120,6 @@ final class RunCommand implements Callable<Integer> {
             // the JVM is already exiting because of Ctrl-C
         }
         return report(result, store);
-    }
-
-    /** The broker this run starts, or null. Its journal is temporary: a rerun sends the missing units again. */
-    private EmbeddedBroker startEmbeddedBroker() throws Exception {
-        if (embeddedBroker == null) {
-            return null;
-        }
-        try {
-            return EmbeddedBroker.startTemporary(embeddedBroker, EmbeddedBroker.DEFAULT_MAX_DELIVERY_ATTEMPTS);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--embedded-broker: " + e.getMessage());
-        }
-    }
-
-    /** The dispatcher of work units to the broker at {@code url}, or null to run them in this process. */
-    private BrokerUnitDispatcher connect(String url, ArtifactStore store) throws Exception {
-        if (url == null) {
-            return null;
-        }
-        BrokerUnitDispatcher dispatcher;
-        try {
-            dispatcher = BrokerUnitDispatcher.connect(url, store);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--broker: " + e.getMessage());
-        }
-        System.out.println("Work units go to the broker at " + url + "; start workers with:");
-        System.out.println("  defrost worker --broker " + url + " --workspace " + store.workspace());
-        return dispatcher;
     }
 
     private int report(RunResult r, ArtifactStore store) throws IOException {

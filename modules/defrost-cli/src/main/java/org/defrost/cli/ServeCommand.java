@@ -3,6 +3,9 @@ package org.defrost.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.defrost.distributed.BrokerUnitDispatcher;
+import org.defrost.distributed.EmbeddedBroker;
+import org.defrost.engine.store.ArtifactStore;
 import org.defrost.service.DurationText;
 import org.defrost.service.PipelineService;
 import org.defrost.service.ServiceSettings;
@@ -58,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics;
 
+    @Mixin
+    BrokerOptions brokers;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,13 +77,19 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PipelineService service = PipelineService.start(settings, Stages.registry(plugins.plugins, spec.commandLine().getErr()));
-        Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "defrost-shutdown"));
-        spec.commandLine().getOut().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
-                + (service.metricsPort() == 0 ? "" : "; metrics at http://" + metrics.address + ":" + service.metricsPort()
-                + "/metrics, health at /health") + ". Stop with SIGTERM or Ctrl-C.");
-        spec.commandLine().getOut().flush();
-        service.awaitStopped();
+        brokers.check(spec.commandLine());
+        try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
+             BrokerUnitDispatcher dispatcher = brokers.connect(embedded, new ArtifactStore(settings.workspace()),
+                     spec.commandLine())) {
+            PipelineService service = PipelineService.start(settings,
+                    Stages.registry(plugins.plugins, spec.commandLine().getErr()), dispatcher);
+            Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "defrost-shutdown"));
+            spec.commandLine().getOut().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
+                    + (service.metricsPort() == 0 ? "" : "; metrics at http://" + metrics.address + ":"
+                    + service.metricsPort() + "/metrics, health at /health") + ". Stop with SIGTERM or Ctrl-C.");
+            spec.commandLine().getOut().flush();
+            service.awaitStopped();
+        }
         return 0;
     }
 

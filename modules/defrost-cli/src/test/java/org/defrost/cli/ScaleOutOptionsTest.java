@@ -59,6 +59,19 @@ class ScaleOutOptionsTest {
     }
 
     @Test
+    void serveTakesTheSameBrokerOptionsAndRefusesAnUnreachableBroker() throws Exception {
+        CommandLineTest.Result both = CommandLineTest.run("serve", "--broker", "tcp://127.0.0.1:61616", "--embedded-broker",
+                "--inbox", dir.resolve("in").toString(), "--workspace", dir.resolve("w").toString(), "--metrics-port", "0");
+        assertEquals(DefrostCommand.INVALID_INPUT, both.code());
+        assertTrue(both.err().contains("use --broker or --embedded-broker, not both"), both.err());
+        String url = "tcp://127.0.0.1:" + closedPort();
+        CommandLineTest.Result unreachable = CommandLineTest.run("serve", "--broker", url, "--inbox",
+                dir.resolve("in").toString(), "--workspace", dir.resolve("w").toString(), "--metrics-port", "0");
+        assertEquals(DefrostCommand.RUN_FAILED, unreachable.code());
+        assertTrue(unreachable.err().contains("cannot use the broker at " + url), unreachable.err());
+    }
+
+    @Test
     void brokerAddressesAreHostColonPort() {
         CommandLineTest.Result r = CommandLineTest.run("broker", "--bind", "61616", "--data", dir.toString());
         assertEquals(DefrostCommand.INVALID_INPUT, r.code());

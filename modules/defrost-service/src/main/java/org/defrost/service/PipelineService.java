@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.engine.run.PipelineRunner;
+import org.defrost.engine.run.UnitDispatcher;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.monitoring.DefrostMetrics;
 import org.defrost.monitoring.MetricsServer;
@@ -45,12 +46,15 @@ public final class PipelineService implements AutoCloseable {
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private PipelineService(ServiceSettings settings, StageRegistry registry, Deque<AutoCloseable> opened) throws Exception {
+    private PipelineService(ServiceSettings settings, StageRegistry registry, UnitDispatcher dispatcher,
+                            Deque<AutoCloseable> opened) throws Exception {
         this.opened = opened;
         this.inbox = new Inbox(settings.inbox());
         long memoryLimit = Runtime.getRuntime().maxMemory();
         this.check = new PipelineCheck(registry, settings.paths(), settings.threads(), memoryLimit);
-        this.runner = open(new PipelineRunner(new ArtifactStore(settings.workspace()), settings.threads()));
+        ArtifactStore store = new ArtifactStore(settings.workspace());
+        this.runner = open(dispatcher == null ? new PipelineRunner(store, settings.threads())
+                : new PipelineRunner(store, settings.threads(), dispatcher));
         runner.setDefaultTimeout(settings.stageTimeout());
         DefrostMetrics metrics = open(new DefrostMetrics());
         open(metrics.bindCamel(runner.camel()));
@@ -69,9 +73,19 @@ public final class PipelineService implements AutoCloseable {
      * @throws IOException when the inbox or workspace cannot be created, or the metrics port cannot be bound
      */
     public static PipelineService start(ServiceSettings settings, StageRegistry registry) throws Exception {
+        return start(settings, registry, null);
+    }
+
+    /**
+     * Starts a service whose runs hand their work units to {@code dispatcher} (e.g. a message broker's workers)
+     * instead of running them in this process; {@code null} runs them here. The caller closes the dispatcher
+     * after the service has stopped.
+     */
+    public static PipelineService start(ServiceSettings settings, StageRegistry registry, UnitDispatcher dispatcher)
+            throws Exception {
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            PipelineService service = new PipelineService(settings, registry, opened);
+            PipelineService service = new PipelineService(settings, registry, dispatcher, opened);
             service.resumeInterrupted();
             service.runner.camel().addRoutes(new InboxRoute(settings.inbox(), settings, service::intake));
             service.counts.watching(true);
