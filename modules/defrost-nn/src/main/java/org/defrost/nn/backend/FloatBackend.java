@@ -1,0 +1,337 @@
+package org.defrost.nn.backend;
+
+import org.defrost.kernels.FloatGemm;
+import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Activation;
+import org.defrost.nn.Head;
+import org.defrost.nn.math.Erf;
+import org.ejml.data.FMatrixRMaj;
+
+/**
+ * The float32 backend that training runs on: products on {@link FloatGemm} with the given kernel threads,
+ * element-wise loops in float that the JIT vectorises, losses accumulated in double. Transcendental
+ * functions use {@link StrictMath} so that results do not depend on the JVM.
+ */
+public final class FloatBackend implements Backend<FMatrixRMaj> {
+    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    private final KernelThreads threads;
+
+    /** A backend whose products use {@code threads} (not closed by this backend). */
+    public FloatBackend(KernelThreads threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public FMatrixRMaj zeros(int rows, int cols) {
+        return new FMatrixRMaj(rows, cols);
+    }
+
+    @Override
+    public void copy(FMatrixRMaj src, FMatrixRMaj dst) {
+        dst.setTo(src);
+    }
+
+    @Override
+    public double get(FMatrixRMaj m, int index) {
+        return m.data[index];
+    }
+
+    @Override
+    public void set(FMatrixRMaj m, int index, double value) {
+        m.data[index] = (float) value;
+    }
+
+    @Override
+    public void mult(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate) {
+        FloatGemm.mult(a, b, c, accumulate, threads);
+    }
+
+    @Override
+    public void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate) {
+        FloatGemm.multTransA(a, b, c, accumulate, threads);
+    }
+
+    @Override
+    public void multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate) {
+        FloatGemm.multTransB(a, b, c, accumulate, threads);
+    }
+
+    @Override
+    public void addBiasAndActivate(FMatrixRMaj z, FMatrixRMaj bias, Activation act, FMatrixRMaj out) {
+        int rows = z.numRows;
+        int cols = z.numCols;
+        out.reshape(rows, cols);
+        float[] zd = z.data;
+        float[] od = out.data;
+        if (bias != null) {
+            float[] b = bias.data;
+            for (int r = 0; r < rows; r++) {
+                int o = r * cols;
+                for (int c = 0; c < cols; c++) {
+                    zd[o + c] += b[c];
+                }
+            }
+        }
+        int n = rows * cols;
+        switch (act) {
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    od[i] = Math.max(0f, zd[i]); // Math.max keeps NaN, so divergence stays visible
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    od[i] = (float) StrictMath.tanh(zd[i]);
+                }
+                break;
+            case ERF:
+                for (int i = 0; i < n; i++) {
+                    od[i] = Erf.erf(zd[i] * INV_SQRT2);
+                }
+                break;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    od[i] = (float) sigmoid(zd[i]);
+                }
+                break;
+            case LINEAR:
+                if (od != zd) {
+                    System.arraycopy(zd, 0, od, 0, n);
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("unsupported activation " + act);
+        }
+    }
+
+    @Override
+    public void multiplyByActivationDerivative(Activation act, FMatrixRMaj pre, FMatrixRMaj post, FMatrixRMaj grad) {
+        int n = grad.getNumElements();
+        float[] g = grad.data;
+        float[] a = post.data;
+        switch (act) {
+            case RELU:
+                // a >= 0; min(a·2^149, 1) is 0 for a = 0 and 1 for every positive float, branch-free so that
+                // the JIT vectorises the loop, and NaN stays NaN
+                for (int i = 0; i < n; i++) {
+                    g[i] *= Math.min(a[i] * 0x1p127f * 0x1p22f, 1f);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    g[i] *= 1f - a[i] * a[i];
+                }
+                break;
+            case ERF: {
+                float[] z = pre.data;
+                for (int i = 0; i < n; i++) {
+                    double zi = z[i];
+                    g[i] *= (float) (SQRT_2_OVER_PI * StrictMath.exp(-0.5 * zi * zi));
+                }
+                break;
+            }
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    g[i] *= a[i] * (1f - a[i]);
+                }
+                break;
+            case LINEAR:
+                break;
+            default:
+                throw new IllegalArgumentException("unsupported activation " + act);
+        }
+    }
+
+    @Override
+    public void sumRows(FMatrixRMaj g, FMatrixRMaj out) {
+        int rows = g.numRows;
+        int cols = g.numCols;
+        out.reshape(1, cols);
+        float[] o = out.data;
+        float[] d = g.data;
+        java.util.Arrays.fill(o, 0, cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int off = r * cols;
+            for (int c = 0; c < cols; c++) {
+                o[c] += d[off + c];
+            }
+        }
+    }
+
+    @Override
+    public double loss(Head head, FMatrixRMaj output, int[] labels, FMatrixRMaj gradient) {
+        int rows = output.numRows;
+        int k = output.numCols;
+        float[] z = output.data;
+        float[] g = null;
+        if (gradient != null) {
+            gradient.reshape(rows, k);
+            g = gradient.data;
+        }
+        double total = 0;
+        switch (head) {
+            case BINARY_LOGISTIC:
+                for (int i = 0; i < rows; i++) {
+                    double zi = z[i];
+                    int y = labels[i];
+                    total += Math.max(zi, 0) - zi * y + StrictMath.log1p(StrictMath.exp(-Math.abs(zi)));
+                    if (g != null) {
+                        g[i] = (float) ((sigmoid(zi) - y) / rows);
+                    }
+                }
+                break;
+            case SOFTMAX_CROSS_ENTROPY:
+                for (int i = 0; i < rows; i++) {
+                    int off = i * k;
+                    double max = z[off];
+                    for (int j = 1; j < k; j++) {
+                        max = Math.max(max, z[off + j]);
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < k; j++) {
+                        sum += StrictMath.exp(z[off + j] - max);
+                    }
+                    int y = labels[i];
+                    total += StrictMath.log(sum) + max - z[off + y];
+                    if (g != null) {
+                        for (int j = 0; j < k; j++) {
+                            double p = StrictMath.exp(z[off + j] - max) / sum;
+                            g[off + j] = (float) ((p - (j == y ? 1 : 0)) / rows);
+                        }
+                    }
+                }
+                break;
+            case MEAN_SQUARED_ERROR:
+                for (int i = 0; i < rows; i++) {
+                    int off = i * k;
+                    int y = labels[i];
+                    for (int j = 0; j < k; j++) {
+                        double t = k == 1 ? y : (j == y ? 1 : 0);
+                        double diff = z[off + j] - t;
+                        total += diff * diff / k;
+                        if (g != null) {
+                            g[off + j] = (float) (2 * diff / ((double) rows * k));
+                        }
+                    }
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("unsupported head " + head);
+        }
+        return rows == 0 ? 0 : total / rows;
+    }
+
+    @Override
+    public int errors(Head head, FMatrixRMaj output, int[] labels) {
+        int rows = output.numRows;
+        int k = output.numCols;
+        float[] z = output.data;
+        int errors = 0;
+        for (int i = 0; i < rows; i++) {
+            int predicted;
+            if (k == 1) {
+                float threshold = head == Head.MEAN_SQUARED_ERROR ? 0.5f : 0f;
+                predicted = z[i] > threshold ? 1 : 0;
+            } else {
+                int off = i * k;
+                predicted = 0;
+                for (int j = 1; j < k; j++) {
+                    if (z[off + j] > z[off + predicted]) {
+                        predicted = j;
+                    }
+                }
+            }
+            if (predicted != labels[i]) {
+                errors++;
+            }
+        }
+        return errors;
+    }
+
+    @Override
+    public void gatherRows(FMatrixRMaj src, int[] order, int from, int to, FMatrixRMaj dst) {
+        int cols = src.numCols;
+        dst.reshape(to - from, cols);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(src.data, order[i] * cols, dst.data, (i - from) * cols, cols);
+        }
+    }
+
+    @Override
+    public void copyRows(FMatrixRMaj src, int from, int to, FMatrixRMaj dst) {
+        int cols = src.numCols;
+        dst.reshape(to - from, cols);
+        System.arraycopy(src.data, from * cols, dst.data, 0, (to - from) * cols);
+    }
+
+    @Override
+    public void setRows(FMatrixRMaj src, FMatrixRMaj dst, int dstRow) {
+        if (src.numCols != dst.numCols || dstRow < 0 || dstRow + src.numRows > dst.numRows) {
+            throw new IllegalArgumentException("cannot place " + src.numRows + "×" + src.numCols + " at row "
+                    + dstRow + " of " + dst.numRows + "×" + dst.numCols);
+        }
+        System.arraycopy(src.data, 0, dst.data, dstRow * dst.numCols, src.numRows * src.numCols);
+    }
+
+    @Override
+    public void adamStep(FMatrixRMaj param, FMatrixRMaj grad, FMatrixRMaj m, FMatrixRMaj v, double lr,
+                         double beta1, double beta2, double eps, double bc1, double bc2, double l2,
+                         double decoupled) {
+        int n = param.getNumElements();
+        float[] p = param.data;
+        float[] g = grad.data;
+        float[] md = m.data;
+        float[] vd = v.data;
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float c1 = (float) (1 - beta1);
+        float c2 = (float) (1 - beta2);
+        float stepSize = (float) (lr / bc1);
+        float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
+        float epsilon = (float) eps;
+        float l2f = (float) l2;
+        float keep = (float) (1 - lr * decoupled);
+        for (int i = 0; i < n; i++) {
+            float gi = g[i] + l2f * p[i];
+            float mi = b1 * md[i] + c1 * gi;
+            float vi = b2 * vd[i] + c2 * gi * gi;
+            md[i] = mi;
+            vd[i] = vi;
+            p[i] = p[i] * keep - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + epsilon);
+        }
+    }
+
+    @Override
+    public void sgdStep(FMatrixRMaj param, FMatrixRMaj grad, FMatrixRMaj velocity, double lr, double momentum,
+                        boolean nesterov, double l2) {
+        int n = param.getNumElements();
+        float[] p = param.data;
+        float[] g = grad.data;
+        float rate = (float) lr;
+        float l2f = (float) l2;
+        if (velocity == null) {
+            for (int i = 0; i < n; i++) {
+                p[i] -= rate * (g[i] + l2f * p[i]);
+            }
+            return;
+        }
+        float[] b = velocity.data;
+        float mu = (float) momentum;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i] + l2f * p[i];
+            float bi = mu * b[i] + gi;
+            b[i] = bi;
+            p[i] -= rate * (nesterov ? gi + mu * bi : bi);
+        }
+    }
+
+    private static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + StrictMath.exp(-z));
+        }
+        double e = StrictMath.exp(z);
+        return e / (1 + e);
+    }
+}
