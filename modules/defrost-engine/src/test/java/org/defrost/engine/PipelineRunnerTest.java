@@ -176,6 +176,21 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void temporaryDirectoriesLeftByKilledProcessesAreRemovedOnceStale() throws Exception {
+        Path tmp = dir.resolve("work/tmp");
+        Path old = Files.createDirectories(tmp.resolve("numbers-old"));
+        Files.writeString(old.resolve("values.npy"), "partial");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(
+                java.time.Duration.ofHours(25))));
+        Path young = Files.createDirectories(tmp.resolve("numbers-young"));
+        try (PipelineRunner another = new PipelineRunner(new ArtifactStore(dir.resolve("work")), 1)) {
+            assertFalse(Files.exists(old), "a day-old temporary directory is a leftover");
+            assertTrue(Files.isDirectory(young), "a young one may belong to a process still writing");
+            assertEquals(1, another.threads());
+        }
+    }
+
+    @Test
     void cancelledRunStopsAndSaysSo() throws Exception {
         Path file = dir.resolve("p.yaml");
         Files.writeString(file, PIPELINE);

@@ -31,6 +31,8 @@ import org.defrost.engine.store.StoredArtifact;
  */
 public final class PipelineRunner implements AutoCloseable {
     static final String UNITS = "direct:defrost-units";
+    /** Temporary directories older than this are leftovers of killed processes (no unit writes for a day). */
+    static final java.time.Duration STALE_TEMPORARY = java.time.Duration.ofHours(24);
     private static final System.Logger LOG = System.getLogger(PipelineRunner.class.getName());
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final ArtifactStore store;
@@ -60,6 +62,7 @@ public final class PipelineRunner implements AutoCloseable {
         }
         this.store = store;
         this.threads = threads;
+        store.removeStaleTemporary(STALE_TEMPORARY);
         this.camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("defrost");
         this.invocationPool = camel.getExecutorServiceManager().newFixedThreadPool(this, "defrost-stage", threads);

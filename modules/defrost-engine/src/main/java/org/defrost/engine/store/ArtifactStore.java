@@ -151,6 +151,30 @@ public final class ArtifactStore {
         deleteTree(pending.directory());
     }
 
+    /**
+     * Deletes temporary directories older than {@code age}: what processes killed while writing left behind.
+     * Younger ones may belong to a process still writing (several may share a workspace), so they stay.
+     *
+     * @return how many were deleted
+     */
+    public int removeStaleTemporary(java.time.Duration age) throws IOException {
+        java.time.Instant cutoff = Instant.now().minus(age);
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> s = Files.list(tmp)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
+                    stale.add(p);
+                }
+            }
+        }
+        stale.forEach(ArtifactStore::deleteTree);
+        if (!stale.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "removed " + stale.size() + " temporary directories older than " + age
+                    + " from " + tmp);
+        }
+        return stale.size();
+    }
+
     /** Keys of every stored artifact (not verified). */
     public List<String> keys() throws IOException {
         List<String> keys = new ArrayList<>();
