@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline;
         try {
-            pipeline = new PipelineParser(Stages.registry(plugins.plugins, err), new YamlReader(), dataRoots.policyFor(file))
+            pipeline = new PipelineParser(Stages.registry(plugins, err), new YamlReader(), dataRoots.policyFor(file))
                     .parse(file);
         } catch (InvalidPipelineException e) {
             e.problems().forEach(err::println);

@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
              BrokerUnitDispatcher dispatcher = brokers.connect(embedded, new ArtifactStore(settings.workspace()),
                      spec.commandLine())) {
             PipelineService service = PipelineService.start(settings,
-                    Stages.registry(plugins.plugins, spec.commandLine().getErr()), dispatcher);
+                    Stages.registry(plugins, spec.commandLine().getErr()), dispatcher);
             Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "defrost-shutdown"));
             spec.commandLine().getOut().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
                     + (service.metricsPort() == 0 ? "" : "; metrics at http://" + metrics.address + ":"

@@ -1,7 +1,6 @@
 package org.defrost.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.defrost.engine.plugins.PluginLoader;
 import org.defrost.engine.registry.StageRegistry;
 
@@ -10,8 +9,8 @@ final class Stages {
     private Stages() {
     }
 
-    static StageRegistry registry(Path plugins, PrintWriter err) {
-        StageRegistry registry = PluginLoader.registry(plugins);
+    static StageRegistry registry(PluginOptions plugins, PrintWriter err) {
+        StageRegistry registry = PluginLoader.registry(plugins.directories());
         for (String problem : registry.problems()) {
             err.println("defrost: warning: " + problem);
         }

@@ -29,7 +29,7 @@ final class StagesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StageRegistry registry = Stages.registry(plugins.plugins, err);
+        StageRegistry registry = Stages.registry(plugins, err);
         if (describe == null) {
             out.printf("%-24s %-8s %-17s %s%n", "TYPE", "VERSION", "SCOPE", "ORIGIN");
             for (RegisteredStage s : registry.all()) {

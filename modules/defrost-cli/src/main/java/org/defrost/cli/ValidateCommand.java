@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        var registry = Stages.registry(plugins.plugins, err);
+        var registry = Stages.registry(plugins, err);
         int bad = 0;
         for (Path file : files) {
             try {

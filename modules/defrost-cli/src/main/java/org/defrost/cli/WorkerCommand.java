@@ -70,7 +70,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stop-grace must not be negative");
         }
         BrokerLogging.configure();
-        UnitRunner runner = new UnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins.plugins, err),
+        UnitRunner runner = new UnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins, err),
                 INPUT_VISIBILITY);
         MetricsOptions metricsOptions = new MetricsOptions();
         metricsOptions.address = metricsAddress;

@@ -7,7 +7,8 @@ import org.apache.camel.component.file.GenericFile;
 
 /**
  * The Camel route that watches the inbox with the file component: it polls the folder (not its sub-folders,
- * not hidden files), takes a file only once it has not been modified for the quiet period (read lock
+ * not hidden files, only names ending in {@code .yaml} or {@code .yml}, so that editor backups such as
+ * {@code good.yaml~} and notes beside the pipelines stay where they are), takes a file only once it has not been modified for the quiet period (read lock
  * {@code changed} with a minimum age; empty files included, so that they too get an answer), and hands its
  * path to the service, which moves it away. Camel itself leaves the file where it is ({@code noop}) and keeps
  * no record of names it has seen ({@code idempotent=false}), so a file dropped again under the same name is a
@@ -15,6 +16,8 @@ import org.apache.camel.component.file.GenericFile;
  */
 final class InboxRoute extends RouteBuilder {
     static final String ROUTE_ID = "defrost-inbox";
+    /** File name extensions of the pipeline files taken, compared ignoring case. */
+    static final java.util.List<String> PIPELINE_EXTENSIONS = java.util.List.of("yaml", "yml");
     /** A file still changing after this long is skipped for this poll and tried again at the next. */
     private static final long MIN_READ_LOCK_TIMEOUT_MILLIS = 10_000;
 
@@ -35,7 +38,7 @@ final class InboxRoute extends RouteBuilder {
         long check = Math.max(10, Math.min(1000, quiet / 4 + 1));
         long timeout = Math.max(MIN_READ_LOCK_TIMEOUT_MILLIS, 2 * quiet + 4 * check);
         return "file:" + inbox.toAbsolutePath().normalize()
-                + "?noop=true&idempotent=false&recursive=false"
+                + "?noop=true&idempotent=false&recursive=false&includeExt=" + String.join(",", PIPELINE_EXTENSIONS)
                 + "&readLock=changed&readLockMinLength=0&readLockMinAge=" + quiet
                 + "&readLockCheckInterval=" + check + "&readLockTimeout=" + timeout
                 + "&readLockMarkerFile=false&readLockLoggingLevel=DEBUG"

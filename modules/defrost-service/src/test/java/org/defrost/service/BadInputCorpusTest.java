@@ -123,8 +123,8 @@ class BadInputCorpusTest {
         byte[] garbage = new byte[3000];
         new SplittableRandom(11).nextBytes(garbage);
         garbage[0] = (byte) 0xFF;
-        f.drop("garbage.bin", garbage);
-        expect.put("garbage.bin", List.of(":1:1: not a UTF-8 text file"));
+        f.drop("garbage.yaml", garbage);
+        expect.put("garbage.yaml", List.of(":1:1: not a UTF-8 text file"));
 
         f.drop("invalid-yaml.yaml", "pipeline: broken\nstages: [ {id: a, uses: numbers\n");
         expect.put("invalid-yaml.yaml", List.of(": invalid YAML: "));

@@ -6,13 +6,15 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.defrost.engine.registry.StageRegistry;
 
 /**
- * Builds the stage registry from the application's stages and the plugins in a directory.
+ * Builds the stage registry from the application's stages and the plugins in one or more directories.
  *
  * <p>A plugin is a {@code .jar} file in the directory (possibly a shaded jar with its libraries), or a
  * sub-directory holding {@code META-INF/services/org.defrost.spi.Stage} and classes, plus any jars directly
@@ -27,18 +29,33 @@ public final class PluginLoader {
 
     /** The built-in stages plus those of every plugin in {@code directory} (which may be absent). */
     public static StageRegistry registry(Path directory) {
+        return registry(directory == null ? List.of() : List.of(directory));
+    }
+
+    /**
+     * The built-in stages plus those of every plugin in {@code directories}, in order; absent directories are
+     * skipped, and a directory named twice (also through a link) is read once.
+     */
+    public static StageRegistry registry(List<Path> directories) {
         StageRegistry.Builder builder = StageRegistry.builder();
         ClassLoader app = PluginLoader.class.getClassLoader();
         builder.scan(app, "built-in");
-        if (directory == null || !Files.isDirectory(directory)) {
-            return builder.build();
+        Set<Path> seen = new HashSet<>();
+        for (Path directory : directories) {
+            if (Files.isDirectory(directory) && seen.add(realPath(directory))) {
+                scan(directory, builder, app);
+            }
         }
+        return builder.build();
+    }
+
+    private static void scan(Path directory, StageRegistry.Builder builder, ClassLoader app) {
         List<Path> entries;
         try (Stream<Path> s = Files.list(directory)) {
             entries = s.sorted().toList();
         } catch (IOException e) {
             builder.problem(directory + ": cannot list plugins: " + e.getMessage());
-            return builder.build();
+            return;
         }
         for (Path entry : entries) {
             try {
@@ -51,7 +68,14 @@ public final class PluginLoader {
                 builder.problem(entry + ": not a readable plugin: " + e.getMessage());
             }
         }
-        return builder.build();
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
     }
 
     /** The class path of a plugin entry, empty when the entry is not a plugin. */
