@@ -21,8 +21,8 @@ final class BenchCommand implements Runnable {
 
     /** Training throughput on the reference workloads W1 and W2 (see shared/bench/torch_reference.py). */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Training throughput in samples per second on the reference workloads:",
-                    "W1: MLP 784-512-512-512-10, softmax cross-entropy, Adam 1e-3, batch 128, 5 epochs over 20,000 samples;",
+            description = {"Measures training throughput in samples per second on the reference workloads.",
+                    "W1: MLP 784-512-512-512-10, softmax cross-entropy, Adam 1e-3, batch 128, 5 epochs over 20,000 samples.",
                     "W2: MLP 500-400-400-400-1, logistic loss, Adam 1e-3, batch 64, 10 epochs over 10,000 samples.",
                     "Prints the median of the timed repeats after one warm-up epoch."})
     static final class Train implements Callable<Integer> {

@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code defrost broker}: an ActiveMQ Artemis broker for runs and workers, until stopped. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Runs an ActiveMQ Artemis message broker for 'defrost run --broker' and",
-                "'defrost worker', until Ctrl-C or SIGTERM. It has no authentication: bind it",
-                "to an address that only your machines can reach, or use your own Artemis",
-                "broker (see docs/scale-out.md)."},
+        description = {"Runs a message broker for 'defrost run --broker' and 'defrost worker'.",
+                "An ActiveMQ Artemis broker that runs until Ctrl-C or SIGTERM. It has no authentication: bind it to an "
+                        + "address that only your machines can reach, or use your own Artemis broker (see "
+                        + "docs/scale-out.md)."},
         footer = {"", "Exit codes: 0 stopped, 1 the broker cannot start, 2 invalid arguments."})
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "HOST:PORT", defaultValue = EmbeddedBroker.DEFAULT_BIND,

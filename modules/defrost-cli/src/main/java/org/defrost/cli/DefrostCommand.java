@@ -11,12 +11,21 @@ import picocli.CommandLine.Command;
                 WorkerCommand.class, BrokerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 run failed, 2 invalid input.",
-                "Environment: DEFROST_WORKSPACE (default workspace directory)."})
+                "Environment:",
+                "  DEFROST_WORKSPACE   default of --workspace (else ./defrost-work)",
+                "  DEFROST_PLUGINS     default of --plugins (else ./plugins, then plugins/ beside",
+                "                      the ./defrost launcher)",
+                "The ./defrost launcher also reads:",
+                "  JAVA_HOME           the Java that runs defrost (else java on the PATH)",
+                "  DEFROST_JAVA_OPTS   extra JVM options, e.g. -Xmx16g",
+                "  DEFROST_SKIP_BUILD  1: never rebuild before running"})
 public final class DefrostCommand implements Runnable {
     /** Exit code of a run that failed. */
     static final int RUN_FAILED = 1;
     /** Exit code of invalid input (pipeline file, arguments). */
     static final int INVALID_INPUT = 2;
+    /** Options or commands offered for a mistyped one. */
+    private static final int MAX_SUGGESTIONS = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,8 +47,13 @@ public final class DefrostCommand implements Runnable {
     /** The configured command line, shared by {@link #main} and tests. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DefrostCommand());
+        cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("defrost: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                ex.getCommandLine().getErr().println("Did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
+                        .limit(MAX_SUGGESTIONS).map(s -> "'" + s + "'").toList()) + "?");
+            }
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return INVALID_INPUT;
         });

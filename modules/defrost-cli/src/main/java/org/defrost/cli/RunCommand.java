@@ -33,8 +33,8 @@ import picocli.CommandLine.Parameters;
 /** {@code defrost run FILE}: validates and runs one pipeline. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Validates and runs a pipeline.",
-                "Finished work is kept in the workspace: running the same pipeline again (after a failure,",
-                "Ctrl-C, or with more cells) computes only what is missing."},
+                "Finished work is kept in the workspace: running the same pipeline again (after a failure, Ctrl-C, or "
+                        + "with more cells) computes only what is missing."},
         footer = {"", "Exit codes: 0 success, 1 run failed or stopped, 2 invalid pipeline."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Pipeline file (YAML).")

@@ -12,12 +12,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code defrost similarity}: one similarity measure on representations stored as .npy files. */
 @Command(name = "similarity", mixinStandardHelpOptions = true,
-        description = {"Computes a representation similarity measure on row-paired arrays (n points x p features,",
-                "float32 or float64 .npy as numpy writes them) and prints one JSON object with \"measure\" and",
-                "\"value\" (and \"stderr\" when the measure averaged random subsets of the points)."},
-        footer = {"", "Measures: linear-cka, debiased-cka, rbf-cka (--threshold), information-imbalance (--k, A -> B),",
-                "neighborhood-overlap (--k), label-overlap (--k, --labels; A only), intrinsic-dimension (A only),",
-                "svcca, pwcca, procrustes.", "Exit codes: 0 success, 2 invalid input."})
+        description = {"Computes a representation similarity measure of two arrays and prints it as JSON.",
+                "The arrays are row-paired (n points x p features, float32 or float64 .npy as numpy writes them); the "
+                        + "JSON object has \"measure\" and \"value\" (and \"stderr\" when the measure averaged random "
+                        + "subsets of the points)."},
+        footer = {"", "Measures: linear-cka, debiased-cka, rbf-cka (--threshold), information-imbalance (--k, A -> B), "
+                + "neighborhood-overlap (--k), label-overlap (--k, --labels; A only), intrinsic-dimension (A only), "
+                + "svcca, pwcca, procrustes.", "Exit codes: 0 success, 2 invalid input."})
 final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--measure", required = true, paramLabel = "NAME", description = "The measure to compute.")
     String measure;

@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
 
 /** {@code defrost worker --broker URL}: runs the work units that runs publish to a broker, until stopped. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Runs the work units (sweep cells) that 'defrost run --broker' publishes to a",
-                "message broker, until Ctrl-C or SIGTERM. Each unit's artifact goes to the",
-                "workspace, which must be the run's workspace (a shared directory when the",
-                "run is on another machine)."},
+        description = {"Runs the work units (sweep cells) that runs publish to a message broker.",
+                "Takes the units of 'defrost run --broker' until Ctrl-C or SIGTERM. Each unit's artifact goes to the "
+                        + "workspace, which must be the run's workspace (a shared directory when the run is on another "
+                        + "machine)."},
         footer = {"", "Start as many workers, on as many machines, as you like: see docs/scale-out.md.",
                 "Exit codes: 0 stopped, 1 the broker cannot be reached, 2 invalid arguments."})
 final class WorkerCommand implements Callable<Integer> {
