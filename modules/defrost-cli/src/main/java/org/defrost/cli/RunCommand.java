@@ -12,10 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.defrost.distributed.BrokerUnitDispatcher;
 import org.defrost.distributed.EmbeddedBroker;
-import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
-import org.defrost.engine.pipeline.PipelineParser;
-import org.defrost.engine.yaml.YamlReader;
 import org.defrost.monitoring.CamelRouteMetrics;
 import org.defrost.monitoring.DefrostMetrics;
 import org.defrost.monitoring.MetricsServer;
@@ -33,6 +30,8 @@ import picocli.CommandLine.Parameters;
 /** {@code defrost run FILE}: validates and runs one pipeline. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Validates and runs a pipeline.",
+                "Before anything runs, the checks of 'defrost validate' are made: the file, the estimated memory against "
+                        + "this JVM's limit, input files, sizes across stages.",
                 "Finished work is kept in the workspace: running the same pipeline again (after a failure, Ctrl-C, or "
                         + "with more cells) computes only what is missing."},
         footer = {"", "Exit codes: 0 success, 1 run failed or stopped, 2 invalid pipeline."})
@@ -55,22 +54,31 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokers;
 
+    @Mixin
+    OverrideOptions overrides;
+
+    @CommandLine.Option(names = "--dry-run", description = "Check the pipeline and print the plan (stages, matrix cells, "
+            + "seeds, invocations, what the workspace already holds, the memory estimate) without running anything.")
+    boolean dryRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline pipeline;
-        try {
-            pipeline = new PipelineParser(Stages.registry(plugins, err), new YamlReader(), dataRoots.policyFor(file))
-                    .parse(file);
-        } catch (InvalidPipelineException e) {
-            e.problems().forEach(err::println);
-            return DefrostCommand.INVALID_INPUT;
-        }
         if (workspace.threads() < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        CheckedPipeline checked = CheckedPipeline.load(file, Stages.registry(plugins, err), dataRoots.policyFor(file),
+                overrides.parse(spec.commandLine()), workspace.threads(), err);
+        if (checked == null) {
+            return DefrostCommand.INVALID_INPUT;
+        }
+        Pipeline pipeline = checked.pipeline();
+        if (dryRun) {
+            DryRun.print(checked, new ArtifactStore(workspace.workspace), workspace.threads(), spec.commandLine().getOut());
+            return 0;
         }
         brokers.check(spec.commandLine());
         ArtifactStore store = new ArtifactStore(workspace.workspace);

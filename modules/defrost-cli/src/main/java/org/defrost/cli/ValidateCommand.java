@@ -3,17 +3,18 @@ package org.defrost.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.defrost.engine.pipeline.InvalidPipelineException;
+import org.defrost.engine.pipeline.ParameterOverrides;
 import org.defrost.engine.pipeline.Pipeline;
-import org.defrost.engine.pipeline.PipelineParser;
-import org.defrost.engine.yaml.YamlReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code defrost validate FILE...}: checks pipeline files without running anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks pipeline files and reports every problem with its file, line, column and field.",
+        description = {"Checks pipeline files and reports every problem with its file, line, column and field.",
+                "Besides the file itself, checks what 'run' checks before it starts: the estimated memory against this "
+                        + "JVM's limit (-Xmx, with as many threads as cores), that the input files exist and can be read, "
+                        + "and that sizes agree across stages; warns about matrix keys that no stage uses."},
         footer = {"", "Exit codes: 0 all files valid, 2 problems found."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline files (YAML).")
@@ -25,6 +26,9 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataRootOptions dataRoots;
 
+    @CommandLine.Mixin
+    OverrideOptions overrides;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -33,16 +37,19 @@ final class ValidateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         var registry = Stages.registry(plugins, err);
+        ParameterOverrides parsedOverrides = overrides.parse(spec.commandLine());
+        int threads = Runtime.getRuntime().availableProcessors();
         int bad = 0;
         for (Path file : files) {
-            try {
-                Pipeline p = new PipelineParser(registry, new YamlReader(), dataRoots.policyFor(file)).parse(file);
-                out.printf("%s: valid (pipeline '%s', %d stages, %d matrix cells, %d seeds)%n", file, p.name(),
-                        p.stages().size(), p.matrixCells().size(), p.seeds());
-            } catch (InvalidPipelineException e) {
+            CheckedPipeline checked = CheckedPipeline.load(file, registry, dataRoots.policyFor(file), parsedOverrides, threads, err);
+            if (checked == null) {
                 bad++;
-                e.problems().forEach(err::println);
+                continue;
             }
+            Pipeline p = checked.pipeline();
+            out.printf("%s: valid (pipeline '%s', %d stages, %d matrix cells, %d seeds; estimated peak memory %s with %d "
+                    + "threads)%n", file, p.name(), p.stages().size(), p.matrixCells().size(), p.seeds(),
+                    checked.report().memory().describe(), threads);
         }
         return bad == 0 ? 0 : DefrostCommand.INVALID_INPUT;
     }

@@ -13,6 +13,9 @@ import org.defrost.engine.pipeline.PathPolicy;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.pipeline.Problem;
+import org.defrost.engine.preflight.MemoryEstimate;
+import org.defrost.engine.preflight.PipelineLocations;
+import org.defrost.engine.preflight.Preflight;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.engine.yaml.Location;
 import org.defrost.engine.yaml.YamlReader;
@@ -20,27 +23,25 @@ import org.defrost.engine.yaml.YamlReader;
 /**
  * Everything a pipeline file must pass before it is queued: a regular file (not a link, not too large), UTF-8
  * text, YAML within the reader's limits, a plan of bounded size, a valid pipeline (stage types, value types and ranges, paths inside
- * the allowed roots), and a memory estimate within what the JVM may use.
+ * the allowed roots), and the {@link Preflight} checks that {@code defrost validate} and {@code run} make too.
  */
 final class PipelineCheck {
     /** Largest file read, in bytes: the YAML reader's character limit at up to four bytes per character. */
     static final long MAX_BYTES = YamlReader.DEFAULT_MAX_CHARS * 4L;
 
     private final PipelineParser parser;
-    private final int threads;
-    private final long memoryLimit;
+    private final Preflight preflight;
 
     /**
      * @param memoryLimit the bytes a run may use at its peak, normally {@link Runtime#maxMemory()}
      */
     PipelineCheck(StageRegistry registry, PathPolicy paths, int threads, long memoryLimit) {
         this.parser = new PipelineParser(registry, new YamlReader(), paths);
-        this.threads = threads;
-        this.memoryLimit = memoryLimit;
+        this.preflight = new Preflight(threads, memoryLimit);
     }
 
-    /** A validated pipeline and the memory its run needs. */
-    record Checked(Pipeline pipeline, MemoryEstimate memory) {
+    /** A validated pipeline, the memory its run needs, and what deserves a warning. */
+    record Checked(Pipeline pipeline, MemoryEstimate memory, List<Problem> warnings) {
     }
 
     /**
@@ -72,20 +73,11 @@ final class PipelineCheck {
         }
         PlanSize.check(asFile, text);
         Pipeline pipeline = parser.parse(asFile, text);
-        MemoryEstimate memory;
-        try {
-            memory = MemoryEstimate.of(pipeline, threads);
-        } catch (IllegalStateException e) {
-            throw problem(asFile, Location.START, e.getMessage());
+        Preflight.Report report = preflight.check(pipeline, PipelineLocations.of(text));
+        if (!report.passed()) {
+            throw new InvalidPipelineException(report.errors());
         }
-        if (memory.bytes() > memoryLimit) {
-            int stage = memory.stageIndex();
-            throw new InvalidPipelineException(List.of(new Problem(asFile, StageLocations.of(text, stage),
-                    "stages[" + stage + "]", "the run needs an estimated " + memory.describe() + ", more than the "
-                    + MemoryEstimate.bytes(memoryLimit) + " this JVM may use (its -Xmx); use smaller sizes"
-                    + (memory.atOnce() > 1 ? ", fewer --threads" : "") + " or a larger -Xmx")));
-        }
-        return new Checked(pipeline, memory);
+        return new Checked(pipeline, report.memory(), report.warnings());
     }
 
     private static InvalidPipelineException problem(Path file, Location at, String message) {

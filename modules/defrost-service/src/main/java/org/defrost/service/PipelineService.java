@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.defrost.engine.pipeline.InvalidPipelineException;
+import org.defrost.engine.preflight.MemoryEstimate;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.UnitDispatcher;
@@ -168,6 +169,9 @@ public final class PipelineService implements AutoCloseable {
         ServiceLog.info("file-queued", "file", ticket.name(), "pipeline", checked.pipeline().name(),
                 "stages", checked.pipeline().stages().size(), "cells", checked.pipeline().matrixCells().size(),
                 "seeds", checked.pipeline().seeds(), "memory", MemoryEstimate.bytes(checked.memory().bytes()));
+        for (var warning : checked.warnings()) {
+            ServiceLog.warn("file-warning", "file", ticket.name(), "warning", warning.toString());
+        }
         counts.queued().incrementAndGet();
         try {
             workers.execute(new RunJob(jobs, ticket, checked));

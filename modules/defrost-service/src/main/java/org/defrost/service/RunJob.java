@@ -2,6 +2,7 @@ package org.defrost.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.defrost.engine.preflight.MemoryEstimate;
 import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.RunControl;
 import org.defrost.engine.run.RunRecord;

@@ -1,11 +1,10 @@
 package org.defrost.service;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
 import java.util.List;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
+import org.defrost.engine.preflight.MemoryEstimate;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -14,6 +13,7 @@ import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MemoryEstimateTest {
     private static final long MIB = 1 << 20;

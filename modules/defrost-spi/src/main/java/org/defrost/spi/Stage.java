@@ -1,6 +1,7 @@
 package org.defrost.spi;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of a pipeline. Implementations must have a public no-argument constructor (they are found
@@ -45,6 +46,30 @@ public interface Stage {
      * @return the problems found, empty when the parameters are acceptable
      */
     default List<ParameterProblem> validate(Parameters parameters) {
+        return List.of();
+    }
+
+    /**
+     * Sizes that the artifacts of {@code kind} written by this stage will have, known from its parameters alone,
+     * so that the stages consuming them can check theirs before anything runs ({@link #checkInputSizes}); for
+     * example the {@code targetPoolSize} of a task pair. Empty (the default) when unknown.
+     *
+     * @return sizes by name, e.g. {@code {targetPoolSize=300}}
+     */
+    default Map<String, Long> outputSizes(String kind, Parameters parameters) {
+        return Map.of();
+    }
+
+    /**
+     * Checks parameters against the sizes that the producers of this stage's inputs declare through
+     * {@link #outputSizes}, before anything runs (for example "a target size larger than the task pair's
+     * target pool"). The same conditions should still be checked when the stage runs.
+     *
+     * @param inputSizes for each consumed kind whose producer declares sizes, those sizes by name; kinds whose
+     *                   producer declares none are absent
+     * @return the problems found, each naming a parameter of this stage; empty when consistent
+     */
+    default List<ParameterProblem> checkInputSizes(Parameters parameters, Map<String, Map<String, Long>> inputSizes) {
         return List.of();
     }
 }

@@ -14,6 +14,7 @@ import org.defrost.nn.io.NetworkIo;
 import org.defrost.nn.train.Trainer;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.spi.Stage;
@@ -91,6 +92,15 @@ public final class SimilarityStage implements Stage {
         out.putMetadata("probes", summary.probes());
         out.putMetadata("hiddenLayers", summary.layers() - 1);
         out.putMetadata("seeds", done.size());
+    }
+
+    /** T*'s training set must fit in the task pair's target pool. */
+    @Override
+    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
+        Long pool = inputSizes.getOrDefault(ArtifactKinds.TASK_PAIR, Map.of()).get(TaskPair.TARGET_POOL_SIZE);
+        long n = p.getInt("targetTrainSize");
+        return pool != null && n > pool ? List.of(new ParameterProblem("targetTrainSize", "targetTrainSize " + n
+                + " exceeds the target pool of " + pool + " examples (targetPoolSize of the task pair)")) : List.of();
     }
 
     @Override

@@ -18,6 +18,11 @@ import org.defrost.tasks.TaskPairManifest.FileDescription;
  * and checks that the inputs are finite and the labels lie in the classes of the set's task.
  */
 public final class TaskPair {
+    /**
+     * The name under which task-pair producers declare the target pool's row count before running
+     * ({@link org.defrost.spi.Stage#outputSizes}), for the stages that train on target subsets.
+     */
+    public static final String TARGET_POOL_SIZE = "targetPoolSize";
     private final Path directory;
     private final TaskPairManifest manifest;
 

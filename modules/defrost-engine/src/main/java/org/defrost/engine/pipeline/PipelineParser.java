@@ -57,6 +57,11 @@ public final class PipelineParser {
 
     /** Reads and validates {@code file}. */
     public Pipeline parse(Path file) throws InvalidPipelineException {
+        return parse(file, ParameterOverrides.NONE);
+    }
+
+    /** Reads {@code file}, applies command-line {@code overrides} and validates the result. */
+    public Pipeline parse(Path file, ParameterOverrides overrides) throws InvalidPipelineException {
         String text;
         try {
             long size = Files.size(file);
@@ -70,18 +75,34 @@ public final class PipelineParser {
         } catch (IOException e) {
             throw problem(file, Location.START, "", "cannot read the file: " + e.getMessage());
         }
-        return parse(file, text);
+        return parse(file, text, overrides);
     }
 
     /** Validates {@code text} as the content of {@code file}. */
     public Pipeline parse(Path file, String text) throws InvalidPipelineException {
+        return parse(file, text, ParameterOverrides.NONE);
+    }
+
+    /**
+     * Validates {@code text} as the content of {@code file} with command-line {@code overrides} applied; the
+     * pipeline's text, kept with its runs, then ends with a comment listing them.
+     */
+    public Pipeline parse(Path file, String text, ParameterOverrides overrides) throws InvalidPipelineException {
         YamlNode root;
         try {
             root = reader.parse(text);
         } catch (YamlSyntaxException e) {
-            throw problem(file, e.location(), "", "invalid YAML: " + e.getMessage());
+            Location tab = YamlHints.indentationTab(text);
+            if (tab != null && e.getMessage().contains("TAB")) {
+                throw problem(file, tab, "", "a tab character in the indentation; YAML indents with spaces only");
+            }
+            String hint = YamlHints.hint(text, e.location());
+            throw problem(file, e.location(), "", "invalid YAML: " + (hint.isEmpty() ? e.getMessage() : hint));
         }
-        return new Validation(file, text).run(root);
+        ParameterOverrides.Applied applied = overrides.apply(root, file);
+        Validation validation = new Validation(file, overrides.isEmpty() ? text : text + overrides.asComment());
+        validation.problems.addAll(applied.problems());
+        return validation.run(applied.root());
     }
 
     private static InvalidPipelineException problem(Path file, Location at, String field, String message) {

@@ -11,7 +11,6 @@ import org.defrost.engine.pipeline.PipelineStage;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.engine.store.StoredArtifact;
 import org.defrost.spi.RunInfo;
-import org.defrost.spi.StageScope;
 
 /**
  * The shared state of one run: the pipeline, the store, what each invocation produced so far, and the
@@ -54,28 +53,7 @@ final class RunSession {
 
     /** The invocations of a stage, in cell then seed order. */
     List<Invocation> invocations(PipelineStage stage) {
-        StageScope scope = stage.stage().stage().descriptor().scope();
-        String type = stage.type();
-        List<Invocation> out = new ArrayList<>();
-        switch (scope) {
-            case WHOLE_PIPELINE -> out.add(new Invocation(stage, -1, Map.of(), -1, stage.parametersByCell().get(0),
-                    Invocation.seedAcrossSeeds(pipeline.seed(), type)));
-            case EACH_MATRIX_CELL -> {
-                for (int c = 0; c < cells.size(); c++) {
-                    out.add(new Invocation(stage, c, cells.get(c), -1, stage.parametersByCell().get(c),
-                            Invocation.seedAcrossSeeds(pipeline.seed(), type)));
-                }
-            }
-            case EACH_SEED -> {
-                for (int c = 0; c < cells.size(); c++) {
-                    for (int s = 0; s < pipeline.seeds(); s++) {
-                        out.add(new Invocation(stage, c, cells.get(c), s, stage.parametersByCell().get(c),
-                                Invocation.seedFor(pipeline.seed(), s, type)));
-                    }
-                }
-            }
-        }
-        return out;
+        return RunPlan.invocations(pipeline, stage, cells);
     }
 
     /** Records the outputs of a finished invocation for later stages. */
@@ -96,11 +74,7 @@ final class RunSession {
         PipelineStage source = pipeline.stages().get(sourceIndex);
         List<ArtifactView> found = new ArrayList<>();
         for (Invocation producerInv : invocations(source)) {
-            boolean cellMatches = producerInv.cellIndex() < 0 || consumer.cellIndex() < 0
-                    || producerInv.cellIndex() == consumer.cellIndex();
-            boolean seedMatches = producerInv.seedIndex() < 0 || consumer.seedIndex() < 0
-                    || producerInv.seedIndex() == consumer.seedIndex();
-            if (cellMatches && seedMatches) {
+            if (RunPlan.feeds(producerInv, consumer)) {
                 Map<String, StoredArtifact> out = outputs.get(slot(sourceIndex, producerInv.cellIndex(), producerInv.seedIndex()));
                 if (out == null || !out.containsKey(kind)) {
                     throw new IllegalStateException("input of kind '" + kind + "' from " + producerInv.label() + " is not available");

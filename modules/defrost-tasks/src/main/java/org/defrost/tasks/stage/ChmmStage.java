@@ -63,6 +63,12 @@ public final class ChmmStage implements Stage {
         }
     }
 
+    /** A task pair's target pool has {@code targetPoolSize} rows. */
+    @Override
+    public Map<String, Long> outputSizes(String kind, Parameters p) {
+        return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) parameters(p).targetPoolSize()) : Map.of();
+    }
+
     /**
      * The task pair's arrays as float32: later stages load whole sets (the source sets to pre-train, the
      * target pool and test set per trained cell), so this bounds what a seed's data costs in memory.

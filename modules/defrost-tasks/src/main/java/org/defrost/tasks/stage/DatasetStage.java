@@ -99,6 +99,12 @@ public final class DatasetStage implements Stage {
         return List.of();
     }
 
+    /** A task pair's target pool has {@code targetPoolSize} rows. */
+    @Override
+    public Map<String, Long> outputSizes(String kind, Parameters p) {
+        return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) pairParameters(p).targetPoolSize()) : Map.of();
+    }
+
     /** Whole inputs as float32 plus the task pair's copies, in bytes. */
     @Override
     public long estimatedMemoryBytes(Parameters p) {

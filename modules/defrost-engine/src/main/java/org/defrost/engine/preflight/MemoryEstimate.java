@@ -1,4 +1,4 @@
-package org.defrost.service;
+package org.defrost.engine.preflight;
 
 import java.util.ArrayList;
 import java.util.Comparator;
