@@ -29,7 +29,8 @@ class CommandLineHelpTest {
             String[] description = sub.getCommandSpec().usageMessage().description();
             String name = sub.getCommandSpec().qualifiedName();
             assertTrue(description.length > 0, name + " has a description");
-            for (String line : description) {
+            for (String raw : description) {
+                String line = raw.replace("%n", "").strip();
                 assertTrue(line.isEmpty() || line.endsWith(".") || line.endsWith(":"),
                         name + ": a description line that does not end a sentence: '" + line + "'");
             }
