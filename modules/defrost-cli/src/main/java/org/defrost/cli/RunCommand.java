@@ -1,12 +1,9 @@
 package org.defrost.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +18,6 @@ import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.RunControl;
 import org.defrost.engine.run.RunResult;
 import org.defrost.engine.store.ArtifactStore;
-import org.defrost.engine.store.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +32,9 @@ import picocli.CommandLine.Parameters;
                         + "with more cells) computes only what is missing."},
         footer = {"", "Exit codes: 0 success, 1 run failed or stopped, 2 invalid pipeline."})
 final class RunCommand implements Callable<Integer> {
+    /** The gauge of {@link DefrostMetrics} with the estimated time to completion, which the progress display shows. */
+    static final String ETA_GAUGE = "defrost.run.eta";
+
     @Parameters(paramLabel = "FILE", description = "Pipeline file (YAML).")
     Path file;
 
@@ -114,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
              PipelineRunner runner = new PipelineRunner(store, workspace.threads(), dispatcher);
              CamelRouteMetrics routes = metrics.bindCamel(runner.camel());
              MetricsServer server = metricsOptions.start(metrics, err);
-             ProgressDisplay progress = new ProgressDisplay(System.out, System.console() != null)) {
+             ProgressDisplay progress = new ProgressDisplay(System.out, System.console() != null, () -> etaSeconds(metrics))) {
             if (server.running()) {
                 System.out.println("Metrics: " + server.metricsUrl());
             }
@@ -127,23 +126,19 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting because of Ctrl-C
         }
-        return report(result, store);
+        return report(result, pipeline, store);
     }
 
-    private int report(RunResult r, ArtifactStore store) throws IOException {
+    /** The metrics' estimate of the seconds left, NaN when it has none. */
+    private static double etaSeconds(DefrostMetrics metrics) {
+        var gauge = metrics.registry().find(ETA_GAUGE).gauge();
+        return gauge == null ? Double.NaN : gauge.value();
+    }
+
+    private int report(RunResult r, Pipeline pipeline, ArtifactStore store) throws IOException {
         var out = System.out;
         out.println();
-        for (Map.Entry<String, List<Path>> e : r.outputs().entrySet()) {
-            for (Path dir : e.getValue()) {
-                JsonNode meta = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile()).path("metadata");
-                if (meta.hasNonNull("summary")) {
-                    out.println(meta.get("summary").asText());
-                }
-                if (meta.hasNonNull("mainFile")) {
-                    out.println(e.getKey() + ": " + dir.resolve(meta.get("mainFile").asText()));
-                }
-            }
-        }
+        ResultBlocks.print(pipeline, r.outputs(), out);
         out.println("Run " + r.runId() + " " + r.status() + ". Record: " + r.runDirectory().resolve("run.json"));
         out.println("Outputs: " + r.runDirectory().resolve("outputs"));
         if (!r.succeeded()) {

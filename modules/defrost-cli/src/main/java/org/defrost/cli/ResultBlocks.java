@@ -1,0 +1,82 @@
+package org.defrost.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineStage;
+import org.defrost.engine.store.Json;
+
+/**
+ * The results a run prints at its end: each output's summary and main file, labelled by the stage and the matrix
+ * cell it belongs to. Cells whose outputs are the same artifact (their parameters do not differ, e.g. through a
+ * matrix key no stage uses) share one block that names them all.
+ */
+final class ResultBlocks {
+    private ResultBlocks() {
+    }
+
+    /**
+     * Prints the blocks of {@code outputs} (artifact directories by stage id, in invocation order).
+     *
+     * @throws IOException when a manifest cannot be read
+     */
+    static void print(Pipeline pipeline, Map<String, List<Path>> outputs, PrintStream out) throws IOException {
+        List<Map<String, Object>> cells = pipeline.matrixCells();
+        for (Map.Entry<String, List<Path>> e : outputs.entrySet()) {
+            Map<Path, List<Map<String, Object>>> byArtifact = new LinkedHashMap<>();
+            List<Map<String, Object>> owners = owners(pipeline, e.getKey(), e.getValue().size(), cells);
+            for (int i = 0; i < e.getValue().size(); i++) {
+                List<Map<String, Object>> sharing = byArtifact.computeIfAbsent(e.getValue().get(i), k -> new ArrayList<>());
+                Map<String, Object> owner = owners.get(i);
+                if (owner != null && !owner.isEmpty() && !sharing.contains(owner)) {
+                    sharing.add(owner);
+                }
+            }
+            for (Map.Entry<Path, List<Map<String, Object>>> a : byArtifact.entrySet()) {
+                JsonNode meta = Json.MAPPER.readTree(a.getKey().resolve("manifest.json").toFile()).path("metadata");
+                String label = e.getKey() + label(a.getValue());
+                if (meta.hasNonNull("summary")) {
+                    out.println("[" + label + "]" + (a.getValue().size() > 1 ? " (the same result for each of these cells)" : ""));
+                    out.println(meta.get("summary").asText());
+                }
+                if (meta.hasNonNull("mainFile")) {
+                    out.println(label + ": " + a.getKey().resolve(meta.get("mainFile").asText()));
+                }
+            }
+        }
+    }
+
+    /** The matrix cell of each output of stage {@code stageId}, or null where it has none (whole-pipeline stages). */
+    private static List<Map<String, Object>> owners(Pipeline pipeline, String stageId, int count, List<Map<String, Object>> cells) {
+        PipelineStage stage = pipeline.stages().stream().filter(s -> s.id().equals(stageId)).findFirst().orElse(null);
+        List<Map<String, Object>> owners = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> cell = null;
+            if (stage != null) {
+                switch (stage.stage().stage().descriptor().scope()) {
+                    case EACH_MATRIX_CELL -> cell = count == cells.size() ? cells.get(i) : null;
+                    case EACH_SEED -> cell = count == cells.size() * pipeline.seeds() ? cells.get(i / pipeline.seeds()) : null;
+                    case WHOLE_PIPELINE -> cell = null;
+                }
+            }
+            owners.add(cell);
+        }
+        return owners;
+    }
+
+    /** {@code " etaF=0.5"}, {@code " etaF=0.5; etaF=1.0"} or the empty string. */
+    private static String label(List<Map<String, Object>> cells) {
+        if (cells.isEmpty()) {
+            return "";
+        }
+        return " " + cells.stream().map(c -> c.entrySet().stream().map(x -> x.getKey() + "=" + x.getValue())
+                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+    }
+}
