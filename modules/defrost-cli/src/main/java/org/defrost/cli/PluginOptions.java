@@ -12,7 +12,8 @@ final class PluginOptions {
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Directory of stage plugins: jars, or directories of classes and jars (default: "
-                    + "$DEFROST_PLUGINS, else ./plugins and the plugins directory beside the ./defrost launcher).")
+                    + "$DEFROST_PLUGINS, else plugins/ in the current directory and plugins/ beside the defrost "
+                    + "launcher).")
     Path plugins;
 
     /** The directories to load plugins from, in order: the option, else the environment, else the defaults. */
