@@ -1,12 +1,16 @@
 package org.defrost.study;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Evaluation;
+import org.defrost.nn.Head;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.io.NetworkIo;
@@ -26,42 +30,53 @@ import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
 import org.defrost.spi.UnitContext;
-import org.defrost.spi.WorkUnit;
+import org.defrost.study.support.Csv;
+import org.defrost.study.support.FinishedUnit;
+import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.TargetRows;
+import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TrainingHistory;
+import org.defrost.study.support.TrainingSettings;
+import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.LabelledSet;
+import org.defrost.tasks.TargetSplit;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
-import org.defrost.tasks.ValidationSplit;
+import org.defrost.tasks.TaskRole;
 
 /**
  * {@code fine-tune}: trains every cell of the sweep (target size × depth × initialisation × seed) as a
- * work unit, then writes the tidy table, the per-depth summary and the optimal depths.
- *
- * <p>A cell's key holds only what determines its result (target size, depth, how the layers above start,
- * the training settings, its seed and the contents of its task pair and source network), so adding target
- * sizes or seeds to a pipeline trains only the new cells, and a killed sweep resumes where it stopped.
+ * work unit ({@link FineTuneCell}), then writes the tidy table, the per-depth summary and the optimal depths
+ * chosen on validation error ({@link TransferStatistics}).
  */
 public final class FineTuneStage implements Stage {
     static final String TYPE = "fine-tune";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the stage needs back about a cell to place it in its tables: not part of the unit's key. */
+    private record CellId(int seed, int targetSize, int depth, String init) {
+    }
+
     @Override
     public StageDescriptor descriptor() {
-        return new StageDescriptor(TYPE, "1",
-                "Trains each starting network of the plan on target training sets of each size (nested: a smaller "
-                        + "set is a prefix of a larger one), with early stopping on a validation split, and measures "
-                        + "the 0/1 error on the target test set. Summarises mean and standard error over seeds per "
-                        + "depth, the optimal transfer depth, its gain over scratch and over freezing all feature "
-                        + "layers, and a paired test against the latter.",
-                TrainingParameters.all(List.of(
-                        ParameterSpec.integers("targetSizes", null, "Target training set sizes n (fitting plus validation).")
-                                .withRange(2, 100_000_000),
-                        ParameterSpec.bool("cacheFrozenPrefix", true,
-                                "Evaluate the frozen layers once per dataset and train the rest on the cached features "
-                                        + "(same results, faster)."),
-                        ParameterSpec.number("alpha", 0.05, "Significance level of the paired test against freezing all "
-                                + "feature layers.").withRange(1e-6, 0.5))).stream()
-                        .filter(s -> !TrainingParameters.ARCHITECTURE.contains(s)).toList(),
-                List.of(ArtifactKinds.TASK_PAIR, ArtifactKinds.SOURCE_NETWORK, ArtifactKinds.TRANSFER_PLAN),
+        List<ParameterSpec> specs = new ArrayList<>(TrainingParameters.TRAINING);
+        specs.add(TargetSizes.sizes("each cell"));
+        specs.addAll(TargetSizes.VALIDATION);
+        specs.add(ParameterSpec.bool("cacheFrozenPrefix", true,
+                "Evaluate the frozen layers once per dataset and train the rest on the cached features "
+                        + "(same results, faster)."));
+        specs.add(ParameterSpec.number("alpha", 0.05, "Significance level of the one-sided paired tests; the gain "
+                + "intervals have coverage 1 - alpha.").withRange(1e-6, 0.5));
+        specs.add(ParameterSpec.integer("bootstrapResamples", 2000, "Seed-bootstrap resamples for the probability "
+                + "that each depth is chosen and for the gain intervals.").withRange(100, 1_000_000));
+        return new StageDescriptor(TYPE, "2",
+                "Trains each starting network of the plan on target training sets of each size n (n examples trained "
+                        + "on; nested: a smaller set is a prefix of a larger one), with early stopping on validation rows "
+                        + "from the rest of the target pool, and measures the 0/1 error on the target test set. Chooses "
+                        + "the optimal transfer depth and initialisation on validation error, and reports their test "
+                        + "error, the gains over scratch and over freezing all feature layers with seed-bootstrap "
+                        + "intervals, and one-sided paired tests (docs/statistics.md).",
+                specs, List.of(ArtifactKinds.TASK_PAIR, ArtifactKinds.SOURCE_NETWORK, ArtifactKinds.TRANSFER_PLAN),
                 List.of(ArtifactKinds.TRANSFER_RESULTS), StageScope.EACH_MATRIX_CELL);
     }
 
@@ -80,8 +95,12 @@ public final class FineTuneStage implements Stage {
 
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        return p.getString("optimizer").equals("sgd") || !p.getBoolean("nesterov") ? List.of()
-                : List.of(new ParameterProblem("nesterov", "nesterov applies only to optimizer: sgd"));
+        List<ParameterProblem> problems = new ArrayList<>();
+        if (!p.getString("optimizer").equals("sgd") && p.getBoolean("nesterov")) {
+            problems.add(new ParameterProblem("nesterov", "nesterov applies only to optimizer: sgd"));
+        }
+        problems.addAll(TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p)));
+        return problems;
     }
 
     @Override
@@ -90,90 +109,90 @@ public final class FineTuneStage implements Stage {
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
         List<Artifact> sources = ctx.inputs(ArtifactKinds.SOURCE_NETWORK);
         List<Artifact> plans = ctx.inputs(ArtifactKinds.TRANSFER_PLAN);
-        Map<String, Object> training = new LinkedHashMap<>();
-        for (ParameterSpec s : TrainingParameters.TRAINING) {
-            training.put(s.name(), p.get(s.name()));
-        }
-        List<WorkUnit> units = new ArrayList<>();
-        List<Map<String, Object>> ids = new ArrayList<>();
+        TrainingSettings training = TrainingSettings.of(p);
+        TargetSplit split = TargetSizes.split(p);
+        List<Integer> sizes = p.getIntList(TargetSizes.SIZES);
+        List<PlannedUnit<CellId, FineTuneCell>> units = new ArrayList<>();
         TransferPlan firstPlan = null;
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
             TransferPlan plan = TransferPlan.read(plans.get(s).directory());
             firstPlan = firstPlan == null ? plan : firstPlan;
-            int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
-            for (int n : p.getIntList("targetSizes")) {
-                if (n > pool) {
-                    throw new IllegalArgumentException("targetSizes: " + n + " exceeds the target pool of " + pool
-                            + " examples; enlarge the task's target pool or use smaller sizes");
-                }
+            TargetSizes.requireFit(sizes, split, TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            for (int n : sizes) {
                 for (TransferPlan.Start start : plan.starts()) {
-                    Map<String, Object> unit = new LinkedHashMap<>(training);
-                    unit.put("targetSize", n);
-                    unit.put("depth", start.depth());
-                    unit.put("build", start.build());
-                    unit.put("twoStage", plan.twoStage());
-                    unit.put("twoStageFactor", plan.twoStageFactor());
-                    units.add(new WorkUnit("seed" + pair.seedIndex() + "/n" + n + "/" + start.name(), unit,
+                    units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/" + start.name(),
+                            new CellId(pair.seedIndex(), n, start.depth(), start.init()),
+                            new FineTuneCell(n, split, start.depth(), start.build(), plan.twoStage(),
+                                    plan.twoStageFactor(), training),
                             List.of(pair.key(), sources.get(s).key()), ArtifactKinds.TRANSFER_CELL, start.seed()));
-                    Map<String, Object> id = new LinkedHashMap<>(ctx.matrixCell());
-                    id.put("seed", pair.seedIndex());
-                    id.put("targetSize", n);
-                    id.put("depth", start.depth());
-                    id.put("init", start.init());
-                    ids.add(id);
                 }
             }
         }
         ctx.progress().status(units.size() + " cells");
-        List<Artifact> done = ctx.fanOut(units);
+        List<FinishedUnit<CellId, FineTuneCell>> done = TypedUnits.fanOut(ctx, units);
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<TransferSummary.Observation> observations = new ArrayList<>();
-        for (int i = 0; i < done.size(); i++) {
-            CellResult r = JSON.readValue(done.get(i).file(CellResult.FILE).toFile(), CellResult.class);
-            Map<String, Object> row = new LinkedHashMap<>(ids.get(i));
+        List<TransferStatistics.Observation> observations = new ArrayList<>();
+        for (FinishedUnit<CellId, FineTuneCell> cell : done) {
+            CellResult r = JSON.readValue(cell.artifact().file(CellResult.FILE).toFile(), CellResult.class);
+            CellId id = cell.tag();
+            Map<String, Object> row = identifying(ctx.matrixCell(), id);
+            row.put("trainSize", r.trainSize());
+            row.put("validationSize", r.validationSize());
+            row.put("validationFromBudget", split.fromBudget());
             row.putAll(r.measurements());
-            row.put("seconds", done.get(i).metadata().get("seconds"));
-            row.put("samplesPerSecond", done.get(i).metadata().get("samplesPerSecond"));
-            row.put("cellKey", done.get(i).key());
+            row.put("seconds", cell.artifact().metadata().get("seconds"));
+            row.put("samplesPerSecond", cell.artifact().metadata().get("samplesPerSecond"));
+            row.put("cellKey", cell.artifact().key());
             rows.add(row);
-            observations.add(new TransferSummary.Observation(r.targetSize(), (String) ids.get(i).get("init"), r.depth(),
-                    (Integer) ids.get(i).get("seed"), r.testError()));
+            observations.add(new TransferStatistics.Observation(id.targetSize(), r.trainSize(), r.validationSize(),
+                    id.init(), r.build(), id.depth(), id.seed(), r.validationError(), r.testError()));
         }
-        TransferSummary summary = new TransferSummary(observations, firstPlan.hiddenLayers(), p.getDouble("alpha"));
+        int layers = firstPlan.hiddenLayers();
+        List<String> inits = firstPlan.starts().stream().map(TransferPlan.Start::init).distinct().toList();
+        TransferStatistics statistics = new TransferStatistics(observations, new TransferStatistics.Settings(layers, inits,
+                p.getDouble("alpha"), p.getInt("bootstrapResamples"), ctx.seed().derive("bootstrap").value(),
+                split.fromBudget()));
         ArtifactWriter out = ctx.output(ArtifactKinds.TRANSFER_RESULTS);
         Csv.write(out.directory().resolve("cells.csv"), rows);
-        Csv.write(out.directory().resolve("summary.csv"), summary.depthRows(ctx.matrixCell()));
-        Csv.write(out.directory().resolve("optimal-depths.csv"), summary.optimumRows(ctx.matrixCell()));
-        Csv.write(out.directory().resolve("curves.csv"), representativeCurves(summary, ids, done, firstPlan.hiddenLayers()));
-        out.putMetadata("summary", summary.text(ctx.matrixCell(), pairs.size()));
-        out.putMetadata("hiddenLayers", firstPlan.hiddenLayers());
+        Csv.write(out.directory().resolve("summary.csv"), statistics.summaryRows(ctx.matrixCell()));
+        Csv.write(out.directory().resolve("optimal-depths.csv"), statistics.optimumRows(ctx.matrixCell()));
+        Csv.write(out.directory().resolve("curves.csv"), representativeCurves(statistics, done, layers, ctx.matrixCell()));
+        out.putMetadata("summary", TransferSummaryText.of(statistics, ctx.matrixCell(), pairs.size(), layers,
+                p.getDouble("alpha"), split.fromBudget()));
+        out.putMetadata("hiddenLayers", layers);
         out.putMetadata("seeds", pairs.size());
         out.putMetadata("cells", rows.size());
-        out.putMetadata("cellKeys", done.stream().map(Artifact::key).toList());
+        out.putMetadata("cellKeys", done.stream().map(d -> d.artifact().key()).toList());
+    }
+
+    private static Map<String, Object> identifying(Map<String, Object> matrixCell, CellId id) {
+        Map<String, Object> row = new LinkedHashMap<>(matrixCell);
+        row.put("seed", id.seed());
+        row.put("targetSize", id.targetSize());
+        row.put("depth", id.depth());
+        row.put("init", id.init());
+        return row;
     }
 
     /**
-     * Training curves of the representative cells: for each target size and initialisation, the first seed's
-     * cells at ℓ*, at ℓ = 0 and at ℓ = L, one row per epoch.
+     * Training curves of the representative cells: for each target size, the first seed's cells at ℓ*, at
+     * ℓ = 0 and at ℓ = L with the chosen initialisation, one row per epoch.
      */
-    private static List<Map<String, Object>> representativeCurves(TransferSummary summary, List<Map<String, Object>> ids,
-                                                                  List<Artifact> done, int layers) throws java.io.IOException {
+    private static List<Map<String, Object>> representativeCurves(TransferStatistics statistics,
+                                                                  List<FinishedUnit<CellId, FineTuneCell>> done, int layers,
+                                                                  Map<String, Object> matrixCell) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        int firstSeed = ids.stream().mapToInt(id -> (Integer) id.get("seed")).min().orElse(0);
-        for (TransferSummary.Optimum o : summary.optima) {
-            java.util.Set<Integer> depths = new java.util.TreeSet<>(List.of(o.depthStar(), 0, layers));
-            for (int i = 0; i < ids.size(); i++) {
-                Map<String, Object> id = ids.get(i);
-                if ((Integer) id.get("seed") == firstSeed && id.get("targetSize").equals(o.targetSize())
-                        && id.get("init").equals(o.init()) && depths.contains((Integer) id.get("depth"))) {
-                    for (String line : java.nio.file.Files.readAllLines(done.get(i).file("history.csv")).stream().skip(1).toList()) {
-                        String[] v = line.split(",");
-                        Map<String, Object> row = new LinkedHashMap<>(id);
-                        row.put("epoch", Integer.parseInt(v[0]));
-                        row.put("trainLoss", Double.parseDouble(v[1]));
-                        row.put("validationLoss", Double.parseDouble(v[2]));
-                        row.put("validationError", Double.parseDouble(v[3]));
+        int firstSeed = done.stream().mapToInt(d -> d.tag().seed()).min().orElse(0);
+        for (TransferStatistics.Optimum o : statistics.optima) {
+            Set<Integer> depths = new TreeSet<>(List.of(o.chosen().depth(), 0, layers));
+            for (FinishedUnit<CellId, FineTuneCell> d : done) {
+                CellId id = d.tag();
+                if (id.seed() == firstSeed && id.targetSize() == o.targetSize() && id.init().equals(o.chosen().init())
+                        && depths.contains(id.depth())) {
+                    for (Map<String, Object> epoch : TrainingHistory.read(d.artifact().file(TrainingHistory.FILE))) {
+                        Map<String, Object> row = identifying(matrixCell, id);
+                        row.putAll(epoch);
                         rows.add(row);
                     }
                 }
@@ -184,39 +203,38 @@ public final class FineTuneStage implements Stage {
 
     @Override
     public void runUnit(UnitContext ctx) throws Exception {
-        Parameters u = new Parameters(ctx.unit().parameters());
+        FineTuneCell u = TypedUnits.read(ctx, FineTuneCell.class);
         TaskPair pair = TaskPair.read(ctx.input(ArtifactKinds.TASK_PAIR).directory());
         Network source = NetworkIo.load(ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network"));
-        int n = u.getInt("targetSize");
-        int depth = u.getInt("depth");
-        ValidationSplit.Split split = pair.targetTrainSplit(n, TrainingParameters.split(u));
+        int n = u.targetSize();
+        TargetRows rows = TargetRows.of(pair, n, u.split());
         LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
-        int classes = pair.classes(org.defrost.tasks.TaskRole.TARGET);
+        int classes = pair.classes(TaskRole.TARGET);
         NetworkSpec targetSpec = source.spec().withOutput(classes == 2 ? 1 : classes,
-                classes == 2 ? org.defrost.nn.Head.BINARY_LOGISTIC : org.defrost.nn.Head.SOFTMAX_CROSS_ENTROPY);
+                classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
         Seed seed = ctx.seed();
-        UnfrozenInit init = u.getString("build").equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
-        Network network = Transfer.build(source, targetSpec, depth, init, seed.derive("init"));
-        TrainingConfig config = TrainingParameters.training(u)
+        UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
+        Network network = Transfer.build(source, targetSpec, u.depth(), init, seed.derive("init"));
+        TrainingConfig config = u.training().config()
                 .withCacheFrozenPrefix(!Boolean.FALSE.equals(ctx.parameters().get("cacheFrozenPrefix")));
         Trainer trainer = new Trainer(config).withCancellation(ctx.cancellation())
-                .withListener(new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), split.training().size(), false));
+                .withListener(new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false));
         long start = System.nanoTime();
         TrainingResult result;
         Evaluation testEval;
         double firstStage = Double.NaN;
         int epochs;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
-            var train = TaskData.dataset(split.training());
-            var validation = TaskData.dataset(split.validation());
+            var train = TaskData.dataset(rows.trainingSet());
+            var validation = TaskData.dataset(rows.validationSet());
             result = trainer.train(network, train, validation, seed.derive("batches").derive(n), threads);
             epochs = result.epochsRun();
-            if (u.getBoolean("twoStage") && depth > 0) {
+            if (u.twoStage() && u.depth() > 0) {
                 firstStage = network.evaluate(TaskData.dataset(test), threads).error();
                 for (int layer = 1; layer <= network.layerCount(); layer++) {
                     network.setFrozen(layer, false);
                 }
-                result = trainer.withConfig(config.withLearningRate(config.learningRate() * u.getDouble("twoStageFactor")))
+                result = trainer.withConfig(config.withLearningRate(config.learningRate() * u.twoStageFactor()))
                         .train(network, train, validation, seed.derive("second-stage").derive(n), threads);
                 epochs += result.epochsRun();
             }
@@ -227,12 +245,13 @@ public final class FineTuneStage implements Stage {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         ctx.metrics().set("samples_per_second", result.samplesPerSecond());
-        CellResult cell = new CellResult(n, depth, u.getString("build"), testEval.error(), testEval.loss(),
-                result.best().validationError(), firstStage, epochs, result.bestEpoch(),
-                result.stopReason().name().toLowerCase());
+        CellResult cell = new CellResult(n, rows.trainSize(), rows.validationSize(), u.depth(), u.build(),
+                testEval.error(), testEval.loss(), result.best().validationError(), firstStage, epochs,
+                result.bestEpoch(), result.stopReason().name().toLowerCase());
         ctx.output().putMetadata("seconds", seconds);
         ctx.output().putMetadata("samplesPerSecond", result.samplesPerSecond());
         JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.output().directory().resolve(CellResult.FILE).toFile(), cell);
-        PretrainStage.writeHistory(ctx.output().directory().resolve("history.csv"), result);
+        rows.write(ctx.output().directory());
+        TrainingHistory.write(ctx.output().directory().resolve(TrainingHistory.FILE), result);
     }
 }

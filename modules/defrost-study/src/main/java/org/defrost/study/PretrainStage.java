@@ -1,6 +1,5 @@
 package org.defrost.study;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.defrost.nn.Evaluation;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.io.NetworkIo;
-import org.defrost.nn.train.EpochRecord;
 import org.defrost.nn.train.Trainer;
 import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Artifact;
@@ -22,6 +20,7 @@ import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
+import org.defrost.study.support.TrainingHistory;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPairSet;
 import org.defrost.tasks.ValidationSplit;
@@ -41,7 +40,7 @@ public final class PretrainStage implements Stage {
                 "Trains the source network S on the source task (fully connected, L hidden layers), with early "
                         + "stopping on a validation split and best-weights restore. Writes the network (network.json "
                         + "and one .npy per tensor), its training history and its source test error.",
-                TrainingParameters.all(List.of()), List.of(ArtifactKinds.SOURCE_TASK), List.of(ArtifactKinds.SOURCE_NETWORK),
+                TrainingParameters.all(TrainingParameters.SOURCE_VALIDATION), List.of(ArtifactKinds.SOURCE_TASK), List.of(ArtifactKinds.SOURCE_NETWORK),
                 StageScope.EACH_SEED);
     }
 
@@ -63,7 +62,7 @@ public final class PretrainStage implements Stage {
         LabelledSet train = TaskData.read(source, TaskPairSet.SOURCE_TRAIN);
         LabelledSet test = TaskData.read(source, TaskPairSet.SOURCE_TEST);
         int classes = ((Number) source.metadata().get("classes")).intValue();
-        ValidationSplit.Split split = TrainingParameters.split(p).apply(train);
+        ValidationSplit.Split split = TrainingParameters.sourceSplit(p).apply(train);
         NetworkSpec spec = TrainingParameters.network(p, train.features(), classes);
         Network network = Network.build(spec, ctx.seed().derive("init"));
         Trainer trainer = new Trainer(TrainingParameters.training(p))
@@ -89,7 +88,7 @@ public final class PretrainStage implements Stage {
         provenance.put("trainingSize", split.training().size());
         provenance.put("validationSize", split.validation().size());
         NetworkIo.save(network, out.directory().resolve("network"), provenance);
-        writeHistory(out.directory().resolve("history.csv"), result);
+        TrainingHistory.write(out.directory().resolve(TrainingHistory.FILE), result);
         out.putMetadata("sourceTestError", testEval.error());
         out.putMetadata("sourceTestLoss", testEval.loss());
         out.putMetadata("epochs", result.epochsRun());
@@ -121,19 +120,5 @@ public final class PretrainStage implements Stage {
         }
         m.put("history", history);
         return m;
-    }
-
-    static void writeHistory(Path file, TrainingResult result) throws java.io.IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (EpochRecord r : result.history()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", r.epoch());
-            row.put("trainLoss", r.trainLoss());
-            row.put("validationLoss", r.validationLoss());
-            row.put("validationError", r.validationError());
-            row.put("learningRate", r.learningRate());
-            rows.add(row);
-        }
-        Csv.write(file, rows);
     }
 }

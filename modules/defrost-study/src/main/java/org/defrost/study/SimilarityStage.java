@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Head;
 import org.defrost.nn.Network;
@@ -22,46 +23,63 @@ import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
 import org.defrost.spi.UnitContext;
-import org.defrost.spi.WorkUnit;
 import org.defrost.similarity.SimilarityMeasures;
+import org.defrost.study.support.FinishedUnit;
+import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.TargetRows;
+import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TrainingSettings;
+import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.LabelledSet;
+import org.defrost.tasks.TargetSplit;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
 import org.defrost.tasks.TaskRole;
-import org.defrost.tasks.ValidationSplit;
 
 /**
- * {@code similarity}: compares, layer by layer, the source network S with a network T* trained from scratch
- * on abundant target data (method §6): one work unit per seed trains T* (cached like any cell) and computes
- * every measure on every pair of layers for every probe mode; the stage averages the seeds.
+ * {@code similarity}: compares, layer by layer, the source network S with networks T* trained from scratch on
+ * target data (method §6): by default one T* per seed on the largest training set the target pool supplies
+ * (abundant data), and optionally one per listed target size n, so that the similarity can follow n. Each
+ * T* is a work unit ({@link SimilarityUnit}, cached like any cell) that also computes every measure on every
+ * pair of layers for every probe mode; the stage averages the seeds.
  */
 public final class SimilarityStage implements Stage {
     static final String TYPE = "similarity";
     static final List<String> PROBES = List.of("target", "source", "paired");
-    /** Measures offered by the stage: all but label-overlap, which needs one labelling for two tasks. */
-    static final List<String> MEASURES = SimilarityMeasures.NAMES.stream().filter(m -> !m.equals("label-overlap")).toList();
+    /** Measures offered by the stage: every registered one. */
+    static final List<String> MEASURES = SimilarityMeasures.NAMES;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the stage needs back about a T*: its seed index, size and whether it is the whole-pool network. */
+    private record TargetNetwork(int seed, int targetSize, boolean pool) {
+    }
 
     @Override
     public StageDescriptor descriptor() {
         List<ParameterSpec> specs = new ArrayList<>(TrainingParameters.TRAINING);
-        specs.add(ParameterSpec.integer("targetTrainSize", 0,
-                "Target examples T* is trained on; 0 takes the whole target pool (abundant data).").withRange(0, 100_000_000));
+        specs.add(ParameterSpec.integers(TargetSizes.SIZES, null, "Besides the T* trained on the whole target pool, "
+                + "one T* per target size n, trained on n examples with validation rows as fine-tune takes them, so "
+                + "that the similarity can follow n; none trains only the whole-pool T*.")
+                .withChoices(List.of("none")).withRange(1, 100_000_000).withDefault("none"));
+        specs.addAll(TargetSizes.VALIDATION);
         specs.add(ParameterSpec.strings("probes", List.of("target"), PROBES,
                 "Probe inputs fed to both networks: target inputs, source inputs, or paired inputs built from the same "
                         + "latent vectors (x_s(c) to S, x_t(c) to T*; task pairs that have them)."));
-        specs.add(ParameterSpec.strings("measures", MEASURES, MEASURES, "Similarity measures to compute."));
-        specs.add(ParameterSpec.integer("k", 0, "Neighbours for information-imbalance and neighborhood-overlap; 0 uses "
-                + "each measure's default (1 and 30).").withRange(0, 10_000));
+        specs.add(ParameterSpec.strings("measures", MEASURES, MEASURES, "Similarity measures to compute; "
+                + "label-overlap describes each network's layers with the labels of the probe points T* sees (the "
+                + "target's for target and paired probes)."));
+        specs.add(ParameterSpec.integer("k", 0, "Neighbours for information-imbalance, neighborhood-overlap and "
+                + "label-overlap; 0 uses each measure's default (1, 30 and 30).").withRange(0, 10_000));
         specs.add(ParameterSpec.number("threshold", SimilarityMeasures.DEFAULT_THRESHOLD,
                 "rbf-cka bandwidth factor: the kernel is exp(-d^2 / (2 t^2 m)), m the median squared distance.")
                 .withRange(1e-6, 1e6));
         specs.add(ParameterSpec.integer("subsetSize", 2000,
                 "Neighbour-based measures on more probes than this use disjoint random subsets of it and report the "
                         + "mean and standard error.").withRange(3, 46_340));
-        return new StageDescriptor(TYPE, "1",
-                "Trains T* from scratch on abundant target data (the architecture of S, a fresh readout) and compares "
-                        + "it with the source network S layer by layer, input layer included: for every measure, the "
+        return new StageDescriptor(TYPE, "2",
+                "Trains T* from scratch on target data (the architecture of S, a fresh readout): on the largest training "
+                        + "set the target pool supplies, and optionally on each listed target size. Compares each T* "
+                        + "with the source network S layer by layer, input layer included: for every measure, the "
                         + "diagonal profile (layer i of S against layer i of T*) and the full layer-by-layer matrix, per "
                         + "probe mode, averaged over seeds. The depth where the similarity drops tracks the optimal "
                         + "transfer depth.",
@@ -70,28 +88,51 @@ public final class SimilarityStage implements Stage {
     }
 
     @Override
+    public List<ParameterProblem> validate(Parameters p) {
+        return TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p));
+    }
+
+    @Override
     public void run(StageContext ctx) throws Exception {
         Parameters p = ctx.parameters();
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
         List<Artifact> sources = ctx.inputs(ArtifactKinds.SOURCE_NETWORK);
-        List<WorkUnit> units = new ArrayList<>();
+        TargetSplit split = TargetSizes.split(p);
+        TrainingSettings training = TrainingSettings.of(p);
+        List<Integer> listed = p.isWord(TargetSizes.SIZES, "none") ? List.of() : p.getIntList(TargetSizes.SIZES);
+        List<PlannedUnit<TargetNetwork, SimilarityUnit>> units = new ArrayList<>();
         for (int s = 0; s < pairs.size(); s++) {
-            Map<String, Object> unit = new LinkedHashMap<>(p.asMap());
-            units.add(new WorkUnit("similarity/seed" + pairs.get(s).seedIndex(), unit,
-                    List.of(pairs.get(s).key(), sources.get(s).key()), ArtifactKinds.SIMILARITY_SEED,
-                    ctx.seedFor(pairs.get(s).seedIndex()).value()));
+            Artifact pair = pairs.get(s);
+            int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
+            TargetSizes.requireFit(listed, split, pool);
+            int whole = split.largestSize(pool);
+            if (whole == 0) {
+                throw new IllegalArgumentException("the target pool of " + pool + " rows cannot supply a training set and "
+                        + "its validation rows; enlarge the task's targetPoolSize");
+            }
+            TreeSet<Integer> sizes = new TreeSet<>(listed);
+            sizes.add(whole);
+            for (int n : sizes) {
+                units.add(new PlannedUnit<>("similarity/seed" + pair.seedIndex() + "/n" + n,
+                        new TargetNetwork(pair.seedIndex(), n, n == whole),
+                        new SimilarityUnit(n, split, training, p.getStringList("probes"), p.getStringList("measures"),
+                                p.getInt("k"), p.getDouble("threshold"), p.getInt("subsetSize")),
+                        List.of(pair.key(), sources.get(s).key()), ArtifactKinds.SIMILARITY_SEED,
+                        ctx.seedFor(pair.seedIndex()).value()));
+            }
         }
-        List<Artifact> done = ctx.fanOut(units);
+        List<FinishedUnit<TargetNetwork, SimilarityUnit>> done = TypedUnits.fanOut(ctx, units);
         SimilaritySummary summary = new SimilaritySummary(ctx.matrixCell());
-        for (int s = 0; s < done.size(); s++) {
-            summary.add(pairs.get(s).seedIndex(), done.get(s).file(SimilarityUnit.FILE));
+        for (FinishedUnit<TargetNetwork, SimilarityUnit> d : done) {
+            summary.add(d.tag().seed(), d.tag().targetSize(), d.tag().pool(), d.artifact().file(LayerComparison.FILE));
         }
         ArtifactWriter out = ctx.output(ArtifactKinds.SIMILARITY_RESULTS);
         summary.write(out.directory());
         out.putMetadata("measures", summary.measures());
         out.putMetadata("probes", summary.probes());
         out.putMetadata("hiddenLayers", summary.layers() - 1);
-        out.putMetadata("seeds", done.size());
+        out.putMetadata("seeds", pairs.size());
+        out.putMetadata("targetSizes", summary.targetSizes());
     }
 
     /** T*'s training set must fit in the task pair's target pool. */
@@ -105,34 +146,32 @@ public final class SimilarityStage implements Stage {
 
     @Override
     public void runUnit(UnitContext ctx) throws Exception {
-        Parameters u = new Parameters(ctx.unit().parameters());
+        SimilarityUnit u = TypedUnits.read(ctx, SimilarityUnit.class);
         TaskPair pair = TaskPair.read(ctx.input(ArtifactKinds.TASK_PAIR).directory());
         Network source = NetworkIo.load(ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network"));
         int classes = pair.classes(TaskRole.TARGET);
         NetworkSpec spec = source.spec().withOutput(classes == 2 ? 1 : classes,
                 classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
-        int pool = pair.size(TaskPairSet.TARGET_POOL);
-        int n = u.getInt("targetTrainSize") == 0 ? pool : u.getInt("targetTrainSize");
-        if (n > pool) {
-            throw new IllegalArgumentException("targetTrainSize: " + n + " exceeds the target pool of " + pool + " examples");
-        }
-        ValidationSplit.Split split = pair.targetTrainSplit(n, TrainingParameters.split(u));
+        TargetRows rows = TargetRows.of(pair, u.targetSize(), u.split());
         Network target = Network.build(spec, ctx.seed().derive("target-network"));
-        var config = TrainingParameters.training(u);
+        var config = u.training().config();
         Trainer trainer = new Trainer(config).withCancellation(ctx.cancellation())
-                .withListener(new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), split.training().size(), false));
+                .withListener(new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false));
         Map<String, Object> result;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
-            trainer.train(target, TaskData.dataset(split.training()), TaskData.dataset(split.validation()),
+            trainer.train(target, TaskData.dataset(rows.trainingSet()), TaskData.dataset(rows.validationSet()),
                     ctx.seed().derive("batches"), threads);
             double targetError = target.evaluate(TaskData.dataset(pair.load(TaskPairSet.TARGET_TEST)), threads).error();
-            result = SimilarityUnit.compare(source, target, probes(pair, u.getStringList("probes")), u, ctx.seed(), threads);
+            result = LayerComparison.compare(source, target, probes(pair, u.probes()), u, ctx.seed(), threads);
             result.put("targetNetworkTestError", targetError);
+            result.put("trainSize", rows.trainSize());
+            result.put("validationSize", rows.validationSize());
         }
-        Path file = ctx.output().directory().resolve(SimilarityUnit.FILE);
+        Path file = ctx.output().directory().resolve(LayerComparison.FILE);
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), result);
+        rows.write(ctx.output().directory());
         NetworkIo.save(target, ctx.output().directory().resolve("target-network"), Map.of("stage", TYPE,
-                "trainingSize", split.training().size()));
+                "trainingSize", rows.trainSize()));
     }
 
     /** The probe inputs of each requested mode: what S sees and what T* sees. */

@@ -1,86 +1,23 @@
 package org.defrost.study;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.defrost.kernels.KernelThreads;
-import org.defrost.nn.Network;
-import org.defrost.similarity.LayerProfile;
-import org.defrost.similarity.LayerwiseResult;
-import org.defrost.similarity.LayerwiseSimilarity;
-import org.defrost.similarity.MeasureParameters;
-import org.defrost.similarity.SimilarityMeasure;
-import org.defrost.similarity.SimilarityMeasures;
-import org.defrost.similarity.SimilarityTable;
-import org.defrost.similarity.SubsetPlan;
-import org.defrost.spi.Parameters;
-import org.defrost.spi.Seed;
-import org.defrost.tasks.LabelledSet;
+import org.defrost.study.support.TrainingSettings;
+import org.defrost.tasks.TargetSplit;
 
 /**
- * One seed's comparison of S and T*: for each probe mode and measure, the layer × layer table (layers 0..L,
- * input included), stored as {@code similarity.json}. Asymmetric measures also give their reverse direction
- * as {@code NAME-reverse} (T* → S); one-representation measures give {@code NAME-source} and
- * {@code NAME-target} profiles.
+ * The work unit of {@code similarity}: train one T* on {@code targetSize} target examples for one seed and
+ * compare it with that seed's S. It holds exactly what determines the result (with the unit's seed and the
+ * contents of the task pair and source network).
+ *
+ * @param targetSize n, the examples T* trains on (as requested; see {@link TargetSplit})
+ * @param split      which target rows it trains and early-stops on
+ * @param training   the training settings
+ * @param probes     the probe modes
+ * @param measures   the measures
+ * @param k          neighbours of the neighbour-based measures; 0 for each measure's default
+ * @param threshold  rbf-cka bandwidth factor
+ * @param subsetSize subset size of the neighbour-based measures
  */
-final class SimilarityUnit {
-    static final String FILE = "similarity.json";
-    private static final List<String> TAKES_K = List.of("information-imbalance", "neighborhood-overlap");
-
-    private SimilarityUnit() {
-    }
-
-    /**
-     * @param probes per mode, the inputs shown to S (index 0) and to T* (index 1), row-paired
-     * @return {@code layers} and, per probe mode and measure, {@code value} and {@code stderr} tables (or profiles)
-     */
-    static Map<String, Object> compare(Network source, Network target, Map<String, LabelledSet[]> probes, Parameters p,
-                                       Seed seed, KernelThreads threads) {
-        int layers = source.spec().hiddenLayerCount() + 1;
-        List<SimilarityMeasure> measures = new ArrayList<>();
-        for (String name : p.getStringList("measures")) {
-            measures.add(SimilarityMeasures.create(name, parameters(name, p, seed)));
-        }
-        Map<String, Object> byProbe = new LinkedHashMap<>();
-        for (Map.Entry<String, LabelledSet[]> e : probes.entrySet()) {
-            var s = source.activations(e.getValue()[0].inputMatrix(), threads).subList(0, layers);
-            var t = target.activations(e.getValue()[1].inputMatrix(), threads).subList(0, layers);
-            Map<String, Object> byMeasure = new LinkedHashMap<>();
-            for (LayerwiseResult r : LayerwiseSimilarity.compareMatrices("S", s, "T*", t, measures)) {
-                if (r instanceof LayerwiseResult.CrossLayer c) {
-                    byMeasure.put(c.measure(), table(c.forward()));
-                    c.reverse().ifPresent(rev -> byMeasure.put(c.measure() + "-reverse", table(rev)));
-                } else if (r instanceof LayerwiseResult.PerLayer l) {
-                    byMeasure.put(l.measure() + "-source", profile(l.first()));
-                    byMeasure.put(l.measure() + "-target", profile(l.second()));
-                }
-            }
-            byProbe.put(e.getKey(), byMeasure);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("layers", layers);
-        out.put("probes", byProbe);
-        return out;
-    }
-
-    private static MeasureParameters parameters(String name, Parameters p, Seed seed) {
-        MeasureParameters m = MeasureParameters.none()
-                .withSubsets(new SubsetPlan(p.getInt("subsetSize"), seed.derive("similarity-subsets")));
-        if (TAKES_K.contains(name) && p.getInt("k") > 0) {
-            m = m.withK(p.getInt("k"));
-        }
-        if (name.equals("rbf-cka")) {
-            m = m.withThreshold(p.getDouble("threshold"));
-        }
-        return m;
-    }
-
-    private static Map<String, Object> table(SimilarityTable t) {
-        return Map.of("value", t.value(), "stderr", t.stderr());
-    }
-
-    private static Map<String, Object> profile(LayerProfile l) {
-        return Map.of("profile", l.value(), "stderr", l.stderr());
-    }
+record SimilarityUnit(int targetSize, TargetSplit split, TrainingSettings training, List<String> probes,
+                      List<String> measures, int k, double threshold, int subsetSize) {
 }

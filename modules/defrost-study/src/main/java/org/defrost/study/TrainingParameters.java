@@ -1,25 +1,23 @@
 package org.defrost.study;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.defrost.nn.Activation;
 import org.defrost.nn.Head;
 import org.defrost.nn.Init;
 import org.defrost.nn.NetworkSpec;
-import org.defrost.nn.train.Optimizer;
-import org.defrost.nn.train.Schedule;
 import org.defrost.nn.train.TrainingConfig;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
+import org.defrost.study.support.TrainingSettings;
 import org.defrost.tasks.ValidationSplit;
 
 /**
  * The architecture and training parameters shared by the stages that train networks, declared once
- * (defaults from method §3–§4) and turned into {@link NetworkSpec}, {@link TrainingConfig} and
- * {@link ValidationSplit}.
+ * (defaults from method §3–§4) and turned into {@link NetworkSpec}, {@link TrainingConfig} and the source
+ * network's {@link ValidationSplit}. The target side's sizes and validation rows are
+ * {@link org.defrost.study.support.TargetSizes}.
  */
 public final class TrainingParameters {
     /** Parameters describing the network's feature layers. */
@@ -35,22 +33,13 @@ public final class TrainingParameters {
             ParameterSpec.bool("bias", true, "Whether layers have biases."));
 
     /** Parameters describing how a network is trained. */
-    public static final List<ParameterSpec> TRAINING = List.of(
-            ParameterSpec.choice("optimizer", "adam", List.of("adam", "adamw", "sgd"), "Update rule."),
-            ParameterSpec.number("learningRate", 1e-3, "Base learning rate.").withRange(1e-12, 100),
-            ParameterSpec.number("momentum", 0.9, "Momentum of sgd.").withRange(0, 0.999999),
-            ParameterSpec.bool("nesterov", false, "Nesterov momentum for sgd."),
-            ParameterSpec.number("weightDecay", 0.0, "L2 weight decay (decoupled for adamw).").withRange(0, 10),
-            ParameterSpec.integer("batchSize", 128, "Minibatch size; a smaller training set uses its own size.")
-                    .withRange(1, 1_000_000),
-            ParameterSpec.integer("maxEpochs", 2000, "Upper bound on training epochs.").withRange(1, 1_000_000),
-            ParameterSpec.integer("patience", 100, "Early stopping: epochs without validation improvement.")
-                    .withRange(1, 1_000_000),
-            ParameterSpec.choice("schedule", "constant", List.of("constant", "step", "cosine"),
-                    "Learning-rate schedule (step halves the rate every maxEpochs/4 epochs)."),
-            ParameterSpec.number("validationFraction", 0.15, "Share of a training set held out for early stopping.")
-                    .withRange(0.01, 0.9),
-            ParameterSpec.integer("validationMinimum", 50,
+    public static final List<ParameterSpec> TRAINING = TrainingSettings.SPECS;
+
+    /** How the source network's training set is divided for early stopping (method §4). */
+    public static final List<ParameterSpec> SOURCE_VALIDATION = List.of(
+            ParameterSpec.number("validationFraction", ValidationSplit.DEFAULT.fraction(),
+                    "Share of the source training set held out for early stopping.").withRange(0.01, 0.9),
+            ParameterSpec.integer("validationMinimum", ValidationSplit.DEFAULT.minimum(),
                     "Smallest validation split, in samples (capped at half of the training set).")
                     .withRange(1, 1_000_000));
 
@@ -96,18 +85,6 @@ public final class TrainingParameters {
         return problems;
     }
 
-    /** The subset of {@code p} naming architecture and training settings, for work-unit parameters. */
-    public static Map<String, Object> subset(Parameters p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (ParameterSpec s : ARCHITECTURE) {
-            m.put(s.name(), p.get(s.name()));
-        }
-        for (ParameterSpec s : TRAINING) {
-            m.put(s.name(), p.get(s.name()));
-        }
-        return m;
-    }
-
     /**
      * The network for a task: hidden layers from {@code p}, a readout of one unit with the logistic head for
      * two classes, else {@code classes} units with softmax cross-entropy.
@@ -123,24 +100,11 @@ public final class TrainingParameters {
 
     /** The training configuration from {@code p}. */
     public static TrainingConfig training(Parameters p) {
-        Optimizer optimizer = switch (p.getString("optimizer")) {
-            case "sgd" -> Optimizer.sgd(p.getDouble("momentum"), p.getBoolean("nesterov"));
-            case "adamw" -> Optimizer.adamW();
-            default -> Optimizer.adam();
-        };
-        int maxEpochs = p.getInt("maxEpochs");
-        Schedule schedule = switch (p.getString("schedule")) {
-            case "step" -> Schedule.step(Math.max(1, maxEpochs / 4), 0.5);
-            case "cosine" -> Schedule.cosine(0.0);
-            default -> Schedule.constant();
-        };
-        return TrainingConfig.defaults().withOptimizer(optimizer).withLearningRate(p.getDouble("learningRate"))
-                .withBatchSize(p.getInt("batchSize")).withMaxEpochs(maxEpochs).withPatience(p.getInt("patience"))
-                .withWeightDecay(p.getDouble("weightDecay")).withSchedule(schedule);
+        return TrainingSettings.of(p).config();
     }
 
-    /** The validation split from {@code p}. */
-    public static ValidationSplit split(Parameters p) {
+    /** The source network's validation split from {@code p} ({@link #SOURCE_VALIDATION}). */
+    public static ValidationSplit sourceSplit(Parameters p) {
         return new ValidationSplit(p.getDouble("validationFraction"), p.getInt("validationMinimum"));
     }
 }

@@ -140,11 +140,6 @@ public final class TaskPair {
         return load(TaskPairSet.TARGET_POOL).prefix(n);
     }
 
-    /** The target training set of size {@code n} divided by {@code split} (nested in n, see {@link ValidationSplit}). */
-    public ValidationSplit.Split targetTrainSplit(int n, ValidationSplit split) throws IOException {
-        return split.apply(targetTrain(n));
-    }
-
     /** The source training set divided by {@code split}. */
     public ValidationSplit.Split sourceTrainSplit(ValidationSplit split) throws IOException {
         return split.apply(load(TaskPairSet.SOURCE_TRAIN));

@@ -25,8 +25,10 @@
  * is always there. The manifest is written last, so a directory without it is unfinished.
  *
  * <h2>Validation rows</h2>
- * Early stopping uses rows of the training set itself, chosen by position (see
- * {@link org.defrost.tasks.ValidationSplit}): for prefixes of the target pool both the fitting part and the
- * validation part are nested in n, and no separate validation file exists.
+ * Early stopping uses rows chosen by position, and no separate validation file exists. A target network of
+ * size n trains on the first n rows of the target pool and early-stops on rows from the end of the pool
+ * ({@link org.defrost.tasks.TargetSplit}; optionally on rows of the n themselves); the source network
+ * early-stops on rows of the source training set ({@link org.defrost.tasks.ValidationSplit}). Both are
+ * nested in n.
  */
 package org.defrost.tasks;

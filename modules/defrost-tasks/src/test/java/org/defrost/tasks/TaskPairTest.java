@@ -79,16 +79,6 @@ class TaskPairTest {
     }
 
     @Test
-    void targetSplitFollowsTheValidationRule() throws IOException {
-        TaskPair pair = writeSmallPair();
-        ValidationSplit.Split s = pair.targetTrainSplit(20, ValidationSplit.DEFAULT);
-        assertEquals(10, s.validation().size());
-        assertEquals(10, s.training().size());
-        // Row 1 of the pool is the first validation row; its first input is 200 + 1.
-        assertEquals(201f, s.validation().inputs()[0]);
-    }
-
-    @Test
     void aDirectoryWithoutManifestIsReportedAsUnfinished() {
         InvalidDatasetException e = assertThrows(InvalidDatasetException.class, () -> TaskPair.read(dir));
         assertTrue(e.getMessage().contains("task-pair.json") && e.getMessage().contains("missing"), e.getMessage());

@@ -20,7 +20,8 @@
  * <h2>Sizes</h2>
  * Source training set (default 20 N), target pool (default 20 N; every target training size is a prefix of
  * it), two test sets (10,000 each) and three probe sets (2,000 each). Validation rows are taken from the
- * training rows ({@link org.defrost.tasks.ValidationSplit}). Label noise flips training labels only.
+ * source training rows ({@link org.defrost.tasks.ValidationSplit}) and from the end of the target pool
+ * ({@link org.defrost.tasks.TargetSplit}). Label noise flips training labels only.
  *
  * <h2>Reproducibility</h2>
  * Streams derived from the pipeline seed: {@code source-features/k}, {@code source-teacher},
