@@ -22,7 +22,7 @@ final class TransferSummaryText {
                 layers, seeds, seeds == 1 ? "" : "s"));
         if (seeds > 1) {
             sb.append(String.format(Locale.ROOT, "; test error mean ± s.e.; gains with %d%% seed-bootstrap intervals; "
-                    + "p: one-sided paired t-test on test errors, * p < %s):%n", Math.round(100 * (1 - alpha)), fmt(alpha)));
+                    + "p: one-sided paired t-test on test errors, * p < %s):%n", Math.round(100 * (1 - alpha)), alpha));
         } else {
             sb.append("; test errors of one seed: s.e., intervals and p-values n/a (1 seed)):")
                     .append(System.lineSeparator());

@@ -2,9 +2,7 @@ package org.defrost.linearprobe;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
@@ -26,19 +24,24 @@ import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
 import org.defrost.spi.UnitContext;
-import org.defrost.spi.WorkUnit;
+import org.defrost.study.support.Csv;
+import org.defrost.study.support.FinishedUnit;
+import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.TargetRows;
+import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
 import org.defrost.tasks.TaskRole;
-import org.defrost.tasks.ValidationSplit;
+import org.defrost.tasks.TargetSplit;
 import org.ejml.data.FMatrixRMaj;
 
 /**
  * {@code linear-probe}: for every seed, target training set size n and layer k = 0..L of the source network S,
  * a work unit trains a linear readout (logistic regression for two classes, softmax regression otherwise) on
- * the frozen outputs of layer k for the first n examples of the target pool, with early stopping on a
- * validation split, and measures its target test error. The stage then writes the profile over layers.
+ * the frozen outputs of layer k for n examples of the target pool, with early stopping on validation rows
+ * taken as {@code fine-tune} takes them, and measures its target test error. The stage then writes the profile over layers.
  *
  * <p>A probe's key holds only what determines it (n, k, the readout's training settings, the seed and the
  * contents of the task pair and of S), so adding sizes, layers or seeds to a pipeline trains only the new probes.
@@ -58,24 +61,21 @@ public final class LinearProbeStage implements Stage {
             ParameterSpec.integer("maxEpochs", 300, "Upper bound on the readout's training epochs.").withRange(1, 1_000_000),
             ParameterSpec.integer("patience", 20, "Early stopping: epochs without validation improvement.")
                     .withRange(1, 1_000_000),
-            ParameterSpec.number("validationFraction", 0.15, "Share of a training set held out for early stopping.")
-                    .withRange(0.01, 0.9),
-            ParameterSpec.integer("validationMinimum", 50,
-                    "Smallest validation split, in samples (capped at half of the training set).").withRange(1, 1_000_000),
             ParameterSpec.bool("standardise", true,
                     "Centre and scale each feature by its mean and standard deviation on the fitting rows."));
 
     @Override
     public StageDescriptor descriptor() {
         List<ParameterSpec> parameters = new ArrayList<>(List.of(
-                ParameterSpec.integers("targetSizes", null, "Target training set sizes n (fitting plus validation).")
-                        .withRange(2, 100_000_000),
+                TargetSizes.sizes("each readout"),
                 ParameterSpec.integers("layers", null, "Layers of S to probe: 0 is the input, L the last feature "
                         + "layer; all means 0..L.").withChoices(List.of("all")).withRange(0, 10_000).withDefault("all")));
+        parameters.addAll(TargetSizes.VALIDATION);
         parameters.addAll(TRAINING);
-        return new StageDescriptor(TYPE, "1",
+        return new StageDescriptor(TYPE, "2",
                 "Trains a linear readout (logistic or softmax regression) on the frozen outputs of each layer of the "
-                        + "source network S, the input layer included, with the first n examples of the target pool, "
+                        + "source network S, the input layer included, with n examples of the target pool (validation "
+                        + "rows as fine-tune takes them), "
                         + "and measures its target test error: the layer-wise linear separability profile of the "
                         + "target task in S's features. Writes one row per seed, size and layer (probes.csv), the "
                         + "mean and standard error over seeds (profile.csv) and a summary.",
@@ -85,16 +85,15 @@ public final class LinearProbeStage implements Stage {
     @Override
     public List<ParameterProblem> validate(Parameters p) {
         List<ParameterProblem> problems = new ArrayList<>();
-        for (String name : List.of("targetSizes", "layers")) {
-            List<Integer> values = p.getIntList(name);
-            Set<Integer> seen = new HashSet<>();
-            for (int v : values == null ? List.<Integer>of() : values) {
-                if (!seen.add(v)) {
-                    problems.add(new ParameterProblem(name, v + " is listed twice"));
-                    break;
-                }
+        List<Integer> layers = p.getIntList("layers");
+        Set<Integer> seen = new HashSet<>();
+        for (int v : layers == null ? List.<Integer>of() : layers) {
+            if (!seen.add(v)) {
+                problems.add(new ParameterProblem("layers", v + " is listed twice"));
+                break;
             }
         }
+        problems.addAll(TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p)));
         return problems;
     }
 
@@ -106,37 +105,30 @@ public final class LinearProbeStage implements Stage {
         if (pairs.size() != sources.size()) {
             throw new IllegalStateException(pairs.size() + " task pairs but " + sources.size() + " source networks");
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        TRAINING.forEach(s -> settings.put(s.name(), p.get(s.name())));
-        List<WorkUnit> units = new ArrayList<>();
-        List<Integer> seedOfUnit = new ArrayList<>();
+        TargetSplit split = TargetSizes.split(p);
+        List<PlannedUnit<Integer, ProbeUnit>> units = new ArrayList<>();
         int hiddenLayers = -1;
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
             int layers = NetworkIo.load(sources.get(s).directory().resolve("network")).spec().hiddenLayerCount();
             hiddenLayers = layers;
-            int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
-            for (int n : p.getIntList("targetSizes")) {
-                if (n > pool) {
-                    throw new IllegalArgumentException("targetSizes: " + n + " exceeds the target pool of " + pool
-                            + " examples; enlarge the task's target pool or use smaller sizes");
-                }
+            TargetSizes.requireFit(p.getIntList(TargetSizes.SIZES), split,
+                    TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            for (int n : p.getIntList(TargetSizes.SIZES)) {
                 for (int k : layersToProbe(p, layers)) {
-                    Map<String, Object> unit = new LinkedHashMap<>(settings);
-                    unit.put("trainSize", n);
-                    unit.put("layer", k);
-                    units.add(new WorkUnit("seed" + pair.seedIndex() + "/n" + n + "/layer" + k, unit,
+                    units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/layer" + k, pair.seedIndex(),
+                            new ProbeUnit(n, split, k, p.getDouble("learningRate"), p.getDouble("weightDecay"),
+                                    p.getInt("batchSize"), p.getInt("maxEpochs"), p.getInt("patience"),
+                                    p.getBoolean("standardise")),
                             List.of(pair.key(), sources.get(s).key()), PROBE,
                             ctx.seedFor(pair.seedIndex()).derive("probe").derive(n).derive(k).value()));
-                    seedOfUnit.add(pair.seedIndex());
                 }
             }
         }
         ctx.progress().status(units.size() + " probes");
-        List<Artifact> done = ctx.fanOut(units);
         List<ProbeTable.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < done.size(); i++) {
-            entries.add(new ProbeTable.Entry(seedOfUnit.get(i), ProbeResult.read(done.get(i).directory())));
+        for (FinishedUnit<Integer, ProbeUnit> done : TypedUnits.fanOut(ctx, units)) {
+            entries.add(new ProbeTable.Entry(done.tag(), ProbeResult.read(done.artifact().directory())));
         }
         ProbeTable table = new ProbeTable(entries, ctx.matrixCell());
         ArtifactWriter out = ctx.output(OUTPUT);
@@ -169,22 +161,20 @@ public final class LinearProbeStage implements Stage {
 
     @Override
     public void runUnit(UnitContext ctx) throws Exception {
-        Parameters u = new Parameters(ctx.unit().parameters());
+        ProbeUnit u = TypedUnits.read(ctx, ProbeUnit.class);
         TaskPair pair = TaskPair.read(ctx.input(TASK_PAIR).directory());
         Network source = NetworkIo.load(ctx.input(SOURCE_NETWORK).directory().resolve("network"));
-        int n = u.getInt("trainSize");
-        int layer = u.getInt("layer");
-        ValidationSplit.Split split = pair.targetTrainSplit(n,
-                new ValidationSplit(u.getDouble("validationFraction"), u.getInt("validationMinimum")));
+        int layer = u.layer();
+        TargetRows split = TargetRows.of(pair, u.targetSize(), u.split());
         LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
         int classes = pair.classes(TaskRole.TARGET);
         ProbeResult result;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
-            FMatrixRMaj fit = LayerFeatures.of(source, layer, split.training().inputMatrix(), threads, ctx.cancellation());
-            FMatrixRMaj validation = LayerFeatures.of(source, layer, split.validation().inputMatrix(), threads,
+            FMatrixRMaj fit = LayerFeatures.of(source, layer, split.trainingSet().inputMatrix(), threads, ctx.cancellation());
+            FMatrixRMaj validation = LayerFeatures.of(source, layer, split.validationSet().inputMatrix(), threads,
                     ctx.cancellation());
             FMatrixRMaj testFeatures = LayerFeatures.of(source, layer, test.inputMatrix(), threads, ctx.cancellation());
-            if (u.getBoolean("standardise")) {
+            if (u.standardise()) {
                 Standardisation standardisation = Standardisation.fit(fit);
                 standardisation.apply(fit);
                 standardisation.apply(validation);
@@ -193,20 +183,20 @@ public final class LinearProbeStage implements Stage {
             // A convex problem: starting from zero weights leaves only the minibatch order to the seed.
             Network readout = Network.zeros(NetworkSpec.of(fit.numCols, List.of(), classes == 2 ? 1 : classes));
             TrainingConfig config = TrainingConfig.defaults().withOptimizer(Optimizer.adam())
-                    .withLearningRate(u.getDouble("learningRate")).withWeightDecay(u.getDouble("weightDecay"))
-                    .withBatchSize(u.getInt("batchSize")).withMaxEpochs(u.getInt("maxEpochs"))
-                    .withPatience(u.getInt("patience"));
+                    .withLearningRate(u.learningRate()).withWeightDecay(u.weightDecay())
+                    .withBatchSize(u.batchSize()).withMaxEpochs(u.maxEpochs()).withPatience(u.patience());
             Trainer trainer = new Trainer(config).withCancellation(ctx.cancellation())
                     .withListener(epoch -> ctx.metrics().count("epochs_total", 1));
-            Dataset fitSet = new Dataset(fit, split.training().labels());
-            TrainingResult trained = trainer.train(readout, fitSet, new Dataset(validation, split.validation().labels()),
+            Dataset fitSet = new Dataset(fit, split.trainingSet().labels());
+            TrainingResult trained = trainer.train(readout, fitSet, new Dataset(validation, split.validationSet().labels()),
                     ctx.seed().derive("batches"), threads);
             Evaluation onTest = readout.evaluate(new Dataset(testFeatures, test.labels()), threads);
-            result = new ProbeResult(n, layer, fit.numCols, onTest.error(), onTest.loss(),
+            result = new ProbeResult(u.targetSize(), split.trainSize(), split.validationSize(), layer, fit.numCols, onTest.error(), onTest.loss(),
                     readout.evaluate(fitSet, threads).error(), trained.best().validationError(), trained.epochsRun(),
                     trained.bestEpoch(), trained.stopReason().name().toLowerCase(java.util.Locale.ROOT));
         }
         result.write(ctx.output().directory());
+        split.write(ctx.output().directory());
         ctx.metrics().count("probes_total", 1);
     }
 }

@@ -23,7 +23,7 @@ final class ProbeTable {
     }
 
     /** Mean and standard error over seeds of one (size, layer). */
-    record Point(int trainSize, int layer, int width, int seeds, double testError, double testErrorStandardError,
+    record Point(int targetSize, int trainSize, int layer, int width, int seeds, double testError, double testErrorStandardError,
                  double testLoss, double trainError, double validationError) {
     }
 
@@ -52,12 +52,12 @@ final class ProbeTable {
         Map<List<Integer>, List<ProbeResult>> groups = new TreeMap<>((a, b) ->
                 a.get(0).equals(b.get(0)) ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
         for (Entry e : entries) {
-            groups.computeIfAbsent(List.of(e.result().trainSize(), e.result().layer()), k -> new ArrayList<>()).add(e.result());
+            groups.computeIfAbsent(List.of(e.result().targetSize(), e.result().layer()), k -> new ArrayList<>()).add(e.result());
         }
         List<Point> points = new ArrayList<>();
         groups.forEach((key, results) -> {
             double[] errors = results.stream().mapToDouble(ProbeResult::testError).toArray();
-            points.add(new Point(key.get(0), key.get(1), results.get(0).width(), results.size(), mean(errors),
+            points.add(new Point(key.get(0), results.get(0).trainSize(), key.get(1), results.get(0).width(), results.size(), mean(errors),
                     standardError(errors), mean(results.stream().mapToDouble(ProbeResult::testLoss).toArray()),
                     mean(results.stream().mapToDouble(ProbeResult::trainError).toArray()),
                     mean(results.stream().mapToDouble(ProbeResult::validationError).toArray())));
@@ -69,6 +69,7 @@ final class ProbeTable {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Point p : profile()) {
             Map<String, Object> row = new LinkedHashMap<>(cell);
+            row.put("targetSize", p.targetSize());
             row.put("trainSize", p.trainSize());
             row.put("layer", p.layer());
             row.put("width", p.width());
@@ -93,12 +94,12 @@ final class ProbeTable {
         TreeMap<Integer, Integer> widths = new TreeMap<>();
         Map<List<Integer>, Point> at = new LinkedHashMap<>();
         for (Point p : profile) {
-            sizes.add(p.trainSize());
+            sizes.add(p.targetSize());
             widths.put(p.layer(), p.width());
-            at.put(List.of(p.trainSize(), p.layer()), p);
+            at.put(List.of(p.targetSize(), p.layer()), p);
         }
         StringBuilder sb = new StringBuilder("Linear probe: target test error of a linear readout on each layer of S");
-        sb.append(seeds > 1 ? " (mean ± standard error over " + seeds + " seeds)" : " (one seed)");
+        sb.append(seeds > 1 ? " (mean ± standard error over " + seeds + " seeds)" : " (one seed: standard error n/a (1 seed))");
         sb.append(cell.isEmpty() ? "" : " for " + cell).append('\n');
         sb.append(String.format(Locale.ROOT, "  %5s %6s", "layer", "width"));
         for (int n : sizes) {
@@ -119,7 +120,7 @@ final class ProbeTable {
         for (int n : sizes) {
             Point lowest = null;
             for (Point p : profile) {
-                if (p.trainSize() == n && (lowest == null || p.testError() < lowest.testError())) {
+                if (p.targetSize() == n && (lowest == null || p.testError() < lowest.testError())) {
                     lowest = p;
                 }
             }

@@ -16,6 +16,7 @@ import org.defrost.engine.run.RunListener;
 import org.defrost.engine.run.RunResult;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.engine.store.Json;
+import org.defrost.study.support.Csv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,10 @@ class LinearProbeStageTest {
         Map<?, ?> metadata = Json.MAPPER.readValue(out.resolve("manifest.json").toFile(), Map.class);
         String summary = (String) ((Map<?, ?>) metadata.get("metadata")).get("summary");
         assertTrue(summary.startsWith("Linear probe: target test error") && summary.contains("n=60"), summary);
-        assertEquals(3, Csv.read(out.resolve("probes.csv")).size());
+        List<Map<String, String>> probes = Csv.read(out.resolve("probes.csv"));
+        assertEquals(3, probes.size());
+        assertTrue(probes.stream().allMatch(row -> row.get("trainSize").equals("60") && row.get("validationSize").equals("50")),
+                "n counts the rows trained on; validation comes from the rest of the pool: " + probes);
     }
 
     @Test
