@@ -1,5 +1,6 @@
 package org.defrost.study;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.engine.run.PipelineRunner;
@@ -19,6 +21,8 @@ import org.defrost.engine.run.RunControl;
 import org.defrost.engine.run.RunListener;
 import org.defrost.engine.run.RunResult;
 import org.defrost.engine.store.ArtifactStore;
+import org.defrost.npy.Npy;
+import org.defrost.study.support.TargetRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +40,7 @@ class TransferStudyTest {
                   - id: tasks
                     uses: chmm
                     with: { inputDim: 40, sourceLatentDim: 10, targetLatentDim: 10, etaF: %s, etaTheta: %s,
-                            sourceTrainSize: 1500, targetPoolSize: 600, sourceTestSize: 1500, targetTestSize: 1500,
+                            sourceTrainSize: 1500, targetPoolSize: 700, sourceTestSize: 1500, targetTestSize: 1500,
                             probeSize: 100 }
                   - id: source
                     uses: pretrain
@@ -104,29 +108,47 @@ class TransferStudyTest {
     }
 
     @Test
-    void identicalTasksAtSmallTargetSizeFavourDeepTransferOverScratch() throws Exception {
-        RunResult r = run(pipeline(0.0, "[40]", 2), dir.resolve("w"), new Counter());
+    void identicalTasksAtSmallTargetSizeChooseDeepTransferWithASignificantGainOverScratch() throws Exception {
+        RunResult r = run(pipeline(0.0, "[40]", 4), dir.resolve("w"), new Counter());
         assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
         for (Map<String, String> opt : csv(results(r).resolve("optimal-depths.csv"))) {
             int layers = Integer.parseInt(opt.get("layers"));
-            double best = Double.parseDouble(opt.get("meanTestError"));
-            double scratch = Double.parseDouble(opt.get("scratchTestError"));
-            double standard = Double.parseDouble(opt.get("standardTestError"));
-            assertTrue(standard < scratch - 0.05, "freezing all transferred layers beats scratch: " + opt);
             assertTrue(Integer.parseInt(opt.get("depthStar")) >= layers - 1, "l* at or near L: " + opt);
-            assertTrue(best <= standard, opt.toString());
+            assertEquals("true", opt.get("significantVsScratch"), opt.toString());
+            assertTrue(Double.parseDouble(opt.get("gainOverScratchLow")) > 0, opt.toString());
+            assertEquals("40", opt.get("trainSize"));
+            assertEquals("50", opt.get("validationSize"));
         }
     }
 
     @Test
-    void independentTasksGainNothingFromTransferAtModerateTargetSize() throws Exception {
-        RunResult r = run(pipeline(1.0, "[500]", 2), dir.resolve("w"), new Counter());
+    void targetSizeIsTheNumberOfRowsEachCellTrainedOn() throws Exception {
+        RunResult r = run(pipeline(0.3, "[40, 200]", 1), dir.resolve("w"), new Counter());
         assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
-        for (Map<String, String> opt : csv(results(r).resolve("optimal-depths.csv"))) {
-            double gain = Double.parseDouble(opt.get("gainOverScratch"));
-            double stderr = Double.parseDouble(opt.get("stderrTestError"));
-            assertTrue(opt.get("depthStar").equals("0") || gain <= 2 * stderr + 0.01, "no positive gain: " + opt);
+        List<Map<String, String>> cells = csv(results(r).resolve("cells.csv"));
+        assertEquals(2 * 6, cells.size(), "2 sizes x (depths 0, 1 with two inits, depth 2 once per init)");
+        for (Map<String, String> cell : cells) {
+            int n = Integer.parseInt(cell.get("targetSize"));
+            int v = Math.max(50, (n + 3) / 4);
+            assertEquals(String.valueOf(n), cell.get("trainSize"));
+            assertEquals(String.valueOf(v), cell.get("validationSize"));
+            assertEquals("false", cell.get("validationFromBudget"));
+            Path artifact = dir.resolve("w").resolve("artifacts").resolve(cell.get("cellKey"));
+            int[] training = Npy.read(artifact.resolve(TargetRows.TRAINING_FILE)).asInts();
+            int[] validation = Npy.read(artifact.resolve(TargetRows.VALIDATION_FILE)).asInts();
+            assertArrayEquals(IntStream.range(0, n).toArray(), training, "the first n rows of the pool");
+            assertArrayEquals(IntStream.range(700 - v, 700).toArray(), validation, "the last v rows of the pool");
         }
+    }
+
+    @Test
+    void aPoolThatCannotSupplyTrainingAndValidationRowsFailsBeforeAnyCellIsTrained() throws Exception {
+        Counter counter = new Counter();
+        RunResult r = run(pipeline(0.3, "[40, 660]", 1), dir.resolve("w"), counter);
+        assertEquals("failed", r.status());
+        assertTrue(r.failure().getMessage().contains("targetSizes: 660 training examples plus 165 validation rows need "
+                + "825 rows but the target pool has 700"), r.failure().getMessage());
+        assertEquals(0, counter.computed.get(), "no cell was trained");
     }
 
     @Test
@@ -156,15 +178,19 @@ class TransferStudyTest {
         String text = pipeline(0.0, "[40]", 2) + """
                   - id: similarity
                     uses: similarity
-                    with: { maxEpochs: 30, patience: 5, probes: [target, paired], measures: [linear-cka, information-imbalance, intrinsic-dimension] }
+                    with: { maxEpochs: 30, patience: 5, probes: [target, paired], targetSizes: [40],
+                            measures: [linear-cka, information-imbalance, intrinsic-dimension, label-overlap] }
                 """;
         RunResult r = run(text, dir.resolve("w"), new Counter());
         assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
         Path results = r.outputs().get("similarity").get(0);
         List<Map<String, String>> summary = csv(results.resolve("profile-summary.csv"));
-        // 2 probes x (linear-cka, information-imbalance, its reverse, two intrinsic-dimension profiles) x 3 layers
-        assertEquals(2 * 5 * 3, summary.size());
+        // T* on 40 examples and on the whole pool (560 + 140 validation rows) x 2 probes
+        // x (linear-cka, information-imbalance, its reverse, two intrinsic-dimension and two label-overlap profiles)
+        // x 3 layers
+        assertEquals(2 * 2 * 7 * 3, summary.size());
         for (Map<String, String> row : summary) {
+            assertEquals(row.get("targetSize").equals("560") ? "true" : "false", row.get("pool"), row.toString());
             if (row.get("probe").equals("target") && row.get("layer").equals("0") && row.get("measure").equals("linear-cka")) {
                 assertEquals(1.0, Double.parseDouble(row.get("mean")), 1e-9, "both networks see the same inputs at layer 0");
             }
@@ -172,9 +198,17 @@ class TransferStudyTest {
                     && row.get("probe").equals("target")) {
                 assertEquals(2.0 / 100, Double.parseDouble(row.get("mean")), 1e-12, "Delta(A -> A) = 2/n on 100 probes");
             }
+            if (row.get("measure").startsWith("label-overlap") && row.get("layer").equals("0")
+                    && row.get("probe").equals("target")) {
+                assertEquals(summary.stream().filter(o -> o.get("probe").equals("target") && o.get("layer").equals("0")
+                        && o.get("measure").equals("label-overlap-source")).findFirst().orElseThrow().get("mean"),
+                        row.get("mean"), "both networks' input layer is the same probe set with the same labels");
+            }
         }
         assertTrue(Files.isRegularFile(results.resolve("matrices/paired/linear-cka.npy")));
-        assertEquals(2 * 3 * 9, csv(results.resolve("layer-matrices.csv")).size(), "linear-cka and both directions of the imbalance");
+        assertTrue(Files.isRegularFile(results.resolve("matrices/n40/paired/linear-cka.npy")));
+        assertEquals(2 * 2 * 3 * 9, csv(results.resolve("layer-matrices.csv")).size(),
+                "linear-cka and both directions of the imbalance, for both T*");
     }
 
     @Test
