@@ -94,7 +94,7 @@ class PluginIntegrationTest {
                   - id: tasks
                     uses: chmm
                     with: { inputDim: 20, sourceLatentDim: 5, targetLatentDim: 5, sourceTrainSize: 300,
-                            targetPoolSize: 120, sourceTestSize: 100, targetTestSize: 200, probeSize: 10 }
+                            targetPoolSize: 150, sourceTestSize: 100, targetTestSize: 200, probeSize: 10 }
                   - id: source
                     uses: pretrain
                     with: { hidden: [16, 12], maxEpochs: 10, patience: 5 }
@@ -112,7 +112,7 @@ class PluginIntegrationTest {
         Path profile = output(workspace, "probe-linear-probe").resolve("profile.csv");
         assertTrue(r.out().contains("probe: "), r.out());
         List<String> rows = Files.readAllLines(profile);
-        assertEquals("trainSize,layer,width,seeds,testError,testErrorStandardError,testLoss,trainError,validationError",
+        assertEquals("targetSize,trainSize,layer,width,seeds,testError,testErrorStandardError,testLoss,trainError,validationError",
                 rows.get(0));
         assertEquals(1 + 2 * 3, rows.size(), rows.toString());
     }

@@ -39,7 +39,7 @@ public final class ScaleOutBenchmark {
               - id: tasks
                 uses: chmm
                 with: { inputDim: 40, sourceLatentDim: 10, targetLatentDim: 10, etaF: 0.3, etaTheta: 0.3,
-                        sourceTrainSize: 1500, targetPoolSize: 600, sourceTestSize: 1500, targetTestSize: 1500,
+                        sourceTrainSize: 1500, targetPoolSize: 700, sourceTestSize: 1500, targetTestSize: 1500,
                         probeSize: 100 }
               - id: source
                 uses: pretrain

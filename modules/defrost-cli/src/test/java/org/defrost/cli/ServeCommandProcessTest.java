@@ -48,7 +48,7 @@ class ServeCommandProcessTest {
             stages:
               - id: tasks
                 uses: chmm
-                with: { inputDim: 20, sourceLatentDim: 5, targetLatentDim: 5, sourceTrainSize: 400, targetPoolSize: 300,
+                with: { inputDim: 20, sourceLatentDim: 5, targetLatentDim: 5, sourceTrainSize: 400, targetPoolSize: 400,
                         sourceTestSize: 400, targetTestSize: 400, probeSize: 100 }
               - id: source
                 uses: pretrain

@@ -89,7 +89,8 @@ class TargetSplitTest {
                 + "has 200; enlarge the task's targetPoolSize to at least 210, use smaller sizes, or lower "
                 + "validationFraction or validationMinimum", problem);
         assertThrows(IllegalArgumentException.class, () -> split.trainingRows(160, 200));
-        assertTrue(new TargetSplit(0.5, 1, true).problem("targetSizes", 1, 10).contains("leaves no example to train on"));
+        assertTrue(new TargetSplit(0.5, 1, true).problem("targetSizes", 0, 10).contains("leaves no example to train on"));
+        assertEquals(1, new TargetSplit(0.5, 1, true).trainingCount(1), "the budget's validation share is capped at half");
     }
 
     @Test

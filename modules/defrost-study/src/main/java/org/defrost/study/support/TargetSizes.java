@@ -36,7 +36,7 @@ public final class TargetSizes {
     /** The required {@code targetSizes} parameter, its description completed by {@code whatIsTrained}. */
     public static ParameterSpec sizes(String whatIsTrained) {
         return ParameterSpec.integers(SIZES, null, "Target sizes n: the number of target examples " + whatIsTrained
-                + " is trained on (with validationFromBudget, the examples it may use in all).").withRange(1, 100_000_000);
+                + " is trained on (with validationFromBudget, the examples it may use in all).").withRange(2, 100_000_000);
     }
 
     /** The validation rule of a stage declaring {@link #VALIDATION}. */
@@ -47,7 +47,8 @@ public final class TargetSizes {
 
     /**
      * What is wrong with a stage's sizes without knowing the pool: a size listed twice, or a size that leaves
-     * nothing to train on once its validation rows are taken from it.
+     * nothing to train on once its validation rows are taken from it. Whether the pool holds every size's
+     * rows is checked by {@link #requireFit} once the task pair exists, before anything is trained.
      *
      * @param sizes the sizes, or null when the stage was given none
      */
