@@ -69,7 +69,7 @@ class LinearProbeStageTest {
 
     @Test
     void theLastFeatureLayerOfASourceTrainedOnTheSameTaskSeparatesTheTargetBetterThanTheInput() throws Exception {
-        RunResult r = run(pipeline("{ targetSizes: [60], maxEpochs: 200 }"), new RunListener() { });
+        RunResult r = run(pipeline("{ targetSizes: [30], maxEpochs: 200 }"), new RunListener() { });
         assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
         Path out = r.outputs().get("probe").get(0);
         List<Map<String, String>> profile = Csv.read(out.resolve("profile.csv"));
@@ -81,10 +81,10 @@ class LinearProbeStageTest {
         assertTrue(last < input - 0.05, () -> "layer 2: " + last + ", input: " + input);
         Map<?, ?> metadata = Json.MAPPER.readValue(out.resolve("manifest.json").toFile(), Map.class);
         String summary = (String) ((Map<?, ?>) metadata.get("metadata")).get("summary");
-        assertTrue(summary.startsWith("Linear probe: target test error") && summary.contains("n=60"), summary);
+        assertTrue(summary.startsWith("Linear probe: target test error") && summary.contains("n=30"), summary);
         List<Map<String, String>> probes = Csv.read(out.resolve("probes.csv"));
         assertEquals(3, probes.size());
-        assertTrue(probes.stream().allMatch(row -> row.get("trainSize").equals("60") && row.get("validationSize").equals("50")),
+        assertTrue(probes.stream().allMatch(row -> row.get("trainSize").equals("30") && row.get("validationSize").equals("50")),
                 "n counts the rows trained on; validation comes from the rest of the pool: " + probes);
     }
 
