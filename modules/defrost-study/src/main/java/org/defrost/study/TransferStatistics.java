@@ -150,12 +150,14 @@ final class TransferStatistics {
             overScratch = interval(gain(scratch, chosen, null), gainsScratch);
             overStandard = interval(gain(standard, chosen, null), gainsStandard);
         }
+        List<Candidate> rows = new ArrayList<>();
         for (Candidate c : all) {
             Candidate cell = distinct.stream().filter(d -> sameCell(c, d)).findFirst().orElseThrow();
-            candidates.add(new Candidate(c.targetSize(), c.trainSize(), c.validationSize(), c.init(), c.build(),
+            rows.add(new Candidate(c.targetSize(), c.trainSize(), c.validationSize(), c.init(), c.build(),
                     c.depth(), c.validation(), c.test(), probability[distinct.indexOf(cell)]));
         }
-        Candidate chosenRow = candidates.stream().filter(c -> sameCell(c, chosen) && c.init().equals(chosen.init()))
+        candidates.addAll(rows);
+        Candidate chosenRow = rows.stream().filter(c -> sameCell(c, chosen) && c.init().equals(chosen.init()))
                 .findFirst().orElseThrow();
         optima.add(new Optimum(chosen.targetSize(), chosen.trainSize(), chosen.validationSize(), k, chosenRow,
                 stderr(chosen.test()), scratch, standard, overScratch, overStandard,

@@ -57,6 +57,30 @@ class TransferStatisticsTest {
     }
 
     @Test
+    void eachTargetSizeReportsItsOwnChoiceAndItsOwnCells() {
+        List<TransferStatistics.Observation> obs = new ArrayList<>();
+        for (int n : new int[] {40, 400}) {
+            for (int d = 0; d <= 2; d++) {
+                for (int seed = 0; seed < 3; seed++) {
+                    // at n = 40 depth 2 validates best, at n = 400 depth 0; test errors differ between sizes
+                    double val = n == 40 ? 0.5 - 0.1 * d : 0.2 + 0.1 * d;
+                    obs.add(new TransferStatistics.Observation(n, n, 50, "random", d == 2 ? "pretrained" : "random", d,
+                            seed, val + 0.01 * seed, n / 1000.0 + d / 100.0 + seed / 1000.0));
+                }
+            }
+        }
+        TransferStatistics s = new TransferStatistics(obs, settings(2));
+        assertEquals(2, s.optima.size());
+        TransferStatistics.Optimum small = s.optima.get(0);
+        TransferStatistics.Optimum large = s.optima.get(1);
+        assertEquals(List.of(40, 2), List.of(small.targetSize(), small.chosen().depth()));
+        assertEquals(List.of(400, 0), List.of(large.targetSize(), large.chosen().depth()));
+        assertEquals(0.040 + 0.02 + 0.001, small.chosen().meanTest(), 1e-12);
+        assertEquals(0.400 + 0.001, large.chosen().meanTest(), 1e-12);
+        assertEquals(1.0, large.chosen().probabilityBest(), 1e-12);
+    }
+
+    @Test
     void poisoningTheTestErrorsOfCellsNotChosenLeavesTheChoiceUnchanged() {
         SplittableRandom random = new SplittableRandom(3);
         double[][] val = new double[4][5];
