@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Evaluation;
-import org.defrost.nn.Head;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.io.NetworkIo;
@@ -210,8 +209,7 @@ public final class FineTuneStage implements Stage {
         TargetRows rows = TargetRows.of(pair, n, u.split());
         LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
         int classes = pair.classes(TaskRole.TARGET);
-        NetworkSpec targetSpec = source.spec().withOutput(classes == 2 ? 1 : classes,
-                classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
+        NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), classes);
         Seed seed = ctx.seed();
         UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
         Network network = Transfer.build(source, targetSpec, u.depth(), init, seed.derive("init"));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.defrost.kernels.KernelThreads;
-import org.defrost.nn.Head;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.io.NetworkIo;
@@ -150,8 +149,7 @@ public final class SimilarityStage implements Stage {
         TaskPair pair = TaskPair.read(ctx.input(ArtifactKinds.TASK_PAIR).directory());
         Network source = NetworkIo.load(ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network"));
         int classes = pair.classes(TaskRole.TARGET);
-        NetworkSpec spec = source.spec().withOutput(classes == 2 ? 1 : classes,
-                classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
+        NetworkSpec spec = TrainingParameters.withHead(source.spec(), classes);
         TargetRows rows = TargetRows.of(pair, u.targetSize(), u.split());
         Network target = Network.build(spec, ctx.seed().derive("target-network"));
         var config = u.training().config();

@@ -95,6 +95,14 @@ public final class TrainingParameters {
                 .withActivation(Activation.fromId(p.getString("activation")))
                 .withInit(Init.fromId(p.getString("init"), p.getDouble("initScale")))
                 .withBias(p.getBoolean("bias"));
+        return withHead(spec, classes);
+    }
+
+    /**
+     * {@code spec} with the readout for a task of {@code classes} classes: one unit with the logistic head for
+     * two classes, else {@code classes} units with softmax cross-entropy.
+     */
+    static NetworkSpec withHead(NetworkSpec spec, int classes) {
         return spec.withOutput(classes == 2 ? 1 : classes, classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
     }
 

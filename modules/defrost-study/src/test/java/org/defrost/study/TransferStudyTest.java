@@ -152,6 +152,19 @@ class TransferStudyTest {
     }
 
     @Test
+    void independentTasksClaimNoSignificantGainAtModerateTargetSize() throws Exception {
+        RunResult r = run(pipeline(1.0, "[500]", 3), dir.resolve("w"), new Counter());
+        assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
+        for (Map<String, String> opt : csv(results(r).resolve("optimal-depths.csv"))) {
+            assertEquals("false", opt.get("significantVsScratch"), "no significant gain over scratch: " + opt);
+            double low = Double.parseDouble(opt.get("gainOverScratchLow"));
+            double high = Double.parseDouble(opt.get("gainOverScratchHigh"));
+            assertTrue(opt.get("depthStar").equals("0") && opt.get("init").equals("random") || low <= 0.01 && high >= -0.01,
+                    "the gain interval reaches zero: " + opt);
+        }
+    }
+
+    @Test
     void interruptedSweepResumesWithOnlyTheMissingCellsAndTheSameTable() throws Exception {
         String text = pipeline(0.3, "[40, 200]", 2);
         Counter reference = new Counter();
