@@ -142,6 +142,26 @@ class TransferStudyTest {
     }
 
     @Test
+    void validationFromTheBudgetTrainsOnTheRestOfTheNExamplesAndTheTablesSaySo() throws Exception {
+        String text = pipeline(0.3, "[40]", 1).replace("targetSizes: [40],", "targetSizes: [40], validationFromBudget: true,");
+        RunResult r = run(text, dir.resolve("w"), new Counter());
+        assertTrue(r.succeeded(), () -> String.valueOf(r.failure()));
+        for (Map<String, String> cell : csv(results(r).resolve("cells.csv"))) {
+            assertEquals(List.of("40", "20", "20", "true"), List.of(cell.get("targetSize"), cell.get("trainSize"),
+                    cell.get("validationSize"), cell.get("validationFromBudget")));
+            Path artifact = dir.resolve("w").resolve("artifacts").resolve(cell.get("cellKey"));
+            int[] training = Npy.read(artifact.resolve(TargetRows.TRAINING_FILE)).asInts();
+            int[] validation = Npy.read(artifact.resolve(TargetRows.VALIDATION_FILE)).asInts();
+            assertArrayEquals(IntStream.range(0, 40).toArray(),
+                    IntStream.concat(IntStream.of(training), IntStream.of(validation)).sorted().toArray(),
+                    "training and validation rows split the first 40 rows of the pool");
+        }
+        Map<String, String> optimum = csv(results(r).resolve("optimal-depths.csv")).get(0);
+        assertEquals(List.of("true", "20", "20"), List.of(optimum.get("validationFromBudget"), optimum.get("trainSize"),
+                optimum.get("validationSize")));
+    }
+
+    @Test
     void aPoolThatCannotSupplyTrainingAndValidationRowsFailsBeforeAnyCellIsTrained() throws Exception {
         Counter counter = new Counter();
         RunResult r = run(pipeline(0.3, "[40, 660]", 1), dir.resolve("w"), counter);

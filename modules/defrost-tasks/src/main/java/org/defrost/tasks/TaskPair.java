@@ -140,11 +140,6 @@ public final class TaskPair {
         return load(TaskPairSet.TARGET_POOL).prefix(n);
     }
 
-    /** The source training set divided by {@code split}. */
-    public ValidationSplit.Split sourceTrainSplit(ValidationSplit split) throws IOException {
-        return split.apply(load(TaskPairSet.SOURCE_TRAIN));
-    }
-
     private void requirePresent(TaskPairSet set) {
         if (!has(set)) {
             throw new IllegalArgumentException("task pair in " + directory + " has no " + set
