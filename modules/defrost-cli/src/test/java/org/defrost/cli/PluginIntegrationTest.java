@@ -78,7 +78,7 @@ class PluginIntegrationTest {
         CommandLineTest.Result described = CommandLineTest.run("stages", "--plugins", plugins.toString(), "--describe",
                 "linear-probe");
         assertEquals(0, described.code(), described.err());
-        assertTrue(described.out().startsWith("linear-probe 1 (" + jar + ")"), described.out());
+        assertTrue(described.out().startsWith("linear-probe 2 (" + jar + ")"), described.out());
         assertTrue(described.out().contains("Consumes: task-pair, source-network"), described.out());
         assertTrue(described.out().contains("layers: a list of integers or all in [0, 10000]; default all"), described.out());
     }

@@ -46,7 +46,16 @@ final class TransferStatistics {
                        int seed, double validationError, double testError) {
     }
 
-    /** Settings of the analysis. */
+    /**
+     * Settings of the analysis.
+     *
+     * @param layers               L, the number of feature layers (ℓ = L is the classic recipe)
+     * @param initOrder            the initialisations in plan order (ties at one depth go to the earlier)
+     * @param alpha                significance level of the tests; the intervals have coverage 1 - alpha
+     * @param resamples            seed-bootstrap resamples
+     * @param bootstrapSeed        seed of the resampling
+     * @param validationFromBudget whether validation rows were taken out of the target sizes (for the tables)
+     */
     record Settings(int layers, List<String> initOrder, double alpha, int resamples, long bootstrapSeed,
                     boolean validationFromBudget) {
     }
