@@ -16,7 +16,7 @@ class BeforeTheRunTest {
             stages:
               - id: tasks
                 uses: chmm
-                with: { inputDim: 8, sourceLatentDim: 3, targetLatentDim: 3, sourceTrainSize: 60, targetPoolSize: 40,
+                with: { inputDim: 8, sourceLatentDim: 3, targetLatentDim: 3, sourceTrainSize: 60, targetPoolSize: 80,
                         sourceTestSize: 40, targetTestSize: 40, probeSize: 20 }
               - id: source
                 uses: pretrain
@@ -40,13 +40,14 @@ class BeforeTheRunTest {
         CommandLineTest.Result r = CommandLineTest.run("run", "--workspace", workspace.toString(), "--metrics-port", "0",
                 file.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(file + ":15:13: stages[3].with.targetSizes: target size 300 exceeds the target pool of 40 "
-                + "examples"), r.err());
+        assertTrue(r.err().contains(file + ":15:13: stages[3].with.targetSizes: target size 300 and its 75 validation rows "
+                + "need 375 rows of the target pool, which has 80"), r.err());
         assertTrue(Files.notExists(workspace.resolve("runs")), "nothing ran");
         CommandLineTest.Result validate = CommandLineTest.run("validate", file.toString());
         assertEquals(2, validate.code());
-        assertTrue(validate.err().contains("target size 300 exceeds the target pool of 40 examples"), validate.err());
-        CommandLineTest.Result fixed = CommandLineTest.run("validate", "--set", "finetune.targetSizes=[20, 40]", file.toString());
+        assertTrue(validate.err().contains("target size 300 and its 75 validation rows need 375 rows of the target pool, "
+                + "which has 80"), validate.err());
+        CommandLineTest.Result fixed = CommandLineTest.run("validate", "--set", "finetune.targetSizes=[20, 30]", file.toString());
         assertEquals(0, fixed.code(), fixed.err());
     }
 

@@ -26,7 +26,7 @@ class ResultBlocksTest {
                 stages:
                   - id: tasks
                     uses: chmm
-                    with: { inputDim: 8, sourceLatentDim: 3, targetLatentDim: 3, sourceTrainSize: 60, targetPoolSize: 40,
+                    with: { inputDim: 8, sourceLatentDim: 3, targetLatentDim: 3, sourceTrainSize: 60, targetPoolSize: 70,
                             sourceTestSize: 40, targetTestSize: 40, probeSize: 20, etaF: "${matrix.etaF}" }
                   - id: source
                     uses: pretrain

@@ -79,17 +79,10 @@ public final class FineTuneStage implements Stage {
                 List.of(ArtifactKinds.TRANSFER_RESULTS), StageScope.EACH_MATRIX_CELL);
     }
 
-    /** Every target size must fit in the task pair's target pool. */
+    /** Every target size's training and validation rows must fit in the task pair's target pool. */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        Long pool = inputSizes.getOrDefault(ArtifactKinds.TASK_PAIR, Map.of()).get(TaskPair.TARGET_POOL_SIZE);
-        for (int n : pool == null ? List.<Integer>of() : p.getIntList("targetSizes")) {
-            if (n > pool) {
-                return List.of(new ParameterProblem("targetSizes", "target size " + n + " exceeds the target pool of "
-                        + pool + " examples (targetPoolSize of the task pair); enlarge the pool or use smaller sizes"));
-            }
-        }
-        return List.of();
+        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
     }
 
     @Override

@@ -134,13 +134,10 @@ public final class SimilarityStage implements Stage {
         out.putMetadata("targetSizes", summary.targetSizes());
     }
 
-    /** T*'s training set must fit in the task pair's target pool. */
+    /** Each listed size's training and validation rows must fit in the task pair's target pool. */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        Long pool = inputSizes.getOrDefault(ArtifactKinds.TASK_PAIR, Map.of()).get(TaskPair.TARGET_POOL_SIZE);
-        long n = p.getInt("targetTrainSize");
-        return pool != null && n > pool ? List.of(new ParameterProblem("targetTrainSize", "targetTrainSize " + n
-                + " exceeds the target pool of " + pool + " examples (targetPoolSize of the task pair)")) : List.of();
+        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
     }
 
     @Override

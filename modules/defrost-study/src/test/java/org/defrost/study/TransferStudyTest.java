@@ -166,8 +166,8 @@ class TransferStudyTest {
         Counter counter = new Counter();
         RunResult r = run(pipeline(0.3, "[40, 660]", 1), dir.resolve("w"), counter);
         assertEquals("failed", r.status());
-        assertTrue(r.failure().getMessage().contains("targetSizes: 660 training examples plus 165 validation rows need "
-                + "825 rows but the target pool has 700"), r.failure().getMessage());
+        assertTrue(r.failure().getMessage().contains("targetSizes: target size 660 and its 165 validation rows need "
+                + "825 rows of the target pool, which has 700"), r.failure().getMessage());
         assertEquals(0, counter.computed.get(), "no cell was trained");
     }
 

@@ -81,20 +81,19 @@ public record TargetSplit(double fraction, int minimum, boolean fromBudget) {
     }
 
     /**
-     * Why size {@code n} cannot be taken from a pool of {@code pool} rows, or null when it can.
-     *
-     * @param parameter how messages name the size, e.g. {@code targetSizes}
+     * Why size {@code n} cannot be taken from a pool of {@code pool} rows, naming the fix, or null when it can;
+     * e.g. "target size 300 and its 75 validation rows need 375 rows of the target pool, which has 80; ...".
      */
-    public String problem(String parameter, int n, int pool) {
+    public String problem(int n, int pool) {
         if (trainingCount(n) < 1) {
-            return parameter + ": " + n + " leaves no example to train on once its " + validationCount(n)
+            return "target size " + n + " leaves no example to train on once its " + validationCount(n)
                     + " validation rows are taken from it";
         }
         if (rowsNeeded(n) > pool) {
-            return parameter + ": " + n + (fromBudget ? "" : " training examples plus " + validationCount(n)
-                    + " validation rows") + " need " + rowsNeeded(n) + " rows but the target pool has " + pool
-                    + "; enlarge the task's targetPoolSize to at least " + rowsNeeded(n) + ", use smaller sizes, or "
-                    + "lower validationFraction or validationMinimum";
+            return "target size " + n + (fromBudget ? "" : " and its " + validationCount(n) + " validation rows") + " need"
+                    + (fromBudget ? "s " : " ") + rowsNeeded(n) + " rows of the target pool, which has " + pool
+                    + "; enlarge the task's targetPoolSize to at least " + rowsNeeded(n) + ", use smaller sizes, or lower "
+                    + "validationFraction or validationMinimum";
         }
         return null;
     }
@@ -133,7 +132,7 @@ public record TargetSplit(double fraction, int minimum, boolean fromBudget) {
     }
 
     private void requireFits(int n, int pool) {
-        String problem = problem("target size", n, pool);
+        String problem = problem(n, pool);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }

@@ -83,13 +83,15 @@ class TargetSplitTest {
 
     @Test
     void aPoolTooSmallForTrainingPlusValidationIsRefusedWithTheFix() {
-        assertNull(split.problem("targetSizes", 150, 200));
-        String problem = split.problem("targetSizes", 160, 200);
-        assertEquals("targetSizes: 160 training examples plus 50 validation rows need 210 rows but the target pool "
-                + "has 200; enlarge the task's targetPoolSize to at least 210, use smaller sizes, or lower "
-                + "validationFraction or validationMinimum", problem);
+        assertNull(split.problem(150, 200));
+        String problem = split.problem(160, 200);
+        assertEquals("target size 160 and its 50 validation rows need 210 rows of the target pool, which has 200; "
+                + "enlarge the task's targetPoolSize to at least 210, use smaller sizes, or lower validationFraction or "
+                + "validationMinimum", problem);
+        assertTrue(new TargetSplit(0.25, 50, true).problem(300, 200).startsWith("target size 300 needs 300 rows of the "
+                + "target pool, which has 200;"));
         assertThrows(IllegalArgumentException.class, () -> split.trainingRows(160, 200));
-        assertTrue(new TargetSplit(0.5, 1, true).problem("targetSizes", 0, 10).contains("leaves no example to train on"));
+        assertTrue(new TargetSplit(0.5, 1, true).problem(0, 10).contains("leaves no example to train on"));
         assertEquals(1, new TargetSplit(0.5, 1, true).trainingCount(1), "the budget's validation share is capped at half");
     }
 

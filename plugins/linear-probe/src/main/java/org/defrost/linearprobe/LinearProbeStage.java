@@ -3,6 +3,7 @@ package org.defrost.linearprobe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
@@ -95,6 +96,12 @@ public final class LinearProbeStage implements Stage {
         }
         problems.addAll(TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p)));
         return problems;
+    }
+
+    /** Each size's training and validation rows must fit in the task pair's target pool. */
+    @Override
+    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
+        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
     }
 
     @Override

@@ -31,9 +31,9 @@ public record TargetRows(int targetSize, int[] training, int[] validation, Label
      * @throws IllegalArgumentException when the pool cannot supply them (the message says how to fix it)
      */
     public static TargetRows of(TaskPair pair, int n, TargetSplit split) throws IOException {
-        String problem = split.problem(TargetSizes.SIZES, n, pair.size(TaskPairSet.TARGET_POOL));
+        String problem = split.problem(n, pair.size(TaskPairSet.TARGET_POOL));
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new IllegalArgumentException(TargetSizes.SIZES + ": " + problem);
         }
         LabelledSet pool = pair.load(TaskPairSet.TARGET_POOL);
         int[] training = split.trainingRows(n, pool.size());

@@ -3,11 +3,13 @@ package org.defrost.study.support;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.tasks.TargetSplit;
+import org.defrost.tasks.TaskPair;
 
 /**
  * The target sizes of a stage that trains on the target pool, and where their validation rows come from:
@@ -16,6 +18,8 @@ import org.defrost.tasks.TargetSplit;
  * they describe. A size n counts the examples trained on; see {@link TargetSplit} for the rows.
  */
 public final class TargetSizes {
+    /** The artifact kind holding the target pool. */
+    private static final String TASK_PAIR = "task-pair";
     /** Name of the sizes parameter. */
     public static final String SIZES = "targetSizes";
 
@@ -62,7 +66,31 @@ public final class TargetSizes {
             if (!seen.add(n)) {
                 problems.add(new ParameterProblem(SIZES, n + " is listed twice"));
             } else if (split.trainingCount(n) < 1) {
-                problems.add(new ParameterProblem(SIZES, split.problem(SIZES, n, Integer.MAX_VALUE)));
+                problems.add(new ParameterProblem(SIZES, split.problem(n, Integer.MAX_VALUE)));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The pool check of {@link #requireFit} before anything runs, from the sizes the task pair's producer
+     * declares ({@link org.defrost.spi.Stage#checkInputSizes}); no problem when it declares no pool size.
+     *
+     * @param sizes      the sizes, or null when the stage was given none
+     * @param inputSizes the declared sizes by consumed kind
+     */
+    public static List<ParameterProblem> checkPool(List<Integer> sizes, TargetSplit split,
+                                                   Map<String, Map<String, Long>> inputSizes) {
+        Long pool = inputSizes.getOrDefault(TASK_PAIR, Map.of()).get(TaskPair.TARGET_POOL_SIZE);
+        if (pool == null || sizes == null) {
+            return List.of();
+        }
+        int rows = (int) Math.min(Integer.MAX_VALUE, pool);
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (int n : sizes) {
+            String problem = split.problem(n, rows);
+            if (problem != null) {
+                problems.add(new ParameterProblem(SIZES, problem + " (targetPoolSize of the task pair)"));
             }
         }
         return problems;
@@ -76,9 +104,9 @@ public final class TargetSizes {
      */
     public static void requireFit(List<Integer> sizes, TargetSplit split, int pool) {
         for (int n : sizes) {
-            String problem = split.problem(SIZES, n, pool);
+            String problem = split.problem(n, pool);
             if (problem != null) {
-                throw new IllegalArgumentException(problem);
+                throw new IllegalArgumentException(SIZES + ": " + problem);
             }
         }
     }
