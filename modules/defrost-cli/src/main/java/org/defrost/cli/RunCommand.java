@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     MetricsOptions metricsOptions;
 
     @Mixin
+    MetricsLinger metricsLinger;
+
+    @Mixin
     BrokerOptions brokers;
 
     @Mixin
@@ -80,12 +84,13 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         brokers.check(spec.commandLine());
+        Duration linger = metricsLinger.limit(spec.commandLine());
         ArtifactStore store = new ArtifactStore(workspace.workspace);
         // Ctrl-C waits for this, so that the run disconnects from its broker before the JVM exits
         CountDownLatch finished = new CountDownLatch(1);
         try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
              BrokerUnitDispatcher dispatcher = brokers.connect(embedded, store, spec.commandLine())) {
-            return run(pipeline, store, dispatcher, finished, err);
+            return run(pipeline, store, dispatcher, finished, linger, err);
         } finally {
             finished.countDown();
         }
@@ -96,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
      * Ctrl-C waits up to a minute for {@code finished}.
      */
     private int run(Pipeline pipeline, ArtifactStore store, BrokerUnitDispatcher dispatcher, CountDownLatch finished,
-                    PrintWriter err) throws Exception {
+                    Duration linger, PrintWriter err) throws Exception {
         RunControl control = new RunControl();
         Thread hook = new Thread(() -> {
             control.cancel();
@@ -108,8 +113,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "defrost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        RunResult result;
-        try (DefrostMetrics metrics = new DefrostMetrics();
+        int exit;
+        try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN);
              PipelineRunner runner = new PipelineRunner(store, workspace.threads(), dispatcher);
              CamelRouteMetrics routes = metrics.bindCamel(runner.camel());
              MetricsServer server = metricsOptions.start(metrics, err);
@@ -117,16 +122,18 @@ final class RunCommand implements Callable<Integer> {
             if (server.running()) {
                 System.out.println("Metrics: " + server.metricsUrl());
             }
-            result = runner.run(pipeline, RunListeners.compose(progress, metrics.runListener()), control);
+            RunResult result = runner.run(pipeline, RunListeners.compose(progress, metrics.runListener(pipeline)), control);
             progress.close();
             System.out.println(progress.summary());
+            exit = report(result, pipeline, store);
+            MetricsLinger.await(server, linger, control::isCancelled, System.out);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting because of Ctrl-C
         }
-        return report(result, pipeline, store);
+        return exit;
     }
 
     /** The metrics' estimate of the seconds left, NaN when it has none. */

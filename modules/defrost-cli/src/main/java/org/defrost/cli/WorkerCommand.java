@@ -76,7 +76,7 @@ final class WorkerCommand implements Callable<Integer> {
         metricsOptions.address = metricsAddress;
         metricsOptions.port = metricsPort;
         CountDownLatch stopped = new CountDownLatch(1);
-        try (DefrostMetrics metrics = new DefrostMetrics();
+        try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.WORKER);
              MetricsServer server = metricsOptions.start(metrics, err)) {
             WorkerMetrics workerMetrics = new WorkerMetrics(metrics.registry(), threads);
             UnitWorker worker;

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -16,7 +18,9 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * Meters for the Camel routes that carry runs: exchanges completed and failed, their durations, exchanges
  * in flight and routes. Runs get routes named {@code run-<run id>}; they are all tagged {@code route="run"}
- * so that run ids never become tag values. Close to detach from the context, before the context closes.
+ * so that run ids never become tag values. The exchange counters of the run routes and of the routes the
+ * context has when bound exist at zero from the start. Close to detach from the context, before the context
+ * closes.
  */
 public final class CamelRouteMetrics implements AutoCloseable {
     static final String ROUTE = "route";
@@ -34,6 +38,17 @@ public final class CamelRouteMetrics implements AutoCloseable {
                 Gauge.builder("defrost.camel.routes", camel, CamelContext::getRoutesSize)
                         .description("Camel routes, one per running pipeline plus the shared work-unit route")
                         .register(registry));
+        Set<String> routes = new TreeSet<>(Set.of(routeLabel("run-")));
+        camel.getRoutes().forEach(r -> routes.add(routeLabel(r.getRouteId())));
+        for (String route : routes) {
+            exchanges(route, false);
+            exchanges(route, true);
+        }
+    }
+
+    private Counter exchanges(String route, boolean failed) {
+        return Counter.builder("defrost.camel.exchanges").description("Camel exchanges finished, by route and outcome")
+                .tag(ROUTE, route).tag(DefrostMetrics.OUTCOME, failed ? "failed" : "completed").register(registry);
     }
 
     static CamelRouteMetrics bind(CamelContext camel, MeterRegistry registry) {
@@ -72,9 +87,7 @@ public final class CamelRouteMetrics implements AutoCloseable {
             Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
             String route = routeLabel(exchange.getFromRouteId());
             boolean failed = event instanceof CamelEvent.ExchangeFailedEvent;
-            Counter.builder("defrost.camel.exchanges").description("Camel exchanges finished, by route and outcome")
-                    .tag(ROUTE, route).tag(DefrostMetrics.OUTCOME, failed ? "failed" : "completed")
-                    .register(registry).increment();
+            exchanges(route, failed).increment();
             Timer.builder("defrost.camel.exchange.duration").description("Duration of Camel exchanges, by route")
                     .tag(ROUTE, route).register(registry).record(Duration.ofMillis(exchange.getClock().elapsed()));
         }

@@ -1,6 +1,7 @@
 package org.defrost.monitoring;
 
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
@@ -19,18 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
+import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.run.RunListener;
+import org.defrost.engine.run.Versions;
 
 /**
- * defrost's metrics: a Prometheus registry with JVM and process meters, cardinality limits, and the run
- * meters fed by {@link #runListener()}. One instance serves a whole process; give every run its own
- * listener. The meters are listed in {@code monitoring/README.md}. Typical use:
+ * defrost's metrics: a Prometheus registry with JVM and process meters, {@code defrost_build_info},
+ * cardinality limits, duration histograms, and the run meters fed by {@link #runListener(Pipeline)}. One
+ * instance serves a whole process; give every run its own listener. The meters are listed in
+ * {@code monitoring/README.md}. Typical use:
  * <pre>{@code
- * try (DefrostMetrics metrics = new DefrostMetrics();
+ * try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN);
  *      PipelineRunner runner = new PipelineRunner(store, threads);
  *      CamelRouteMetrics routes = metrics.bindCamel(runner.camel());
  *      MetricsServer server = MetricsServer.start(address, port, metrics)) {
- *     runner.run(pipeline, RunListeners.compose(progress, metrics.runListener()), control);
+ *     runner.run(pipeline, RunListeners.compose(progress, metrics.runListener(pipeline)), control);
  * }
  * }</pre>
  */
@@ -44,6 +48,11 @@ public final class DefrostMetrics implements AutoCloseable {
     static final String OUTCOME = "outcome";
     static final String CACHED = "cached";
     static final String KIND = "kind";
+    /** The {@code command} tag of {@code defrost_build_info}: which defrost command this process runs. */
+    public static final String RUN = "run";
+    public static final String SERVE = "serve";
+    public static final String WORKER = "worker";
+    private static final List<String> COMMANDS = List.of(RUN, SERVE, WORKER);
     /** Fixed words, as {@link org.defrost.spi.StageMetrics} asks: lower case, digits and underscores. */
     private static final Pattern STAGE_METRIC_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final String OVERFLOW = "_other";
@@ -55,15 +64,30 @@ public final class DefrostMetrics implements AutoCloseable {
     private final AtomicBoolean warnedBadName = new AtomicBoolean();
     private final long startedMillis;
 
-    public DefrostMetrics() {
-        this(Clock.SYSTEM);
+    /**
+     * Metrics of a process running the defrost command {@code command}: {@link #RUN}, {@link #SERVE} or
+     * {@link #WORKER}, published as the {@code command} tag of {@code defrost_build_info} (an alert on a
+     * target that is down uses it to tell long-lived processes from runs, which end).
+     */
+    public DefrostMetrics(String command) {
+        this(command, Clock.SYSTEM);
     }
 
-    DefrostMetrics(Clock clock) {
+    DefrostMetrics(String command, Clock clock) {
+        if (!COMMANDS.contains(command)) {
+            throw new IllegalArgumentException("command must be one of " + COMMANDS + ", was " + command);
+        }
         this.clock = clock;
         this.startedMillis = clock.wallTime();
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
         CardinalityLimits.filters().forEach(registry.config()::meterFilter);
+        registry.config().meterFilter(DurationHistograms.filter());
+        Gauge.builder("defrost.build.info", () -> 1)
+                .description("Always 1; the defrost version, the Java version and the command of this process as tags")
+                .tag("version", Versions.defrost())
+                .tag("java_version", System.getProperty("java.version"))
+                .tag("command", command)
+                .register(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
         this.binders = List.of(gc, heapPressure);
@@ -83,11 +107,15 @@ public final class DefrostMetrics implements AutoCloseable {
     }
 
     /**
-     * A new listener for one run: pass it (alone or through {@link RunListeners#compose}) to exactly one
-     * {@code PipelineRunner.run} call. Runs going on at the same time each need their own.
+     * A new listener for one run of {@code pipeline}: pass it (alone or through {@link RunListeners#compose})
+     * to exactly one {@code PipelineRunner.run} call of that pipeline. Runs going on at the same time each need
+     * their own. When the run starts, the listener creates at zero every counter the run can add to (by stage
+     * type, outcome and artifact kind, and the counters stages declare through
+     * {@link org.defrost.spi.Stage#counters()}), so that dashboards show 0 rather than no data and
+     * Prometheus's {@code increase()} sees the first count.
      */
-    public RunListener runListener() {
-        return new RunMetricsListener(this);
+    public RunListener runListener(Pipeline pipeline) {
+        return new RunMetricsListener(this, pipeline);
     }
 
     /** Counts the exchanges of {@code camel}'s routes; close the result to stop. */

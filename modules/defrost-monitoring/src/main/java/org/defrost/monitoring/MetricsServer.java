@@ -1,29 +1,44 @@
 package org.defrost.monitoring;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * Serves {@link DefrostMetrics} over HTTP with the Prometheus client's own server: {@code /metrics} in
- * Prometheus's text format (or OpenMetrics, as the scraper asks), {@code /health} as a small JSON object
- * ({@code {"status":"up","activeRuns":1,"uptimeSeconds":12.5}}), and a one-line index at {@code /}.
- * Port 0 means metrics are off: {@link #start} then returns a server that serves nothing.
+ * Serves {@link DefrostMetrics} over HTTP: {@code /metrics} in Prometheus's text format (or OpenMetrics, as
+ * the scraper asks, through the Prometheus client's own handler), {@code /health} as a small JSON object
+ * ({@code {"status":"up","activeRuns":1,"uptimeSeconds":12.5}}), and a one-line index at {@code /}. It
+ * remembers when it was last scraped, so that a process about to exit can wait for Prometheus to collect
+ * its final state ({@link #awaitScrape}). Port 0 means metrics are off: {@link #start} then returns a
+ * server that serves nothing.
  */
 public final class MetricsServer implements AutoCloseable {
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 9464;
     /** The port value that turns the server off. */
     public static final int OFF = 0;
-    private final HTTPServer server;
+    private final HttpServer server;
+    private final ExecutorService executor;
     private final String host;
+    private final Object scrapes = new Object();
+    /** {@link System#nanoTime()} at which the latest scrape that has been answered began; guarded by {@link #scrapes}. */
+    private long lastScrapeStart;
+    private boolean everScraped;
 
-    private MetricsServer(HTTPServer server, String host) {
+    private MetricsServer(HttpServer server, ExecutorService executor, String host) {
         this.server = server;
+        this.executor = executor;
         this.host = host;
     }
 
@@ -40,25 +55,39 @@ public final class MetricsServer implements AutoCloseable {
             throw new IllegalArgumentException("metrics port must be 0 (off) or 1 to 65535, was " + port);
         }
         if (port == OFF) {
-            return new MetricsServer(null, null);
+            return new MetricsServer(null, null, null);
         }
         String where = bindAddress + ":" + port;
+        HttpServer http;
         try {
-            HTTPServer server = HTTPServer.builder()
-                    .inetAddress(InetAddress.getByName(bindAddress))
-                    .port(port)
-                    .registry(metrics.registry().getPrometheusRegistry())
-                    .defaultHandler(exchange -> handleOther(exchange, metrics))
-                    .buildAndStart();
-            return new MetricsServer(server, bindAddress);
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 0);
         } catch (IOException e) {
             throw new IOException("cannot serve metrics on " + where + ": " + e.getMessage(), e);
         }
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "defrost-metrics-http");
+            t.setDaemon(true);
+            return t;
+        });
+        MetricsServer server = new MetricsServer(http, executor, bindAddress);
+        MetricsHandler scrape = new MetricsHandler(metrics.registry().getPrometheusRegistry());
+        http.createContext("/metrics", exchange -> {
+            long began = System.nanoTime();
+            try {
+                scrape.handle(exchange);
+            } finally {
+                server.answered(began);
+            }
+        });
+        http.createContext("/", exchange -> handleOther(exchange, metrics));
+        http.setExecutor(executor);
+        http.start();
+        return server;
     }
 
     /** The port served on, or 0 when off. */
     public int port() {
-        return server == null ? OFF : server.getPort();
+        return server == null ? OFF : server.getAddress().getPort();
     }
 
     /** Whether the server is on. */
@@ -74,14 +103,55 @@ public final class MetricsServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/metrics";
     }
 
-    @Override
-    public void close() {
-        if (server != null) {
-            server.close();
+    private void answered(long beganNanos) {
+        synchronized (scrapes) {
+            lastScrapeStart = everScraped ? Math.max(lastScrapeStart, beganNanos) : beganNanos;
+            everScraped = true;
+            scrapes.notifyAll();
         }
     }
 
-    /** Every path but {@code /metrics} and the client's {@code /-/healthy}. */
+    /** Whether {@code /metrics} has been scraped since the server started. */
+    public boolean scraped() {
+        synchronized (scrapes) {
+            return everScraped;
+        }
+    }
+
+    /**
+     * Waits until a scrape that began after this call has been answered, so that the scraper has what the
+     * metrics show now, for at most {@code limit}; returns at once when the server is off or has never been
+     * scraped (nothing is watching), or as soon as {@code giveUp} holds (checked every 100 ms).
+     *
+     * @return whether such a scrape was answered
+     */
+    public boolean awaitScrape(Duration limit, BooleanSupplier giveUp) throws InterruptedException {
+        long from = System.nanoTime();
+        long end = from + limit.toNanos();
+        synchronized (scrapes) {
+            if (!everScraped) {
+                return false;
+            }
+            while (lastScrapeStart - from < 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0 || giveUp.getAsBoolean()) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(scrapes, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    /** Every path but {@code /metrics}. */
     private static void handleOther(HttpExchange exchange, DefrostMetrics metrics) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();

@@ -9,14 +9,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineStage;
 import org.defrost.engine.run.Invocation;
 import org.defrost.engine.run.RunListener;
 import org.defrost.engine.run.RunRecord;
 
 /**
- * Turns the events of one run into meters. It learns its pipeline name from
- * {@link #runStarted(String, String, int)}, which the engine calls first, and tags everything with it;
- * the run id is never used.
+ * Turns the events of one run of a pipeline into meters, tagged with the pipeline's name; the run id is
+ * never used. When the run starts, every counter the run can add to is created at zero.
  */
 final class RunMetricsListener implements RunListener {
     static final String COMPUTED = "computed";
@@ -26,35 +27,56 @@ final class RunMetricsListener implements RunListener {
     private static final String[] RUN_STATUSES = {RunRecord.SUCCEEDED, RunRecord.FAILED, RunRecord.CANCELLED};
     private final DefrostMetrics metrics;
     private final MeterRegistry registry;
+    private final Pipeline pipeline;
     final RunProgress progress = new RunProgress();
     private final Map<String, Integer> running = new ConcurrentHashMap<>();
-    private volatile PipelineMeters meters;
-    private volatile Tags tags;
+    private final Tags tags;
+    private final PipelineMeters meters;
 
-    RunMetricsListener(DefrostMetrics metrics) {
+    RunMetricsListener(DefrostMetrics metrics, Pipeline pipeline) {
         this.metrics = metrics;
         this.registry = metrics.registry();
+        this.pipeline = pipeline;
+        this.tags = Tags.of(DefrostMetrics.PIPELINE, pipeline.name());
+        this.meters = metrics.pipeline(pipeline.name());
     }
 
     @Override
-    public void runStarted(String runId, String pipeline, int invocations) {
-        tags = Tags.of(DefrostMetrics.PIPELINE, pipeline);
-        meters = metrics.pipeline(pipeline);
+    public void runStarted(String runId, String pipelineName, int invocations) {
         progress.invocationsPlanned(invocations);
         counter("defrost.runs.started", "Pipeline runs started", tags).increment();
+        createCountersAtZero();
+        meters.runStarted(this);
+    }
+
+    /** Every counter this run can add to, at zero, so that its first count is an increase Prometheus sees. */
+    private void createCountersAtZero() {
         for (String status : RUN_STATUSES) {
             runsFinished(status);
         }
-        meters.runStarted(this);
+        for (PipelineStage stage : pipeline.stages()) {
+            String type = stage.type();
+            cellsPlanned(type);
+            for (String outcome : OUTCOMES) {
+                invocations(type, outcome);
+                cellsFinished(type, outcome);
+            }
+            for (String kind : stage.stage().stage().descriptor().produces()) {
+                bytesWritten(kind);
+                artifactsWritten(kind);
+            }
+            for (String name : stage.stage().stage().counters()) {
+                if (metrics.acceptStageMetricName(name)) {
+                    stageCounter(type, name);
+                }
+            }
+        }
     }
 
     @Override
     public void stageStarted(String stageId, String stageType, int invocations) {
         running.merge(stageType, invocations, Integer::sum);
         meters.invocationsStarted(stageType, invocations);
-        for (String outcome : OUTCOMES) {
-            invocations(stageType, outcome);
-        }
     }
 
     @Override
@@ -83,16 +105,17 @@ final class RunMetricsListener implements RunListener {
 
     @Override
     public void unitsPlanned(String stageType, int count) {
-        counter("defrost.cells.planned", "Work units (sweep cells) planned", stageTags(stageType)).increment(count);
-        for (String outcome : OUTCOMES) {
-            cellsFinished(stageType, outcome);
-        }
+        cellsPlanned(stageType).increment(count);
         meters.cellsPlanned(this, count);
     }
 
     @Override
     public void unitFinished(String stageType, boolean cached, boolean failed, double seconds) {
-        cellsFinished(stageType, failed ? FAILED : cached ? CACHED : COMPUTED).increment();
+        String outcome = failed ? FAILED : cached ? CACHED : COMPUTED;
+        cellsFinished(stageType, outcome).increment();
+        Timer.builder("defrost.cell.duration").description("Duration of work units (sweep cells), by outcome")
+                .tags(stageTags(stageType)).tag(DefrostMetrics.OUTCOME, outcome).register(registry)
+                .record(toDuration(seconds));
         progress.cellFinished();
         meters.cellFinished();
     }
@@ -105,10 +128,9 @@ final class RunMetricsListener implements RunListener {
         Tags t = stageTags(stageType);
         switch (kind) {
             case COUNTER -> {
-                String base = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
-                if (value > 0 && Double.isFinite(value)) {
-                    counter(DefrostMetrics.STAGE_PREFIX + base, "Counted by " + stageType + " stages as " + name, t)
-                            .increment(value);
+                // a count of 0 creates the counter at zero; negative and non-finite amounts are ignored
+                if (value >= 0 && Double.isFinite(value)) {
+                    stageCounter(stageType, name).increment(value);
                 }
             }
             case GAUGE -> meters.stageGauge(stageType, name, value);
@@ -120,10 +142,8 @@ final class RunMetricsListener implements RunListener {
 
     @Override
     public void artifactWritten(String kind, long bytes) {
-        Tags t = tags.and(DefrostMetrics.KIND, kind);
-        Counter.builder("defrost.store.written").baseUnit("bytes").description("Bytes of artifacts committed to the store")
-                .tags(t).register(registry).increment(bytes);
-        counter("defrost.store.artifacts.written", "Artifacts committed to the store", t).increment();
+        bytesWritten(kind).increment(bytes);
+        artifactsWritten(kind).increment();
     }
 
     @Override
@@ -147,6 +167,26 @@ final class RunMetricsListener implements RunListener {
 
     private Tags stageTags(String stageType) {
         return tags.and(DefrostMetrics.STAGE_TYPE, stageType);
+    }
+
+    /** The counter a stage adds to as {@code name}; a {@code _total} suffix is dropped, Prometheus adds it. */
+    private Counter stageCounter(String stageType, String name) {
+        String base = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
+        return counter(DefrostMetrics.STAGE_PREFIX + base, "Counted by " + stageType + " stages as " + name,
+                stageTags(stageType));
+    }
+
+    private Counter bytesWritten(String kind) {
+        return Counter.builder("defrost.store.written").baseUnit("bytes").description("Bytes of artifacts committed to the store")
+                .tags(tags).tag(DefrostMetrics.KIND, kind).register(registry);
+    }
+
+    private Counter artifactsWritten(String kind) {
+        return counter("defrost.store.artifacts.written", "Artifacts committed to the store", tags.and(DefrostMetrics.KIND, kind));
+    }
+
+    private Counter cellsPlanned(String stageType) {
+        return counter("defrost.cells.planned", "Work units (sweep cells) planned", stageTags(stageType));
     }
 
     private Counter runsFinished(String status) {

@@ -13,10 +13,10 @@ class CardinalityLimitsTest {
 
     @Test
     void pipelinesBeyondTheCapAreDroppedInsteadOfGrowingTheRegistry() {
-        try (DefrostMetrics metrics = new DefrostMetrics()) {
+        try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN)) {
             int names = CardinalityLimits.PIPELINES + 25;
             for (int i = 0; i < names; i++) {
-                RunListener run = metrics.runListener();
+                RunListener run = metrics.runListener(SweepStages.pipeline("pipeline-seed-" + i));
                 run.runStarted("r" + i, "pipeline-seed-" + i, 1);
                 run.unitsPlanned("train", 1);
                 run.unitFinished("train", false, false, 0.1);
@@ -34,8 +34,8 @@ class CardinalityLimitsTest {
 
     @Test
     void stageMetricNamesBeyondTheCapAreDropped() {
-        try (DefrostMetrics metrics = new DefrostMetrics()) {
-            RunListener run = metrics.runListener();
+        try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN)) {
+            RunListener run = metrics.runListener(SweepStages.pipeline("sweep"));
             run.runStarted("r", "sweep", 1);
             run.stageStarted("train", "train", 1);
             for (int i = 0; i < CardinalityLimits.STAGE_METRIC_NAMES + 50; i++) {
@@ -49,8 +49,8 @@ class CardinalityLimitsTest {
 
     @Test
     void stageTypesBeyondTheCapAreDropped() {
-        try (DefrostMetrics metrics = new DefrostMetrics()) {
-            RunListener run = metrics.runListener();
+        try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN)) {
+            RunListener run = metrics.runListener(SweepStages.pipeline("sweep"));
             run.runStarted("r", "sweep", 1);
             for (int i = 0; i < CardinalityLimits.STAGE_TYPES + 10; i++) {
                 run.unitsPlanned("type-" + i, 1);

@@ -24,7 +24,7 @@ class MetricsServerTest {
 
     @BeforeEach
     void start() {
-        metrics = new DefrostMetrics();
+        metrics = new DefrostMetrics(DefrostMetrics.RUN);
     }
 
     @AfterEach
@@ -45,7 +45,7 @@ class MetricsServerTest {
 
     @Test
     void servesMetricsAndHealthOnLoopback() throws Exception {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(SweepStages.pipeline("served-sweep"));
         run.runStarted("r", "served-sweep", 2);
         int port = freePort();
         try (MetricsServer server = MetricsServer.start("127.0.0.1", port, metrics)) {

@@ -67,7 +67,7 @@ class PrometheusIntegrationTest {
         Files.writeString(file, SweepStages.PIPELINE_YAML);
         Files.createDirectories(dir.resolve("prometheus"));
         ExecutorService background = Executors.newSingleThreadExecutor();
-        try (DefrostMetrics metrics = new DefrostMetrics();
+        try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN);
              PipelineRunner runner = new PipelineRunner(new ArtifactStore(dir.resolve("work")), 2);
              CamelRouteMetrics camel = metrics.bindCamel(runner.camel());
              MetricsServer server = MetricsServer.start("127.0.0.1", MetricsServerTest.freePort(), metrics);
@@ -81,12 +81,12 @@ class PrometheusIntegrationTest {
 
             Pipeline pipeline = new PipelineParser(SweepStages.registry()).parse(file);
             SweepStages.FAIL_UNITS.add(SweepStages.unitName(2, 1));
-            assertFalse(runner.run(pipeline, metrics.runListener(), new RunControl()).succeeded());
+            assertFalse(runner.run(pipeline, metrics.runListener(pipeline), new RunControl()).succeeded());
             SweepStages.FAIL_UNITS.clear();
             SweepStages.holdUnit = SweepStages.unitName(2, 1);
             SweepStages.holding = new CountDownLatch(1);
             SweepStages.release = new CountDownLatch(1);
-            Future<RunResult> retry = background.submit(() -> runner.run(pipeline, metrics.runListener(), new RunControl()));
+            Future<RunResult> retry = background.submit(() -> runner.run(pipeline, metrics.runListener(pipeline), new RunControl()));
             try {
                 assertTrue(SweepStages.holding.await(30, TimeUnit.SECONDS), "the held cell never started");
                 whileACellIsHeld(prometheus);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.defrost.engine.pipeline.Pipeline;
@@ -31,7 +32,7 @@ class RunMetricsListenerTest {
     @BeforeEach
     void start() throws Exception {
         clock = new MockClock();
-        metrics = new DefrostMetrics(clock);
+        metrics = new DefrostMetrics(DefrostMetrics.RUN, clock);
         pipeline = new PipelineParser(SweepStages.registry()).parse(Path.of("sweep.yaml"), SweepStages.PIPELINE_YAML);
     }
 
@@ -54,8 +55,58 @@ class RunMetricsListenerTest {
     }
 
     @Test
+    void everyCounterTheRunCanAddToExistsAtZeroWhenItStarts() {
+        metrics.runListener(pipeline).runStarted("r", PIPELINE, 4);
+        ScrapeText s = ScrapeText.parse(metrics.scrape());
+        Map<String, String> p = Map.of("pipeline", PIPELINE);
+        assertEquals(1, s.value("defrost_runs_started_total", p));
+        for (String status : new String[] {"succeeded", "failed", "cancelled"}) {
+            assertEquals(0, s.value("defrost_runs_finished_total", with(p, "status", status)), status);
+        }
+        for (String type : new String[] {"make-data", TRAIN, "summarize"}) {
+            Map<String, String> t = with(p, "stage_type", type);
+            assertEquals(0, s.value("defrost_cells_planned_total", t), type);
+            for (String outcome : new String[] {"computed", "cached", "failed"}) {
+                assertEquals(0, s.value("defrost_invocations_total", with(t, "outcome", outcome)), type + " " + outcome);
+                assertEquals(0, s.value("defrost_cells_finished_total", with(t, "outcome", outcome)), type + " " + outcome);
+            }
+        }
+        for (String kind : new String[] {"data", "models", "summary"}) {
+            assertEquals(0, s.value("defrost_store_written_bytes_total", with(p, "kind", kind)), kind);
+            assertEquals(0, s.value("defrost_store_artifacts_written_total", with(p, "kind", kind)), kind);
+        }
+        Map<String, String> train = with(p, "stage_type", TRAIN);
+        assertEquals(0, s.value("defrost_stage_diverged_total", train), "declared by the stage");
+        assertEquals(0, s.value("defrost_stage_samples_total", train), "declared by the stage");
+        assertTrue(s.find("defrost_stage_diverged_total", Map.of("stage_type", "make-data")).isEmpty(),
+                "only for the stage types that declare it");
+    }
+
+    @Test
+    void aStageCountOfZeroCreatesTheCounterAndNegativeOrNonFiniteCountsAreIgnored() {
+        RunListener run = metrics.runListener(pipeline);
+        run.runStarted("r", PIPELINE, 1);
+        Map<String, String> train = Map.of("pipeline", PIPELINE, "stage_type", TRAIN);
+        assertTrue(ScrapeText.parse(metrics.scrape()).find("defrost_stage_retries_total", train).isEmpty());
+        run.metric(TRAIN, "retries_total", MetricKind.COUNTER, 0);
+        assertEquals(0, ScrapeText.parse(metrics.scrape()).value("defrost_stage_retries_total", train));
+        run.metric(TRAIN, "retries_total", MetricKind.COUNTER, -1);
+        run.metric(TRAIN, "retries_total", MetricKind.COUNTER, Double.NaN);
+        run.metric(TRAIN, "retries_total", MetricKind.COUNTER, Double.POSITIVE_INFINITY);
+        run.metric(TRAIN, "retries_total", MetricKind.COUNTER, 2);
+        assertEquals(2, ScrapeText.parse(metrics.scrape()).value("defrost_stage_retries_total", train));
+    }
+
+    /** {@code labels} and one more. */
+    static Map<String, String> with(Map<String, String> labels, String key, String value) {
+        Map<String, String> all = new HashMap<>(labels);
+        all.put(key, value);
+        return all;
+    }
+
+    @Test
     void etaIsRemainingWorkOverTheRecentCompletionRateAndGrowsWhileNothingFinishes() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("20250101-000000-abcd", PIPELINE, 3);
         run.stageStarted("train", TRAIN, 1);
         run.unitsPlanned(TRAIN, 10);
@@ -87,7 +138,7 @@ class RunMetricsListenerTest {
 
     @Test
     void theStallClockStartsWhenCellsBecomeDueNotWhenTheRunStarted() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 2);
         clock.add(30, TimeUnit.MINUTES);
         run.stageStarted("train", TRAIN, 1);
@@ -101,7 +152,7 @@ class RunMetricsListenerTest {
 
     @Test
     void liveStageGaugesExistOnlyWhileAnInvocationOfTheirStageTypeRuns() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 2);
         run.stageStarted("train", TRAIN, 2);
         run.metric(TRAIN, "training_loss", MetricKind.GAUGE, 0.7);
@@ -120,7 +171,7 @@ class RunMetricsListenerTest {
 
     @Test
     void invocationsAreCountedByOutcomeAndTimedByStageType() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 3);
         run.stageStarted("train", TRAIN, 3);
         run.invocationFinished(invocation("train", 0), false, 2.0);
@@ -138,8 +189,8 @@ class RunMetricsListenerTest {
 
     @Test
     void runsOfOnePipelineGoingOnAtOnceAreSummed() {
-        RunListener first = metrics.runListener();
-        RunListener second = metrics.runListener();
+        RunListener first = metrics.runListener(pipeline);
+        RunListener second = metrics.runListener(pipeline);
         first.runStarted("a", PIPELINE, 1);
         second.runStarted("b", PIPELINE, 1);
         first.unitsPlanned(TRAIN, 4);
@@ -156,7 +207,7 @@ class RunMetricsListenerTest {
 
     @Test
     void stageCountersDropTheirTotalSuffixOnceAndTimersRecordSeconds() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 1);
         run.metric(TRAIN, "diverged_total", MetricKind.COUNTER, 1);
         run.metric(TRAIN, "samples", MetricKind.COUNTER, 64);
@@ -172,14 +223,16 @@ class RunMetricsListenerTest {
 
     @Test
     void stageMetricNamesThatAreNotFixedWordsAreIgnored() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 1);
         run.stageStarted("train", TRAIN, 1);
         for (String bad : new String[] {"Loss", "loss.seed.3", "loss-3", "", "1loss", "x".repeat(65)}) {
             run.metric(TRAIN, bad, MetricKind.GAUGE, 1.0);
             run.metric(TRAIN, bad, MetricKind.COUNTER, 1.0);
         }
-        assertTrue(metrics.registry().getMeters().stream().noneMatch(m -> m.getId().getName().startsWith("defrost.stage.")),
-                () -> metrics.scrape());
+        assertTrue(metrics.registry().getMeters().stream().map(m -> m.getId().getName())
+                        .filter(n -> n.startsWith("defrost.stage."))
+                        .allMatch(n -> n.equals("defrost.stage.samples") || n.equals("defrost.stage.diverged")),
+                () -> "only the counters the stage declares: " + metrics.scrape());
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.RunControl;
@@ -22,11 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A real sweep on the engine, read back from the Prometheus text the registry serves. */
 class SweepMetricsTest {
-    static final Set<String> ALLOWED_TAGS = Set.of("pipeline", "stage_type", "status", "outcome", "cached", "kind", "route");
+    static final Set<String> ALLOWED_TAGS = Set.of("pipeline", "stage_type", "status", "outcome", "cached", "kind", "route", "le",
+            "version", "java_version", "command");
     static final Map<String, String> PIPELINE = Map.of("pipeline", "sweep-under-watch");
     static final Map<String, String> TRAIN = Map.of("pipeline", "sweep-under-watch", "stage_type", "train-sweep");
     @TempDir
     Path dir;
+
+    /** The train-sweep stage's labels and one more. */
+    static Map<String, String> train(String key, String value) {
+        Map<String, String> labels = new java.util.HashMap<>(TRAIN);
+        labels.put(key, value);
+        return labels;
+    }
     DefrostMetrics metrics;
     PipelineRunner runner;
     CamelRouteMetrics camel;
@@ -35,7 +44,7 @@ class SweepMetricsTest {
     @BeforeEach
     void start() throws Exception {
         SweepStages.reset();
-        metrics = new DefrostMetrics();
+        metrics = new DefrostMetrics(DefrostMetrics.RUN);
         runner = new PipelineRunner(new ArtifactStore(dir.resolve("work")), 2);
         camel = metrics.bindCamel(runner.camel());
     }
@@ -51,9 +60,20 @@ class SweepMetricsTest {
     private RunResult run() throws Exception {
         Path file = dir.resolve("sweep.yaml");
         Files.writeString(file, SweepStages.PIPELINE_YAML);
-        RunResult r = runner.run(new PipelineParser(SweepStages.registry()).parse(file), metrics.runListener(), new RunControl());
+        Pipeline pipeline = new PipelineParser(SweepStages.registry()).parse(file);
+        RunResult r = runner.run(pipeline, metrics.runListener(pipeline), new RunControl());
         runIds.add(r.runId());
         return r;
+    }
+
+    @Test
+    void camelExchangeCountersExistAtZeroBeforeAnyRun() {
+        ScrapeText s = ScrapeText.parse(metrics.scrape());
+        for (String route : new String[] {"run", "defrost-units"}) {
+            for (String outcome : new String[] {"completed", "failed"}) {
+                assertEquals(0, s.value("defrost_camel_exchanges_total", Map.of("route", route, "outcome", outcome)));
+            }
+        }
     }
 
     @Test
@@ -70,12 +90,15 @@ class SweepMetricsTest {
         assertEquals(0, s.value("defrost_runs_active", PIPELINE));
         // run 1 plans 2 cells x 3 units, one fails; run 2 recomputes only the depth-2 cell: 2 units cached, 1 computed
         assertEquals(9, s.value("defrost_cells_planned_total", TRAIN));
-        assertEquals(6, s.value("defrost_cells_finished_total", Map.of("outcome", "computed")));
-        assertEquals(2, s.value("defrost_cells_finished_total", Map.of("outcome", "cached")));
-        assertEquals(1, s.value("defrost_cells_finished_total", Map.of("outcome", "failed")));
+        assertEquals(6, s.value("defrost_cells_finished_total", train("outcome", "computed")));
+        assertEquals(2, s.value("defrost_cells_finished_total", train("outcome", "cached")));
+        assertEquals(1, s.value("defrost_cells_finished_total", train("outcome", "failed")));
         assertEquals(1, s.value("defrost_invocations_total", Map.of("stage_type", "train-sweep", "outcome", "failed")));
         assertEquals(1, s.value("defrost_invocations_total", Map.of("stage_type", "train-sweep", "outcome", "cached")));
         assertEquals(1, s.value("defrost_invocation_duration_seconds_count", Map.of("stage_type", "summarize")));
+        assertEquals("histogram", s.types().get("defrost_invocation_duration_seconds"));
+        assertEquals("histogram", s.types().get("defrost_camel_exchange_duration_seconds"));
+        assertEquals(7, s.value("defrost_cell_duration_seconds_count", train("outcome", "computed")));
         assertEquals(1, s.value("defrost_stage_diverged_total", TRAIN));
         assertEquals(7 * 640, s.value("defrost_stage_samples_total", TRAIN), "every unit that ran counted its samples");
         assertEquals(7, s.value("defrost_stage_epoch_seconds_count", TRAIN));

@@ -1,6 +1,7 @@
 package org.defrost.monitoring;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.defrost.engine.pipeline.InvalidPipelineException;
+import org.defrost.engine.pipeline.Pipeline;
+import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ParameterSpec;
@@ -63,6 +67,21 @@ final class SweepStages {
         release = new CountDownLatch(0);
     }
 
+    /** The sweep, parsed. */
+    static Pipeline pipeline() {
+        return pipeline("sweep-under-watch");
+    }
+
+    /** The sweep under another pipeline name. */
+    static Pipeline pipeline(String name) {
+        try {
+            return new PipelineParser(registry()).parse(Path.of(name + ".yaml"),
+                    PIPELINE_YAML.replace("pipeline: sweep-under-watch", "pipeline: " + name));
+        } catch (InvalidPipelineException e) {
+            throw new IllegalStateException(e.problems().toString(), e);
+        }
+    }
+
     /** The name of unit {@code index} of the cell with transfer depth {@code depth}. */
     static String unitName(int depth, int index) {
         return "depth" + depth + "-unit" + index;
@@ -91,6 +110,11 @@ final class SweepStages {
         }
 
         @Override
+        public List<String> counters() {
+            return List.of("samples_total", "diverged_total");
+        }
+
+        @Override
         public void run(StageContext ctx) throws Exception {
             int depth = ctx.parameters().getInt("depth");
             String data = ctx.input("data").key();
@@ -110,7 +134,7 @@ final class SweepStages {
             String name = ctx.unit().name();
             int index = (Integer) ctx.unit().parameters().get("index");
             ctx.metrics().set("training_loss", 0.5 / (index + 1));
-            ctx.metrics().set("validation_error", 0.25 / (index + 1));
+            ctx.metrics().set("validation_error_ratio", 0.25 / (index + 1));
             ctx.metrics().set("samples_per_second", 1000.0 + index);
             ctx.metrics().count("samples_total", 640);
             ctx.metrics().time("epoch", Duration.ofMillis(20));

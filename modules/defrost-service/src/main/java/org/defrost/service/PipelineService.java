@@ -57,7 +57,7 @@ public final class PipelineService implements AutoCloseable {
         this.runner = open(dispatcher == null ? new PipelineRunner(store, settings.threads())
                 : new PipelineRunner(store, settings.threads(), dispatcher));
         runner.setDefaultTimeout(settings.stageTimeout());
-        DefrostMetrics metrics = open(new DefrostMetrics());
+        DefrostMetrics metrics = open(new DefrostMetrics(DefrostMetrics.SERVE));
         open(metrics.bindCamel(runner.camel()));
         this.counts = new ServiceMetrics(metrics.registry());
         this.server = open(MetricsServer.start(settings.metricsAddress(), settings.metricsPort(), metrics));

@@ -73,8 +73,8 @@ final class RunJob implements Runnable {
         Path failedFile = context.inbox().failedPath(ticket);
         RunResult result;
         try {
-            result = context.runner().run(checked.pipeline(), RunListeners.compose(context.metrics().runListener(), events),
-                    control);
+            result = context.runner().run(checked.pipeline(),
+                    RunListeners.compose(context.metrics().runListener(checked.pipeline()), events), control);
         } catch (Exception | LinkageError | VirtualMachineError e) {
             // A run that cannot even write its record, or a stage that broke the JVM's limits: the service goes on.
             if (control.isCancelled()) {

@@ -30,6 +30,16 @@ public interface Stage {
     }
 
     /**
+     * Names of the counters this stage adds to through {@link StageMetrics#count} (e.g. {@code diverged_total}).
+     * They exist at zero from the start of every run that uses the stage, so that a dashboard shows 0 rather
+     * than no data and Prometheus sees the first count as an increase. Counters not declared still work; they
+     * appear at their first count.
+     */
+    default List<String> counters() {
+        return List.of();
+    }
+
+    /**
      * Estimates the peak memory one invocation needs, in bytes, so that a run that cannot fit in the JVM is
      * refused before it starts. Count the large arrays (datasets, activations, weights and optimiser state);
      * 0 means negligible.

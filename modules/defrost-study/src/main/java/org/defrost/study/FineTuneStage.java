@@ -57,6 +57,11 @@ public final class FineTuneStage implements Stage {
     }
 
     @Override
+    public List<String> counters() {
+        return TrainingReporter.COUNTERS_WITH_DIVERGENCE;
+    }
+
+    @Override
     public StageDescriptor descriptor() {
         List<ParameterSpec> specs = new ArrayList<>(TrainingParameters.TRAINING);
         specs.add(TargetSizes.sizes("each cell"));

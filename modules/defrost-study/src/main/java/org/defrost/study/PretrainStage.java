@@ -35,6 +35,11 @@ public final class PretrainStage implements Stage {
     static final String TYPE = "pretrain";
 
     @Override
+    public List<String> counters() {
+        return TrainingReporter.COUNTERS_WITH_DIVERGENCE;
+    }
+
+    @Override
     public StageDescriptor descriptor() {
         return new StageDescriptor(TYPE, "1",
                 "Trains the source network S on the source task (fully connected, L hidden layers), with early "

@@ -54,6 +54,11 @@ public final class SimilarityStage implements Stage {
     }
 
     @Override
+    public List<String> counters() {
+        return TrainingReporter.COUNTERS;
+    }
+
+    @Override
     public StageDescriptor descriptor() {
         List<ParameterSpec> specs = new ArrayList<>(TrainingParameters.TRAINING);
         specs.add(ParameterSpec.integers(TargetSizes.SIZES, null, "Besides the T* trained on the whole target pool, "
