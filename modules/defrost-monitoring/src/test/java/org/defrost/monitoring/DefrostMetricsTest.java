@@ -62,7 +62,7 @@ class DefrostMetricsTest {
 
             Map<String, String> computed = Map.of("stage_type", TRAIN, "outcome", "computed");
             List<ScrapeText.Sample> buckets = s.find("defrost_cell_duration_seconds_bucket", computed);
-            double[] bounds = buckets.stream().mapToDouble(b -> Double.parseDouble(b.labels().get("le"))).toArray();
+            double[] bounds = buckets.stream().mapToDouble(b -> Double.parseDouble(b.labels().get("le").replace("+Inf", "Infinity"))).toArray();
             double[] expected = Arrays.copyOf(DurationHistograms.BUCKETS_SECONDS, DurationHistograms.BUCKETS_SECONDS.length + 1);
             expected[expected.length - 1] = Double.POSITIVE_INFINITY;
             assertEquals(Arrays.toString(expected), Arrays.toString(bounds));

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.defrost.engine.run.RunListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,11 +68,50 @@ class MetricsServerTest {
     }
 
     @Test
+    void awaitScrapeWaitsForTheNextScrapeOnlyWhenTheEndpointHasBeenScraped() throws Exception {
+        RunListener run = metrics.runListener(SweepStages.pipeline("watched"));
+        run.runStarted("r", "watched", 1);
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", freePort(), metrics)) {
+            long t0 = System.nanoTime();
+            assertFalse(server.scraped());
+            assertFalse(server.awaitScrape(Duration.ofSeconds(20), () -> false), "nobody scrapes: no wait");
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos());
+
+            get(server, "/health");
+            assertFalse(server.scraped(), "a health check is not a scrape");
+            get(server, "/metrics");
+            assertTrue(server.scraped());
+            run.runFinished("r", "watched", "succeeded", 1.0);
+            CompletableFuture<String> next = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Thread.sleep(500);
+                    return get(server, "/metrics").body();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long t1 = System.nanoTime();
+            assertTrue(server.awaitScrape(Duration.ofSeconds(20), () -> false));
+            assertTrue(System.nanoTime() - t1 >= Duration.ofMillis(450).toNanos(), "returned before the next scrape");
+            assertTrue(next.get(10, TimeUnit.SECONDS).contains(
+                    "defrost_runs_finished_total{pipeline=\"watched\",status=\"succeeded\"} 1.0"), "the final state");
+
+            long t2 = System.nanoTime();
+            assertFalse(server.awaitScrape(Duration.ofMillis(300), () -> false), "no further scrape: the limit ends it");
+            assertTrue(System.nanoTime() - t2 >= Duration.ofMillis(300).toNanos());
+            long t3 = System.nanoTime();
+            assertFalse(server.awaitScrape(Duration.ofSeconds(20), () -> true), "giving up ends it");
+            assertTrue(System.nanoTime() - t3 < Duration.ofSeconds(2).toNanos());
+        }
+    }
+
+    @Test
     void portZeroMeansOff() throws Exception {
         try (MetricsServer server = MetricsServer.start("127.0.0.1", MetricsServer.OFF, metrics)) {
             assertFalse(server.running());
             assertEquals(0, server.port());
             assertEquals("", server.metricsUrl());
+            assertFalse(server.awaitScrape(Duration.ofSeconds(20), () -> false));
         }
     }
 
