@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,21 +18,22 @@ import java.util.regex.Pattern;
 /** The shipped files under {@code monitoring/}: where they are and the queries in them. */
 final class MonitoringFiles {
     private static final Pattern METRIC = Pattern.compile("\\b(?:defrost|jvm|process|system)_[a-z0-9_]+\\b");
-
-    /**
-     * Metrics that only {@code defrost worker} processes publish. The tests of this module run pipelines in
-     * their own process, so queries of these metrics can have no data here; the scale-out tests of the command
-     * line, which start workers, check that a worker publishes every one the dashboard uses.
-     */
-    static final String WORKER_METRIC_PREFIX = "defrost_worker_";
+    private static final Pattern PER_PROCESS = Pattern.compile("\\b(?:jvm|process|system)_[a-z0-9_]+\\b");
 
     /** A PromQL expression and where it comes from. */
     record Query(String source, String expr) {
 
-        /** Whether the query reads metrics that only workers publish. */
-        boolean readsWorkerMetrics() {
-            return expr.contains(WORKER_METRIC_PREFIX);
+        /** Whether the query reads JVM, process or machine meters, which every defrost process has. */
+        boolean readsProcessMeters() {
+            return PER_PROCESS.matcher(expr).find();
         }
+    }
+
+    /**
+     * A query variable of the dashboard: {@code label_values(SELECTOR, LABEL)}, and the value that stands for
+     * "All" (null: Grafana's default, every value as a regular-expression alternation).
+     */
+    record Variable(String name, String selector, String label, String allValue) {
     }
 
     private MonitoringFiles() {
@@ -70,6 +73,43 @@ final class MonitoringFiles {
             }
             collect(panel.path("panels"), out);
         }
+    }
+
+    static Path prometheusConfig() {
+        return directory().resolve("prometheus/prometheus.yml");
+    }
+
+    /** The query variables of the dashboard, in order (a later one may use an earlier one). */
+    static List<Variable> dashboardVariables() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(dashboard().toFile());
+        Pattern labelValues = Pattern.compile("label_values\\((.+),\\s*([a-z_]+)\\)");
+        List<Variable> out = new ArrayList<>();
+        for (JsonNode v : root.path("templating").path("list")) {
+            if (!v.path("type").asText().equals("query")) {
+                continue;
+            }
+            Matcher m = labelValues.matcher(v.path("query").path("query").asText());
+            if (!m.matches()) {
+                throw new IllegalStateException("variable " + v.path("name").asText() + " is not label_values(...): " + v);
+            }
+            out.add(new Variable(v.path("name").asText(), m.group(1).strip(), m.group(2),
+                    v.hasNonNull("allValue") ? v.path("allValue").asText() : null));
+        }
+        return out;
+    }
+
+    /** The scrape jobs of prometheus.yml and their targets. */
+    static Map<String, List<String>> scrapeTargets() throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(prometheusConfig().toFile());
+        Map<String, List<String>> jobs = new LinkedHashMap<>();
+        for (JsonNode job : root.path("scrape_configs")) {
+            List<String> targets = new ArrayList<>();
+            for (JsonNode sc : job.path("static_configs")) {
+                sc.path("targets").forEach(t -> targets.add(t.asText()));
+            }
+            jobs.put(job.path("job_name").asText(), targets);
+        }
+        return jobs;
     }
 
     /** The alert rules of alerts.yml, named by alert. */

@@ -2,6 +2,9 @@ package org.defrost.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -35,27 +39,35 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /**
-     * Starts Prometheus on {@code 127.0.0.1:port}, scraping {@code 127.0.0.1:targetPort} every second and
-     * evaluating {@code ruleFile} every second. Samples stay visible to instant queries for
-     * {@code lookback} (Prometheus's default is 5 minutes).
+     * Starts Prometheus on {@code 127.0.0.1:port} with the shipped {@code prometheus.yml}, changed only so that
+     * it scrapes and evaluates its rules every second and each shipped target is replaced as {@code targets}
+     * says (e.g. {@code 127.0.0.1:9464} by the port a test serves on). Samples stay visible to instant queries
+     * for {@code lookback} (Prometheus's default is 5 minutes).
      */
-    static PrometheusServer start(Path dir, int port, int targetPort, Path ruleFile, Duration lookback) throws IOException {
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, """
-                global:
-                  scrape_interval: 1s
-                  scrape_timeout: 1s
-                  evaluation_interval: 1s
-                rule_files:
-                  - "%s"
-                scrape_configs:
-                  - job_name: defrost
-                    static_configs:
-                      - targets: ["127.0.0.1:%d"]
-                """.formatted(ruleFile.toAbsolutePath(), targetPort));
+    static PrometheusServer start(Path dir, int port, Map<String, String> targets, Duration lookback) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode config = (ObjectNode) yaml.readTree(MonitoringFiles.prometheusConfig().toFile());
+        ObjectNode global = (ObjectNode) config.path("global");
+        global.put("scrape_interval", "1s").put("scrape_timeout", "1s").put("evaluation_interval", "1s");
+        ArrayNode rules = config.putArray("rule_files");
+        rules.add(MonitoringFiles.alerts().toAbsolutePath().toString());
+        for (JsonNode job : config.path("scrape_configs")) {
+            for (JsonNode sc : job.path("static_configs")) {
+                ArrayNode list = (ArrayNode) sc.path("targets");
+                for (int i = 0; i < list.size(); i++) {
+                    String shipped = list.get(i).asText();
+                    if (!targets.containsKey(shipped)) {
+                        throw new IllegalArgumentException("no replacement for the shipped target " + shipped);
+                    }
+                    list.set(i, list.textNode(targets.get(shipped)));
+                }
+            }
+        }
+        Path file = dir.resolve("prometheus.yml");
+        yaml.writeValue(file.toFile(), config);
         Path log = dir.resolve("prometheus.log");
         Process p = new ProcessBuilder(BINARY.toString(),
-                "--config.file=" + config,
+                "--config.file=" + file,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--query.lookback-delta=" + lookback.toSeconds() + "s")
@@ -82,6 +94,14 @@ final class PrometheusServer implements AutoCloseable {
             throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
         return body.path("data");
+    }
+
+    /** The values of {@code label} among the series {@code selector} matches, as a dashboard variable lists them. */
+    List<String> labelValues(String label, String selector) throws IOException, InterruptedException {
+        JsonNode data = get("/api/v1/label/" + label + "/values?match%5B%5D=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+        List<String> values = new java.util.ArrayList<>();
+        data.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     /** An instant query at {@code unixSeconds}; returns the result array. */
