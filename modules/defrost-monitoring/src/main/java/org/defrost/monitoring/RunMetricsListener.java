@@ -49,14 +49,21 @@ final class RunMetricsListener implements RunListener {
         meters.runStarted(this);
     }
 
-    /** Every counter this run can add to, at zero, so that its first count is an increase Prometheus sees. */
+    /**
+     * Every counter this run can add to, at zero, so that its first count is an increase Prometheus sees; and
+     * the duration histograms the dashboard charts (runs, computed invocations and cells), whose buckets are
+     * counters too. Histograms of cache hits and failures appear at their first record, to keep the series few.
+     */
     private void createCountersAtZero() {
         for (String status : RUN_STATUSES) {
             runsFinished(status);
+            runDuration(status);
         }
         for (PipelineStage stage : pipeline.stages()) {
             String type = stage.type();
             cellsPlanned(type);
+            invocationDuration(type, false);
+            cellDuration(type, COMPUTED);
             for (String outcome : OUTCOMES) {
                 invocations(type, outcome);
                 cellsFinished(type, outcome);
@@ -83,9 +90,7 @@ final class RunMetricsListener implements RunListener {
     public void invocationFinished(Invocation invocation, boolean cached, double seconds) {
         String type = invocation.stage().type();
         invocations(type, cached ? CACHED : COMPUTED).increment();
-        Timer.builder("defrost.invocation.duration").description("Duration of stage invocations, by stage type")
-                .tags(tags).tag(DefrostMetrics.STAGE_TYPE, type).tag(DefrostMetrics.CACHED, Boolean.toString(cached))
-                .register(registry).record(toDuration(seconds));
+        invocationDuration(type, cached).record(toDuration(seconds));
         invocationEnded(type);
     }
 
@@ -113,9 +118,7 @@ final class RunMetricsListener implements RunListener {
     public void unitFinished(String stageType, boolean cached, boolean failed, double seconds) {
         String outcome = failed ? FAILED : cached ? CACHED : COMPUTED;
         cellsFinished(stageType, outcome).increment();
-        Timer.builder("defrost.cell.duration").description("Duration of work units (sweep cells), by outcome")
-                .tags(stageTags(stageType)).tag(DefrostMetrics.OUTCOME, outcome).register(registry)
-                .record(toDuration(seconds));
+        cellDuration(stageType, outcome).record(toDuration(seconds));
         progress.cellFinished();
         meters.cellFinished();
     }
@@ -149,8 +152,7 @@ final class RunMetricsListener implements RunListener {
     @Override
     public void runFinished(String runId, String pipeline, String status, double seconds) {
         runsFinished(status).increment();
-        Timer.builder("defrost.run.duration").description("Duration of pipeline runs")
-                .tags(tags).tag(DefrostMetrics.STATUS, status).register(registry).record(toDuration(seconds));
+        runDuration(status).record(toDuration(seconds));
         meters.runFinished(this);
     }
 
@@ -174,6 +176,21 @@ final class RunMetricsListener implements RunListener {
         String base = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
         return counter(DefrostMetrics.STAGE_PREFIX + base, "Counted by " + stageType + " stages as " + name,
                 stageTags(stageType));
+    }
+
+    private Timer runDuration(String status) {
+        return Timer.builder("defrost.run.duration").description("Duration of pipeline runs")
+                .tags(tags).tag(DefrostMetrics.STATUS, status).register(registry);
+    }
+
+    private Timer invocationDuration(String stageType, boolean cached) {
+        return Timer.builder("defrost.invocation.duration").description("Duration of stage invocations, by stage type")
+                .tags(stageTags(stageType)).tag(DefrostMetrics.CACHED, Boolean.toString(cached)).register(registry);
+    }
+
+    private Timer cellDuration(String stageType, String outcome) {
+        return Timer.builder("defrost.cell.duration").description("Duration of work units (sweep cells), by outcome")
+                .tags(stageTags(stageType)).tag(DefrostMetrics.OUTCOME, outcome).register(registry);
     }
 
     private Counter bytesWritten(String kind) {

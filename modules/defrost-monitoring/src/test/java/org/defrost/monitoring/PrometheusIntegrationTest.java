@@ -106,16 +106,28 @@ class PrometheusIntegrationTest {
                 WorkerMetricsDriver units = new WorkerMetricsDriver(new WorkerMetrics(workerMetrics.registry(), 2));
                 Pipeline pipeline = new PipelineParser(SweepStages.registry()).parse(file);
                 SweepStages.FAIL_UNITS.add(SweepStages.unitName(2, 1));
-                assertFalse(runner.run(pipeline, metrics.runListener(pipeline), new RunControl()).succeeded());
+                // the first run holds a cell until Prometheus has scraped the duration histograms at zero, so that
+                // the cells, invocations and run ending after it count as increases
+                hold(SweepStages.unitName(1, 0));
+                Future<RunResult> first = background.submit(() -> runner.run(pipeline, metrics.runListener(pipeline),
+                        new RunControl()));
+                assertTrue(SweepStages.holding.await(30, TimeUnit.SECONDS), "the held cell never started");
+                prometheus.await("a scrape of the first run's histograms", Duration.ofSeconds(30),
+                        () -> prometheus.query("defrost_cell_duration_seconds_count{outcome=\"computed\"}",
+                                System.currentTimeMillis() / 1e3), r -> r.size() == 3);
+                SweepStages.release.countDown();
+                assertFalse(first.get(30, TimeUnit.SECONDS).succeeded());
                 SweepStages.FAIL_UNITS.clear();
+                // a second scrape of the worker before its units finish, for the same reason
+                prometheus.await("a scrape of the worker", Duration.ofSeconds(30),
+                        () -> prometheus.query("defrost_worker_cell_duration_seconds_count{outcome=\"computed\"}",
+                                System.currentTimeMillis() / 1e3), r -> r.size() == 1);
                 units.started();
                 units.finished("computed", 1.5);
                 units.started();
                 units.finished("cached", 0.01);
                 units.started();
-                SweepStages.holdUnit = SweepStages.unitName(2, 1);
-                SweepStages.holding = new CountDownLatch(1);
-                SweepStages.release = new CountDownLatch(1);
+                hold(SweepStages.unitName(2, 1));
                 Future<RunResult> retry = background.submit(() -> runner.run(pipeline, metrics.runListener(pipeline),
                         new RunControl()));
                 try {
@@ -134,6 +146,13 @@ class PrometheusIntegrationTest {
             background.shutdownNow();
             assertTrue(background.awaitTermination(30, TimeUnit.SECONDS));
         }
+    }
+
+    /** Makes unit {@code unit} wait, once it starts, until the test releases it. */
+    private static void hold(String unit) {
+        SweepStages.holdUnit = unit;
+        SweepStages.holding = new CountDownLatch(1);
+        SweepStages.release = new CountDownLatch(1);
     }
 
     private void whileACellIsHeld(PrometheusServer prometheus, String service, String worker) throws Exception {
@@ -155,6 +174,7 @@ class PrometheusIntegrationTest {
             JsonNode result = prometheus.query(interpolate(q, all), now);
             assertFalse(result.isEmpty(), q.source() + " returned no data: " + interpolate(q, all));
             seriesByPanel.put(q.source(), result.size());
+            assertTrue(anyFinite(result), q.source() + " has no number, only NaN: " + result);
             if (q.readsProcessMeters()) {
                 assertEquals(Set.of(service, worker), instances(result),
                         q.source() + " shows each process as its own series, both of them: " + result);
@@ -252,6 +272,16 @@ class PrometheusIntegrationTest {
             out = out.replace("$" + v.getKey(), v.getValue());
         }
         return out;
+    }
+
+    /** Whether some series of an instant query's result has a number, not NaN. */
+    private static boolean anyFinite(JsonNode result) {
+        for (JsonNode series : result) {
+            if (Double.isFinite(Double.parseDouble(series.path("value").get(1).asText()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> instances(JsonNode result) {

@@ -62,10 +62,13 @@ class RunMetricsListenerTest {
         assertEquals(1, s.value("defrost_runs_started_total", p));
         for (String status : new String[] {"succeeded", "failed", "cancelled"}) {
             assertEquals(0, s.value("defrost_runs_finished_total", with(p, "status", status)), status);
+            assertEquals(0, s.value("defrost_run_duration_seconds_count", with(p, "status", status)), status);
         }
         for (String type : new String[] {"make-data", TRAIN, "summarize"}) {
             Map<String, String> t = with(p, "stage_type", type);
             assertEquals(0, s.value("defrost_cells_planned_total", t), type);
+            assertEquals(0, s.value("defrost_invocation_duration_seconds_count", with(t, "cached", "false")), type);
+            assertEquals(0, s.value("defrost_cell_duration_seconds_count", with(t, "outcome", "computed")), type);
             for (String outcome : new String[] {"computed", "cached", "failed"}) {
                 assertEquals(0, s.value("defrost_invocations_total", with(t, "outcome", outcome)), type + " " + outcome);
                 assertEquals(0, s.value("defrost_cells_finished_total", with(t, "outcome", outcome)), type + " " + outcome);
