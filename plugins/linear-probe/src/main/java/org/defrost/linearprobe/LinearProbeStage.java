@@ -66,6 +66,11 @@ public final class LinearProbeStage implements Stage {
                     "Centre and scale each feature by its mean and standard deviation on the fitting rows."));
 
     @Override
+    public List<String> counters() {
+        return List.of("epochs_total", "probes_total");
+    }
+
+    @Override
     public StageDescriptor descriptor() {
         List<ParameterSpec> parameters = new ArrayList<>(List.of(
                 TargetSizes.sizes("each readout"),
