@@ -262,7 +262,16 @@ final class StageContract {
             if (kinds.contains(MetricKind.COUNTER) != name.endsWith("_total")) {
                 problems.add("'" + name + "': counters, and only counters, end in _total");
             }
+            if (kinds.contains(MetricKind.COUNTER) && !s.stage().counters().contains(name)) {
+                problems.add("'" + name + "' is counted but not listed in counters(), so it does not exist at zero "
+                        + "from the start of a run");
+            }
         });
+        for (String declared : s.stage().counters()) {
+            if (!METRIC_NAME.matcher(declared).matches() || !declared.endsWith("_total")) {
+                problems.add("counters() lists '" + declared + "': counter names are snake_case words ending in _total");
+            }
+        }
         if (!problems.isEmpty()) {
             fail("metric names are fixed words (never a seed, cell or run id):\n  " + String.join("\n  ", problems));
         }

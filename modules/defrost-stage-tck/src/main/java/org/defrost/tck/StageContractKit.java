@@ -256,7 +256,7 @@ public abstract class StageContractKit {
     @DisplayName("its metrics")
     class Metrics {
         @Test
-        @DisplayName("have fixed snake_case names, counters and only counters ending in _total")
+        @DisplayName("have fixed snake_case names, counters and only counters ending in _total, every counter listed in counters()")
         void namesAreFixedWords() throws Exception {
             check(c -> c.metricNamesAreFixedWords());
         }

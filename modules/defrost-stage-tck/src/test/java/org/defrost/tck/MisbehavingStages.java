@@ -23,13 +23,18 @@ final class MisbehavingStages {
     }
 
     /**
-     * Writes the clock into an undeclared file and undeclared metadata, and records metrics under names that
-     * are not fixed words.
+     * Writes the clock into an undeclared file and undeclared metadata, records metrics under names that are
+     * not fixed words, counts a counter it does not list and lists one that is not named as a counter.
      */
     static final class Clock implements Stage {
         @Override
         public StageDescriptor descriptor() {
             return describe("clock");
+        }
+
+        @Override
+        public List<String> counters() {
+            return List.of("lines_total", "elapsed");
         }
 
         @Override

@@ -23,6 +23,11 @@ import org.defrost.spi.WorkUnit;
  */
 final class ScaleNumbersStage implements Stage {
     @Override
+    public List<String> counters() {
+        return List.of("chunks_total");
+    }
+
+    @Override
     public StageDescriptor descriptor() {
         return new StageDescriptor("scale-numbers", "1", "Multiplies numbers by a factor, chunk by chunk.",
                 List.of(ParameterSpec.number("factor", 2.0, "The multiplier.").withRange(-1e6, 1e6),

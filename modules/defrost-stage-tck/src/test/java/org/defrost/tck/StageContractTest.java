@@ -62,6 +62,9 @@ class StageContractTest {
                 () -> contract(new MisbehavingStages.Clock(), Set.of(), Duration.ofSeconds(30)).metricNamesAreFixedWords());
         assertTrue(e.getMessage().contains("'Elapsed-Seconds' is not lower-case words"), e.getMessage());
         assertTrue(e.getMessage().contains("'writes': counters, and only counters, end in _total"), e.getMessage());
+        assertTrue(e.getMessage().contains("'writes' is counted but not listed in counters()"), e.getMessage());
+        assertTrue(e.getMessage().contains("counters() lists 'elapsed': counter names are snake_case words ending in _total"),
+                e.getMessage());
         assertTrue(!e.getMessage().contains("lines_total"), e.getMessage());
     }
 
