@@ -32,8 +32,9 @@ public final class MetricsServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String host;
     private final Object scrapes = new Object();
-    /** {@link System#nanoTime()} at which the latest scrape that has been answered began; guarded by {@link #scrapes}. */
+    /** {@link System#nanoTime()} at which the latest answered scrape began; guarded by {@link #scrapes}. */
     private long lastScrapeStart;
+    private boolean answeredAny;
     private boolean everScraped;
 
     private MetricsServer(HttpServer server, ExecutorService executor, String host) {
@@ -72,7 +73,7 @@ public final class MetricsServer implements AutoCloseable {
         MetricsServer server = new MetricsServer(http, executor, bindAddress);
         MetricsHandler scrape = new MetricsHandler(metrics.registry().getPrometheusRegistry());
         http.createContext("/metrics", exchange -> {
-            long began = System.nanoTime();
+            long began = server.asked();
             try {
                 scrape.handle(exchange);
             } finally {
@@ -103,15 +104,26 @@ public final class MetricsServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/metrics";
     }
 
+    /** A scrape begins; returns its {@link System#nanoTime()}. */
+    private long asked() {
+        synchronized (scrapes) {
+            everScraped = true;
+            return System.nanoTime();
+        }
+    }
+
+    /** The scrape that began at {@code beganNanos} has been answered. */
     private void answered(long beganNanos) {
         synchronized (scrapes) {
-            lastScrapeStart = everScraped ? Math.max(lastScrapeStart, beganNanos) : beganNanos;
-            everScraped = true;
+            if (!answeredAny || beganNanos - lastScrapeStart > 0) {
+                lastScrapeStart = beganNanos;
+            }
+            answeredAny = true;
             scrapes.notifyAll();
         }
     }
 
-    /** Whether {@code /metrics} has been scraped since the server started. */
+    /** Whether {@code /metrics} has been asked for since the server started. */
     public boolean scraped() {
         synchronized (scrapes) {
             return everScraped;
@@ -132,7 +144,7 @@ public final class MetricsServer implements AutoCloseable {
             if (!everScraped) {
                 return false;
             }
-            while (lastScrapeStart - from < 0) {
+            while (!answeredAny || lastScrapeStart - from < 0) {
                 long left = end - System.nanoTime();
                 if (left <= 0 || giveUp.getAsBoolean()) {
                     return false;
