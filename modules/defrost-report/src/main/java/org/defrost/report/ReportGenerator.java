@@ -19,6 +19,7 @@ import org.defrost.report.html.SectionBuilder;
 import org.defrost.report.html.SimilaritySections;
 import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.Recommendation;
+import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
 import org.defrost.report.model.TransferCell;
 import org.defrost.report.model.TransferResults;
@@ -60,8 +61,10 @@ public final class ReportGenerator {
                 Recommendation.of(c, n).ifPresent(recommendations::add);
             }
         }
-        Map<String, Table> tables = ReportTables.build(transfer, similarity, recommendations, provenance, options.curves());
-        List<Section> sections = sections(transfer, similarity, recommendations, provenance, options, tables);
+        List<SimilarityLink.Correlation> correlations = SimilarityLink.correlate(transfer, similarity);
+        Map<String, Table> tables = ReportTables.build(transfer, similarity, recommendations, correlations, provenance,
+                options.curves());
+        List<Section> sections = sections(transfer, similarity, recommendations, correlations, provenance, options, tables);
 
         Files.createDirectories(outDir.resolve("tables"));
         for (Map.Entry<String, Table> t : tables.entrySet()) {
@@ -74,7 +77,8 @@ public final class ReportGenerator {
     }
 
     private static List<Section> sections(TransferResults transfer, SimilarityResults similarity,
-                                          List<Recommendation> recommendations, Provenance provenance,
+                                          List<Recommendation> recommendations,
+                                          List<SimilarityLink.Correlation> correlations, Provenance provenance,
                                           ReportOptions options, Map<String, Table> tables) {
         SectionBuilder.FigureCounter counter = new SectionBuilder.FigureCounter();
         List<Section> sections = new ArrayList<>();
@@ -85,6 +89,8 @@ public final class ReportGenerator {
         Map<MatrixCell, List<Integer>> depthStars = new LinkedHashMap<>();
         recommendations.forEach(r -> depthStars.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r.depthStar()));
         SimilaritySections.profiles(similarity, depthStars, counter).ifPresent(sections::add);
+        SimilaritySections.link(correlations, transfer.cells().stream().map(TransferCell::cell).toList(),
+                transfer.maxLayers(), counter).ifPresent(sections::add);
         SimilaritySections.layerMatrices(similarity, counter).ifPresent(sections::add);
         if (options.curves()) {
             ResultSections.curves(transfer, counter).ifPresent(sections::add);

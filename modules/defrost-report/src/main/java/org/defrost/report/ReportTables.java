@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.defrost.report.model.MatrixCell;
+import org.defrost.report.model.Optimum;
 import org.defrost.report.model.Protocol;
 import org.defrost.report.model.Recommendation;
+import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
 import org.defrost.report.model.TransferCell;
 import org.defrost.report.model.TransferResults;
@@ -22,6 +24,8 @@ final class ReportTables {
     static final String TRAINING_CURVES = "training-curves";
     static final String SIMILARITY_PROFILES = "similarity-profiles";
     static final String LAYER_MATRICES = "layer-matrices";
+    static final String TRANSITION_DEPTHS = "transition-depths";
+    static final String SIMILARITY_VS_DEPTH = "similarity-vs-depth";
     static final String STAGE_TIMINGS = "stage-timings";
     static final String INVOCATIONS = "invocations";
 
@@ -30,7 +34,7 @@ final class ReportTables {
 
     /** Every table, in the order the report presents them; empty tables are left out. */
     static Map<String, Table> build(TransferResults t, SimilarityResults s, List<Recommendation> recommendations,
-                                    Provenance p, boolean curves) {
+                                    List<SimilarityLink.Correlation> correlations, Provenance p, boolean curves) {
         Map<String, Table> tables = new LinkedHashMap<>();
         tables.put(RECOMMENDATIONS, recommendations(recommendations));
         tables.put(PROTOCOLS, protocols(t));
@@ -42,21 +46,41 @@ final class ReportTables {
         }
         tables.put(SIMILARITY_PROFILES, s.profileTable());
         tables.put(LAYER_MATRICES, s.matrixTable());
+        tables.put(TRANSITION_DEPTHS, transitionDepths(correlations));
+        tables.put(SIMILARITY_VS_DEPTH, correlations(correlations));
         tables.put(STAGE_TIMINGS, stageTimings(p));
         tables.put(INVOCATIONS, invocations(p));
         tables.values().removeIf(Table::isEmpty);
         return tables;
     }
 
+    /** One row per task pair and target size: the chosen protocol, its test error, gains, tests and the answer in words. */
     static Table recommendations(List<Recommendation> recommendations) {
         TableBuilder b = new TableBuilder();
         for (Recommendation r : recommendations) {
-            b.row().putAll(r.cell().values()).put("targetSize", r.targetSize())
+            Optimum o = r.optimum();
+            b.row().putAll(r.cell().values()).put("targetSize", r.targetSize()).put("trainSize", o.trainSize())
+                    .put("validationSize", o.validationSize() < 0 ? null : o.validationSize())
+                    .put("validationFromBudget", o.validationFromBudget())
+                    .put("selection", o.selection().name().toLowerCase())
                     .put("recommendation", r.kind().name().toLowerCase().replace('_', '-')).put("init", r.init())
-                    .put("depthStar", r.depthStar()).put("layers", r.layers()).put("meanTestError", r.mean())
-                    .put("stderrTestError", r.stderr()).put("scratchTestError", r.scratch())
-                    .put("classicTestError", r.classic()).put("fullFineTuningTestError", r.fullFineTuning())
-                    .put("pValueVsClassic", r.pValueVsClassic()).put("significantVsClassic", r.significantVsClassic())
+                    .put("depthStar", r.depthStar()).put("layers", r.layers()).put("seeds", r.seeds())
+                    .put("meanValidationError", o.meanValidation()).put("meanTestError", o.mean())
+                    .put("stderrTestError", o.stderr()).put("scratchTestError", o.scratch())
+                    .put("classicTestError", o.standard()).put("fullFineTuningTestError", r.fullFineTuning())
+                    .put("gainOverScratch", o.gainOverScratch().value())
+                    .put("gainOverScratchLow", o.gainOverScratch().low())
+                    .put("gainOverScratchHigh", o.gainOverScratch().high())
+                    .put("pValueVsScratch", o.vsScratch().pValue()).put("significantVsScratch", o.vsScratch().significant())
+                    .put("gainOverClassic", o.gainOverStandard().value())
+                    .put("gainOverClassicLow", o.gainOverStandard().low())
+                    .put("gainOverClassicHigh", o.gainOverStandard().high())
+                    .put("pValueVsClassic", o.vsStandard().pValue()).put("significantVsClassic", o.vsStandard().significant())
+                    .put("pValueVsNeighbours", o.vsNeighbours().pValue())
+                    .put("significantVsNeighbours", o.vsNeighbours().significant())
+                    .put("probabilityBest", o.probabilityBest())
+                    .put("oracleDepthStar", o.oracleDepthStar() < 0 ? null : o.oracleDepthStar())
+                    .put("oracleInit", o.oracleInit()).put("oracleTestError", o.oracleError())
                     .put("text", r.sentence());
         }
         return b.build();
@@ -68,9 +92,36 @@ final class ReportTables {
             for (int n : c.targetSizes()) {
                 for (Protocol.Result r : Protocol.compare(c, n)) {
                     b.row().putAll(c.cell().values()).put("targetSize", n).put("protocol", r.protocol().id())
-                            .put("depth", r.depth()).put("meanTestError", r.mean()).put("stderrTestError", r.stderr());
+                            .put("depth", r.depth()).put("seeds", r.seeds()).put("meanTestError", r.mean())
+                            .put("stderrTestError", r.stderr());
                 }
             }
+        }
+        return b.build();
+    }
+
+    /** One row per probe, measure, definition, task pair and target size: the transition depth beside ℓ*. */
+    static Table transitionDepths(List<SimilarityLink.Correlation> correlations) {
+        TableBuilder b = new TableBuilder();
+        for (SimilarityLink.Correlation c : correlations) {
+            for (SimilarityLink.Point p : c.points()) {
+                b.row().putAll(p.cell().values()).put("targetSize", p.targetSize()).put("probe", c.probe())
+                        .put("measure", c.measure()).put("definition", c.definition().id())
+                        .put("similarityTrainSize", p.trainSize()).put("transitionDepth", p.transitionDepth())
+                        .put("depthStar", p.depthStar());
+            }
+        }
+        return b.build();
+    }
+
+    /** One row per probe, measure and definition: Spearman's ρ between transition depth and ℓ*, with its interval. */
+    static Table correlations(List<SimilarityLink.Correlation> correlations) {
+        TableBuilder b = new TableBuilder();
+        for (SimilarityLink.Correlation c : correlations) {
+            b.row().put("probe", c.probe()).put("measure", c.measure()).put("definition", c.definition().id())
+                    .put("points", c.points().size()).put("taskPairs", c.taskPairs()).put("spearman", c.rho())
+                    .put("spearmanLow", c.low()).put("spearmanHigh", c.high())
+                    .put("confidence", SimilarityLink.CONFIDENCE).put("verdict", c.verdict());
         }
         return b.build();
     }

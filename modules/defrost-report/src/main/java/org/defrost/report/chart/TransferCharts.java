@@ -11,8 +11,6 @@ import org.defrost.report.model.TransferResults;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,12 +23,13 @@ public final class TransferCharts {
 
     /**
      * Mean test error against transfer depth ℓ for one cell and target size, one line per initialisation with
-     * standard-error bars, and a ring around each initialisation's ℓ*.
+     * standard-error bars (none with one seed), the mean validation error ℓ* is chosen on as a dashed line of the
+     * same colour when recorded, and a ring around each initialisation's depth of lowest validation error.
      */
     public static Figure errorVsDepth(TransferCell c, int targetSize, List<String> inits) {
         XYChart chart = new XYChartBuilder().width(400).height(290)
                 .title(c.cell().values().isEmpty() ? "n = " + targetSize : c.cell().label() + ", n = " + targetSize)
-                .xAxisTitle("transfer depth ℓ (layers frozen)").yAxisTitle("test error").build();
+                .xAxisTitle("transfer depth ℓ (layers frozen)").yAxisTitle("error").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisDecimalPattern(ChartStyle.VALUE_PATTERN);
         integerXAxis(chart);
@@ -39,15 +38,23 @@ public final class TransferCharts {
             if (curve.isEmpty()) {
                 continue;
             }
-            XYSeries s = chart.addSeries(init, curve.stream().map(DepthPoint::depth).toList(),
-                    curve.stream().map(DepthPoint::mean).toList(), curve.stream().map(DepthPoint::stderr).toList());
+            List<Integer> depths = curve.stream().map(DepthPoint::depth).toList();
+            List<Double> means = curve.stream().map(DepthPoint::mean).toList();
+            boolean bars = curve.stream().allMatch(d -> Double.isFinite(d.stderr()));
+            XYSeries s = bars ? chart.addSeries(init + " (test)", depths, means, curve.stream().map(DepthPoint::stderr).toList())
+                    : chart.addSeries(init + " (test)", depths, means);
             s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.init(init)).setLineColor(ChartStyle.init(init))
                     .setLineStyle(ChartStyle.SOLID);
+            if (curve.stream().allMatch(d -> Double.isFinite(d.meanValidation()))) {
+                XYSeries v = chart.addSeries(init + " (validation)", depths,
+                        curve.stream().map(DepthPoint::meanValidation).toList());
+                v.setMarker(SeriesMarkers.NONE).setLineColor(ChartStyle.init(init)).setLineStyle(ChartStyle.DASHED);
+            }
         }
         for (String init : inits) {
-            Optional<Optimum> o = c.optimum(targetSize, init);
-            if (o.isPresent()) {
-                XYSeries star = chart.addSeries("ℓ* " + init, List.of(o.get().depthStar()), List.of(o.get().mean()));
+            Optional<DepthPoint> best = c.best(targetSize, init);
+            if (best.isPresent()) {
+                XYSeries star = chart.addSeries("ℓ* " + init, List.of(best.get().depth()), List.of(best.get().mean()));
                 star.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 star.setMarker(new RingMarker()).setMarkerColor(ChartStyle.init(init));
                 star.setShowInLegend(false);
@@ -57,10 +64,13 @@ public final class TransferCharts {
                 "Test error against transfer depth, " + c.cell().displayName() + ", " + targetSize + " target examples");
     }
 
-    /** ℓ* against target size (log scale) for one initialisation, one line per matrix cell. */
-    public static Figure depthStarVsTargetSize(TransferResults r, String init) {
-        XYChart chart = new XYChartBuilder().width(560).height(320).title("ℓ*, layers above " + init)
+    /** The chosen ℓ* against target size (log scale), one line per matrix cell. */
+    public static Figure depthStarVsTargetSize(TransferResults r) {
+        XYChart chart = new XYChartBuilder().width(560).height(320).title("ℓ* chosen on validation error")
                 .xAxisTitle("target training examples n").yAxisTitle("optimal depth ℓ*").build();
+        if (!r.chosenOnValidation()) {
+            chart.setTitle("ℓ* (chosen on test error)");
+        }
         ChartStyle.apply(chart.getStyler());
         ChartStyle.legendRight(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
@@ -68,7 +78,7 @@ public final class TransferCharts {
         List<TransferCell> cells = r.cells();
         for (int i = 0; i < cells.size(); i++) {
             TransferCell c = cells.get(i);
-            List<Optimum> optima = c.targetSizes().stream().map(n -> c.optimum(n, init)).flatMap(Optional::stream).toList();
+            List<Optimum> optima = c.targetSizes().stream().map(c::optimum).flatMap(Optional::stream).toList();
             if (optima.isEmpty()) {
                 continue;
             }
@@ -77,35 +87,7 @@ public final class TransferCharts {
             s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.cell(i, cells.size()))
                     .setLineColor(ChartStyle.cell(i, cells.size())).setLineStyle(ChartStyle.SOLID);
         }
-        return ChartStyle.render(chart, "depth-star-vs-n-" + init, "depth-star-vs-target-size",
-                "Optimal depth against target size, " + init);
-    }
-
-    /** A heat map of ℓ* over target size (columns) × matrix cell (rows) for one initialisation. */
-    public static Figure depthStarHeatMap(TransferResults r, String init) {
-        List<Integer> sizes = r.targetSizes();
-        List<TransferCell> cells = r.cells();
-        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(360, 160 + 70 * sizes.size()))
-                .height(Math.max(200, 110 + 36 * cells.size()))
-                .title("ℓ*, layers above " + init).xAxisTitle("target training examples n").build();
-        ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setRangeColors(ChartStyle.HEAT_RAMP).setShowValue(true).setValueFont(ChartStyle.TEXT)
-                .setValueFontColor(java.awt.Color.BLACK).setMin(0).setMax(Math.max(1, r.maxLayers()))
-                .setHeatMapValueDecimalPattern("0").setDrawBorder(true);
-        List<Number[]> values = new ArrayList<>();
-        for (int y = 0; y < cells.size(); y++) {
-            for (int x = 0; x < sizes.size(); x++) {
-                Optional<Optimum> o = cells.get(y).optimum(sizes.get(x), init);
-                if (o.isPresent()) {
-                    values.add(new Number[]{x, y, o.get().depthStar()});
-                }
-            }
-        }
-        chart.addSeries("ℓ*", sizes.stream().map(String::valueOf).toList(),
-                cells.stream().map(c -> c.cell().displayName()).toList(), values);
-        return ChartStyle.render(chart, "depth-star-heat-map-" + init, "depth-star-heat-map",
-                "Heat map of the optimal depth over target size and matrix cell, " + init);
+        return ChartStyle.render(chart, "depth-star-vs-n", "depth-star-vs-target-size", "Optimal depth against target size");
     }
 
     /** Grouped bars of the protocols' test errors with standard-error bars, per target size, for one cell. */
@@ -125,7 +107,7 @@ public final class TransferCharts {
             for (List<Protocol.Result> atSize : results) {
                 Optional<Protocol.Result> r = atSize.stream().filter(x -> x.protocol() == p).findFirst();
                 means.add(r.map(Protocol.Result::mean).orElse(Double.NaN)); // XChart draws no bar for NaN
-                errors.add(r.map(Protocol.Result::stderr).orElse(0.0));
+                errors.add(r.map(Protocol.Result::stderr).filter(Double::isFinite).orElse(0.0)); // none with 1 seed
             }
             if (means.stream().allMatch(m -> Double.isNaN(m))) {
                 continue;

@@ -9,7 +9,10 @@ import org.defrost.report.chart.ChartStyle;
 import org.defrost.report.chart.CurveCharts;
 import org.defrost.report.chart.Figure;
 import org.defrost.report.chart.TransferCharts;
+import org.defrost.report.chart.PhaseCharts;
 import org.defrost.report.model.Formats;
+import org.defrost.report.model.Optimum;
+import org.defrost.report.model.PhaseDiagram;
 import org.defrost.report.model.Protocol;
 import org.defrost.report.model.Recommendation;
 import org.defrost.report.model.TransferCell;
@@ -24,11 +27,26 @@ public final class ResultSections {
     public static Section answer(TransferResults r, List<Recommendation> recommendations,
                                  SectionBuilder.FigureCounter counter) {
         SectionBuilder b = new SectionBuilder("answer", "How many layers to freeze", counter);
-        int seeds = r.cells().stream().mapToInt(TransferCell::seeds).max().orElse(0);
-        b.paragraph("For each task pair (matrix cell) and number of target training examples: the transfer depth ℓ* "
-                + "(layers 1..ℓ* copied from the source network and frozen) with the lowest mean test error over "
-                + seeds + " seed" + (seeds == 1 ? "" : "s") + ", for the better of the two ways of starting the layers "
-                + "above it. Errors are fractions of the target test set misclassified, mean ± standard error over seeds.");
+        int seeds = r.maxSeeds();
+        String over = seeds + " seed" + (seeds == 1 ? "" : "s");
+        if (r.chosenOnValidation()) {
+            b.paragraph("For each task pair (matrix cell) and number of target training examples n: the transfer depth ℓ* "
+                    + "(layers 1..ℓ* copied from the source network and frozen) and the way of starting the layers above "
+                    + "it, chosen on the mean validation error over " + over + " (the validation rows are held out from "
+                    + "training and never touch the test set); then the test error of that choice, which is therefore an "
+                    + "honest estimate. Gains over training from scratch and over freezing every feature layer come with "
+                    + "a seed-bootstrap interval and a paired test over seeds on test errors. Errors are fractions of the "
+                    + "target test set misclassified, mean ± standard error over seeds"
+                    + (seeds == 1 ? "; with one seed there is no standard error, interval or test (n/a (1 seed))." : "."));
+        } else {
+            b.paragraph("For each task pair (matrix cell) and number of target examples: the transfer depth ℓ* (layers "
+                    + "1..ℓ* copied from the source network and frozen) with the lowest mean test error over " + over
+                    + ", for the better of the two ways of starting the layers above it. These results were written "
+                    + "before ℓ* was chosen on validation error: the choice looked at the test set, so its error and "
+                    + "gains are optimistic. Errors are fractions of the target test set misclassified"
+                    + (seeds == 1 ? "; with one seed there is no standard error or test (n/a (1 seed))."
+                    : ", mean ± standard error over seeds."));
+        }
         b.paragraphHtml("<span class=\"key\">Colours throughout:" + swatch(ChartStyle.RANDOM) + "random (layers above "
                 + "ℓ re-initialised)" + swatch(ChartStyle.PRETRAINED) + "pretrained (layers above ℓ fine-tuned from the "
                 + "source network)</span>");
@@ -49,17 +67,32 @@ public final class ResultSections {
             b.raw(list.append("</ul>\n").toString());
         }
         boolean matrix = r.cells().stream().anyMatch(c -> !c.cell().values().isEmpty());
-        List<String> header = new ArrayList<>(List.of("task pair", "n", "recommendation", "init", "ℓ*", "L",
-                "test error", "± s.e.", "scratch", "classic (ℓ = L)", "full fine-tuning", "p vs classic"));
+        List<String> header = new ArrayList<>(List.of("task pair", "n", "trained on", "validation", "recommendation",
+                "init", "ℓ*", "L", "test error", "± s.e.", "scratch", "classic (ℓ = L)", "full fine-tuning",
+                "gain vs scratch", "interval", "p vs scratch", "gain vs classic", "interval", "p vs classic",
+                "P(best)", "p vs neighbours"));
         List<List<String>> rows = new ArrayList<>();
         for (Recommendation rec : recommendations) {
-            rows.add(List.of(rec.cell().displayName(), String.valueOf(rec.targetSize()),
+            Optimum o = rec.optimum();
+            int n = rec.seeds();
+            rows.add(List.of(rec.cell().displayName(), String.valueOf(rec.targetSize()), String.valueOf(o.trainSize()),
+                    o.validationSize() < 0 ? "–" : o.validationSize() + (o.validationFromBudget() ? " (from n)" : ""),
                     rec.kind().name().toLowerCase().replace('_', ' '), rec.init(), String.valueOf(rec.depthStar()),
-                    String.valueOf(rec.layers()), Formats.value(rec.mean()), Formats.value(rec.stderr()),
-                    Formats.value(rec.scratch()), Formats.value(rec.classic()), Formats.value(rec.fullFineTuning()),
-                    Formats.pValue(rec.pValueVsClassic())));
+                    String.valueOf(rec.layers()), Formats.value(o.mean()), Formats.spread(o.stderr(), n),
+                    Formats.value(o.scratch()), Formats.value(o.standard()), Formats.value(rec.fullFineTuning()),
+                    Formats.value(o.gainOverScratch().value()),
+                    Formats.interval(o.gainOverScratch().low(), o.gainOverScratch().high(), n),
+                    Formats.pValue(o.vsScratch().pValue(), n), Formats.value(o.gainOverStandard().value()),
+                    Formats.interval(o.gainOverStandard().low(), o.gainOverStandard().high(), n),
+                    Formats.pValue(o.vsStandard().pValue(), n),
+                    n == 1 ? Formats.ONE_SEED : Formats.percent(o.probabilityBest()),
+                    Formats.pValue(o.vsNeighbours().pValue(), n)));
         }
-        boolean[] numeric = {false, true, false, false, true, true, true, true, true, true, true, true};
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, true);
+        for (int c : new int[]{0, 4, 5}) {
+            numeric[c] = false;
+        }
         b.details("Table: recommendations (tables/recommendations.csv)", true);
         b.table("recommendations", dropFirstIf(!matrix, header), rows.stream().map(x -> dropFirstIf(!matrix, x)).toList(),
                 matrix ? numeric : java.util.Arrays.copyOfRange(numeric, 1, numeric.length));
@@ -76,27 +109,70 @@ public final class ResultSections {
             List<Figure> figures = c.targetSizes().stream().map(n -> TransferCharts.errorVsDepth(c, n, r.inits())).toList();
             b.figures(figures, "Mean target test error against the transfer depth ℓ (layers 1..ℓ copied from the source "
                     + "network and frozen; ℓ = 0 without pretrained layers is training from scratch, ℓ = " + c.layers()
-                    + " is the classic recipe), ± standard error over seeds, one chart per number of target examples n. "
-                    + "Rings mark ℓ* for each initialisation. Look for a minimum inside the range (neither 0 nor L) "
-                    + "and for how the optimum moves towards ℓ = 0 as n grows.");
+                    + " is the classic recipe), ± standard error over seeds (no bars with one seed), one chart per number "
+                    + "of target examples n; dashed, the mean validation error that ℓ* is chosen on. Rings mark each "
+                    + "initialisation's depth of lowest validation error. Look for a minimum inside the range (neither 0 "
+                    + "nor L) and for how the optimum moves towards ℓ = 0 as n grows.");
         }
         return b.build();
     }
 
-    /** ℓ* against target size per cell and the heat map of ℓ* over target size × cell, per initialisation. */
+    /**
+     * ℓ* against target size per cell, then the phase diagrams: per knob (a numeric matrix key with several levels)
+     * a heat map of ℓ* over (n, level) and its companion map of the gain over scratch; without a knob, the same two
+     * maps over (n, task pair).
+     */
     public static Section depthStar(TransferResults r, SectionBuilder.FigureCounter counter) {
-        SectionBuilder b = new SectionBuilder("optimal-depth", "Optimal depth ℓ* against target size and task pair", counter);
-        b.figures(r.inits().stream().map(i -> TransferCharts.depthStarVsTargetSize(r, i)).toList(),
-                "The optimal transfer depth ℓ* against the number of target training examples (log scale), one line "
-                        + "per task pair, for each initialisation of the layers above ℓ. Expected: ℓ* falls as n grows (with "
-                        + "enough target data, training from scratch or full fine-tuning wins) and as the source and "
-                        + "target tasks become less related. Overlapping lines hide each other; the heat maps below give "
-                        + "every value.");
-        b.figures(r.inits().stream().map(i -> TransferCharts.depthStarHeatMap(r, i)).toList(),
-                "ℓ* over target size (columns) and task pair (rows); the number in each cell is ℓ*, darker means more "
-                        + "layers frozen. Read along a row for the effect of the amount of target data, down a column for "
-                        + "the effect of task relatedness.");
+        SectionBuilder b = new SectionBuilder("optimal-depth", "Optimal depth ℓ* and phase diagrams", counter);
+        b.figures(List.of(TransferCharts.depthStarVsTargetSize(r)),
+                "The chosen ℓ* against the number of target training examples (log scale), one line per task pair. "
+                        + "Expected: ℓ* falls as n grows (with enough target data, training from scratch or full "
+                        + "fine-tuning wins) and as the source and target tasks become less related. Overlapping lines "
+                        + "hide each other; the maps below give every value.");
+        List<PhaseCharts.Rows> maps = new ArrayList<>();
+        List<PhaseDiagram> diagrams = PhaseDiagram.of(r);
+        for (PhaseDiagram d : diagrams) {
+            String fixed = d.fixedLabel();
+            maps.add(new PhaseCharts.Rows(d.rows(), d.rows().stream().map(c -> level(d.level(c))).toList(), d.knob(),
+                    "ℓ* over n and " + d.knob() + (fixed.isEmpty() ? "" : " (" + fixed + ")"),
+                    (d.knob() + (fixed.isEmpty() ? "" : "-" + fixed)).replaceAll("[^A-Za-z0-9.]+", "-")));
+        }
+        if (maps.isEmpty()) {
+            maps.add(new PhaseCharts.Rows(r.cells(), r.cells().stream().map(c -> c.cell().displayName()).toList(),
+                    "task pair", "ℓ* over n and task pair", "task-pairs"));
+        }
+        double scale = r.cells().stream().flatMap(c -> c.optima().stream())
+                .mapToDouble(o -> Math.abs(o.gainOverScratch().value())).filter(Double::isFinite).max().orElse(1);
+        int shown = Math.min(maps.size(), MAX_PHASE_DIAGRAMS);
+        if (maps.size() > shown) {
+            b.paragraph("The matrix gives " + maps.size() + " phase diagrams (one per knob and combination of the other "
+                    + "matrix keys); the first " + shown + " are drawn, and tables/optimal-depths.csv holds every value.");
+        }
+        boolean tested = r.maxSeeds() > 1 && r.chosenOnValidation();
+        for (PhaseCharts.Rows rows : maps.subList(0, shown)) {
+            List<Integer> sizes = rows.cells().stream().flatMap(c -> c.targetSizes().stream()).distinct().sorted().toList();
+            b.figures(List.of(PhaseCharts.depthStar(rows, sizes, r.maxLayers()), PhaseCharts.gain(rows, sizes, scale)),
+                    (diagrams.isEmpty() ? "ℓ* over target size (columns) and task pair (rows)"
+                            : "Phase diagram: ℓ* over target size (columns) and the level of " + rows.yTitle() + " (rows)")
+                            + "; each tile gives ℓ* and the chosen initialisation (r: layers above re-initialised, p: "
+                            + "fine-tuned from the source network), darker means more layers frozen. "
+                            + (tested ? "Hatched tiles: ℓ* is not significantly better than the depths next to it "
+                            + "(paired test over seeds), so the boundary there is uncertain. "
+                            : "No tile is tested against its neighbouring depths (" + (r.maxSeeds() == 1
+                            ? Formats.ONE_SEED : "results without the test") + "). ")
+                            + "Beside it, the gain of that choice over training from scratch on one colour scale for the "
+                            + "whole report: blue where transfer helps, red where it hurts"
+                            + (tested ? ", hatched where the paired test against scratch finds no significant difference."
+                            : "."));
+        }
         return b.build();
+    }
+
+    /** Phase diagrams drawn at most; a full product of several knobs gives one per combination of the others. */
+    static final int MAX_PHASE_DIAGRAMS = 12;
+
+    private static String level(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** The protocol comparison per cell: a grouped bar chart and a table. */
@@ -105,9 +181,10 @@ public final class ResultSections {
         b.figures(r.cells().stream().map(TransferCharts::protocols).toList(),
                 "Test error of the transfer protocols per number of target examples: from scratch, the classic recipe "
                         + "(all feature layers frozen), the best depth with the layers above re-initialised, the best depth "
-                        + "with them fine-tuned, and full fine-tuning; mean ± standard error over seeds. The gap between "
-                        + "classic and best ℓ is what defrosting gains; the gap to scratch is what transfer gains. The best-ℓ "
-                        + "bars are minima over depths, hence slightly optimistic when there are few seeds.");
+                        + "with them fine-tuned, and full fine-tuning; mean ± standard error over seeds (no bars with one "
+                        + "seed). The gap between classic and best ℓ is what defrosting gains; the gap to scratch is what "
+                        + "transfer gains. Each best ℓ is that initialisation's depth of lowest validation error, so its "
+                        + "test error is not a minimum over depths.");
         List<String> header = new ArrayList<>(List.of("task pair", "n"));
         for (Protocol p : Protocol.values()) {
             header.add(p.shortLabel());
@@ -119,7 +196,7 @@ public final class ResultSections {
                 List<Protocol.Result> results = Protocol.compare(c, n);
                 for (Protocol p : Protocol.values()) {
                     Optional<Protocol.Result> res = results.stream().filter(x -> x.protocol() == p).findFirst();
-                    row.add(res.map(x -> Formats.value(x.mean()) + " ± " + Formats.value(x.stderr())
+                    row.add(res.map(x -> Formats.meanSpread(x.mean(), x.stderr(), x.seeds())
                             + (p == Protocol.BEST_RANDOM || p == Protocol.BEST_PRETRAINED ? " (ℓ = " + x.depth() + ")" : ""))
                             .orElse("–"));
                 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.defrost.report.chart.Figure;
 import org.defrost.report.chart.SimilarityCharts;
 import org.defrost.report.model.MatrixCell;
+import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
+import org.defrost.report.model.TransitionDepth;
 import org.defrost.report.model.SimilarityResults.CellSimilarity;
 import org.defrost.report.model.SimilarityResults.MatrixEntry;
 
@@ -37,13 +39,57 @@ public final class SimilaritySections {
                 b.subheading("Probe inputs: " + probe);
             }
             b.figures(figures, "Each measure compares layer i of the source network S with layer i of the network T* "
-                    + "trained on abundant target data (layer 0 is the input), one line per task pair, mean ± standard error "
-                    + "over seeds. Rings mark the layers that are ℓ* for that task pair's target sizes (recommended "
-                    + "protocol). Expected: similarity stays high in the first layers and drops past a depth that tracks "
+                    + "trained on abundant target data (the whole target pool when it was trained on it, else the largest "
+                    + "training set; layer 0 is the input), one line per task pair, mean ± standard error over seeds. "
+                    + "Rings mark the layers that are the chosen ℓ* for that task pair's target sizes. Expected: "
+                    + "similarity stays high in the first layers and drops past a depth that tracks "
                     + "ℓ*. For CKA, neighbourhood overlap and CCA, higher means more similar; for information imbalance and "
                     + "Procrustes distance, lower does; intrinsic dimensions describe each network on its own.");
         }
         return any ? Optional.of(b.build()) : Optional.empty();
+    }
+
+    /**
+     * Whether the profiles predict ℓ*: the correlation table (every probe, measure and definition of the transition
+     * depth) and a scatter per measure for the largest-drop definition.
+     *
+     * @param cells the task pairs in report order, for their colours
+     */
+    public static Optional<Section> link(List<SimilarityLink.Correlation> correlations, List<MatrixCell> cells, int layers,
+                                         SectionBuilder.FigureCounter counter) {
+        if (correlations.isEmpty()) {
+            return Optional.empty();
+        }
+        SectionBuilder b = new SectionBuilder("similarity-vs-depth", "Does similarity predict ℓ*?", counter);
+        b.paragraph("For each measure, the transition depth of the S-vs-T* profile is the layer past which the two "
+                + "networks stop computing alike. Largest drop: the layer just before the largest fall of the profile "
+                + "between consecutive layers. Half drop: the last layer before the profile has lost half of its total "
+                + "fall from the input layer. Profiles are first turned so that higher means more similar (information "
+                + "imbalance and distances are negated); the depth is capped at L. Each (task pair, target size) gives "
+                + "one point (transition depth, ℓ*); across all of them, Spearman's rank correlation ρ, with a "
+                + Math.round(100 * SimilarityLink.CONFIDENCE) + "% bootstrap interval that resamples task pairs. A measure "
+                + "tracks ℓ* when the interval lies above 0. When T* was trained on the whole target pool, every size of "
+                + "a task pair shares one transition depth while ℓ* moves with n, which caps the correlation.");
+        List<String> header = List.of("probe", "measure", "transition depth", "points", "task pairs", "ρ", "interval",
+                "verdict");
+        List<List<String>> rows = new ArrayList<>();
+        for (SimilarityLink.Correlation c : correlations) {
+            rows.add(List.of(c.probe(), c.measure(), c.definition().id(), String.valueOf(c.points().size()),
+                    String.valueOf(c.taskPairs()), Double.isNaN(c.rho()) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", c.rho()),
+                    Double.isNaN(c.low()) ? "–" : String.format(java.util.Locale.ROOT, "[%.2f, %.2f]", c.low(), c.high()),
+                    c.verdict()));
+        }
+        b.details("Table: similarity-vs-depth (tables/similarity-vs-depth.csv)", true);
+        b.table("similarity-vs-depth", header, rows, new boolean[]{false, false, false, true, true, true, true, false});
+        b.endDetails();
+        List<Figure> figures = correlations.stream()
+                .filter(c -> c.definition() == TransitionDepth.Definition.LARGEST_DROP)
+                .map(c -> SimilarityCharts.transitionScatter(c, cells, layers)).toList();
+        b.figures(figures, "Transition depth (largest drop) of each measure's profile against the chosen ℓ*, one point "
+                + "per task pair and target size, coloured by task pair; coinciding points are spread slightly. Points on "
+                + "the dashed diagonal are where the similarity drop falls exactly at ℓ*. The title gives ρ and its "
+                + "bootstrap interval.");
+        return Optional.of(b.build());
     }
 
     /** The layer × layer heat maps, one collapsible group per measure with one map per cell. */

@@ -9,9 +9,9 @@ public enum Protocol {
     SCRATCH("scratch", "from scratch (ℓ = 0, random)", "scratch"),
     /** ℓ = L: every feature layer copied and frozen, only the readout trained. */
     CLASSIC("classic", "all feature layers frozen (ℓ = L)", "classic (ℓ = L)"),
-    /** The best depth with the layers above re-initialised. */
+    /** The depth of lowest validation error with the layers above re-initialised. */
     BEST_RANDOM("best-random", "best ℓ, layers above re-initialised (random)", "best ℓ, random"),
-    /** The best depth with the layers above fine-tuned from the source network. */
+    /** The depth of lowest validation error with the layers above fine-tuned from the source network. */
     BEST_PRETRAINED("best-pretrained", "best ℓ, layers above fine-tuned (pretrained)", "best ℓ, pretrained"),
     /** ℓ = 0 starting from the source network: everything fine-tuned. */
     FULL_FINE_TUNING("full-fine-tuning", "full fine-tuning (ℓ = 0, pretrained)", "full fine-tuning");
@@ -47,27 +47,30 @@ public enum Protocol {
      * @param protocol the protocol
      * @param depth    the depth ℓ it used
      * @param mean     mean test error over seeds
-     * @param stderr   its standard error
+     * @param stderr   its standard error; NaN with one seed
+     * @param seeds    number of seeds
      */
-    public record Result(Protocol protocol, int depth, double mean, double stderr) {
+    public record Result(Protocol protocol, int depth, double mean, double stderr, int seeds) {
     }
 
-    /** The results of every protocol trained for one target size of a cell, in declaration order. */
+    /**
+     * The results of every protocol trained for one target size of a cell, in declaration order. The best-ℓ
+     * protocols take each initialisation's depth of lowest mean validation error (as ℓ* is chosen), so their test
+     * errors are not minima over depths.
+     */
     public static List<Result> compare(TransferCell c, int targetSize) {
         List<Result> out = new ArrayList<>();
         int l = c.layers();
         c.depth(targetSize, TransferResults.RANDOM, 0).ifPresent(d -> out.add(result(SCRATCH, d)));
         c.depth(targetSize, TransferResults.RANDOM, l).or(() -> c.depth(targetSize, TransferResults.PRETRAINED, l))
                 .ifPresent(d -> out.add(result(CLASSIC, d)));
-        c.optimum(targetSize, TransferResults.RANDOM)
-                .ifPresent(o -> out.add(new Result(BEST_RANDOM, o.depthStar(), o.mean(), o.stderr())));
-        c.optimum(targetSize, TransferResults.PRETRAINED)
-                .ifPresent(o -> out.add(new Result(BEST_PRETRAINED, o.depthStar(), o.mean(), o.stderr())));
+        c.best(targetSize, TransferResults.RANDOM).ifPresent(d -> out.add(result(BEST_RANDOM, d)));
+        c.best(targetSize, TransferResults.PRETRAINED).ifPresent(d -> out.add(result(BEST_PRETRAINED, d)));
         c.depth(targetSize, TransferResults.PRETRAINED, 0).ifPresent(d -> out.add(result(FULL_FINE_TUNING, d)));
         return out;
     }
 
     private static Result result(Protocol p, DepthPoint d) {
-        return new Result(p, d.depth(), d.mean(), d.stderr());
+        return new Result(p, d.depth(), d.mean(), d.stderr(), d.seeds());
     }
 }

@@ -33,8 +33,9 @@ public final class SimilarityResults {
      * @param layer   layer index i (0 = input)
      * @param mean    the measure between layer i of S and layer i of T*, mean over seeds
      * @param stderr  its standard error over seeds; NaN when not recorded
+     * @param trainSize the number of target examples T* was trained on; 0 for the whole target pool
      */
-    public record ProfilePoint(String probe, String measure, int layer, double mean, double stderr) {
+    public record ProfilePoint(String probe, String measure, int layer, double mean, double stderr, int trainSize) {
     }
 
     /**
@@ -45,8 +46,10 @@ public final class SimilarityResults {
      * @param sourceLayer layer index of S
      * @param targetLayer layer index of T*
      * @param value       the measure, mean over seeds
+     * @param trainSize   the number of target examples T* was trained on; 0 for the whole target pool
      */
-    public record MatrixEntry(String probe, String measure, int sourceLayer, int targetLayer, double value) {
+    public record MatrixEntry(String probe, String measure, int sourceLayer, int targetLayer, double value,
+                              int trainSize) {
     }
 
     /**
@@ -62,15 +65,40 @@ public final class SimilarityResults {
             matrices = List.copyOf(matrices);
         }
 
-        /** One probe's and measure's profile, by increasing layer. */
+        /**
+         * The sizes of the target training sets the T* networks of this cell were trained on, ascending; 0 stands
+         * for the whole target pool.
+         */
+        public List<Integer> trainSizes() {
+            java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+            profile.forEach(p -> sizes.add(p.trainSize()));
+            matrices.forEach(m -> sizes.add(m.trainSize()));
+            return List.copyOf(sizes);
+        }
+
+        /** The T* drawn in the profile and matrix charts: the whole pool when present, else the largest set. */
+        public int shownTrainSize() {
+            List<Integer> sizes = trainSizes();
+            return sizes.isEmpty() || sizes.contains(0) ? 0 : sizes.get(sizes.size() - 1);
+        }
+
+        /** One probe's and measure's profile of the shown T*, by increasing layer. */
         public List<ProfilePoint> profile(String probe, String measure) {
-            return profile.stream().filter(p -> p.probe().equals(probe) && p.measure().equals(measure))
+            return profile(probe, measure, shownTrainSize());
+        }
+
+        /** One probe's and measure's profile of the T* trained on {@code trainSize} examples, by increasing layer. */
+        public List<ProfilePoint> profile(String probe, String measure, int trainSize) {
+            return profile.stream().filter(p -> p.probe().equals(probe) && p.measure().equals(measure)
+                            && p.trainSize() == trainSize)
                     .sorted(Comparator.comparingInt(ProfilePoint::layer)).toList();
         }
 
-        /** One probe's and measure's layer × layer entries. */
+        /** One probe's and measure's layer × layer entries of the shown T*. */
         public List<MatrixEntry> matrix(String probe, String measure) {
-            return matrices.stream().filter(m -> m.probe().equals(probe) && m.measure().equals(measure)).toList();
+            int shown = shownTrainSize();
+            return matrices.stream().filter(m -> m.probe().equals(probe) && m.measure().equals(measure)
+                    && m.trainSize() == shown).toList();
         }
     }
 
@@ -85,7 +113,8 @@ public final class SimilarityResults {
 
     /**
      * Reads {@code profile-summary.csv} (columns probe, measure, layer, mean, stderr; {@code value} is accepted
-     * for mean, probe and stderr are optional) and {@code layer-matrices.csv} (probe, measure, sourceLayer,
+     * for mean, probe and stderr are optional; {@code targetTrainSize} or {@code trainSize}, when present, says how
+     * many target examples T* was trained on, 0 or absent meaning the whole pool) and {@code layer-matrices.csv} (probe, measure, sourceLayer,
      * targetLayer, value) of each artifact; a missing file contributes nothing.
      */
     public static SimilarityResults load(List<ResultArtifact> artifacts) throws IOException {
@@ -108,12 +137,12 @@ public final class SimilarityResults {
             for (Map<String, String> r : p.rows()) {
                 String mean = r.containsKey("mean") ? "mean" : "value";
                 points.add(new ProfilePoint(r.getOrDefault("probe", ""), r.get("measure"), Table.integer(r, "layer"),
-                        Table.number(r, mean), Table.number(r, "stderr")));
+                        Table.number(r, mean), Table.number(r, "stderr"), trainSize(r)));
             }
             List<MatrixEntry> entries = new ArrayList<>();
             for (Map<String, String> r : m.rows()) {
                 entries.add(new MatrixEntry(r.getOrDefault("probe", ""), r.get("measure"), Table.integer(r, "sourceLayer"),
-                        Table.integer(r, "targetLayer"), Table.number(r, "value")));
+                        Table.integer(r, "targetLayer"), Table.number(r, "value"), trainSize(r)));
             }
             points.forEach(pt -> {
                 measures.add(pt.measure());
@@ -126,6 +155,19 @@ public final class SimilarityResults {
             cells.add(new CellSimilarity(new MatrixCell(a.matrixCell()), points, entries));
         }
         return new SimilarityResults(cells, new ArrayList<>(measures), new ArrayList<>(probes), profiles, matrices);
+    }
+
+    /** Columns that may name the size of T*'s training set; absent or non-positive means the whole pool. */
+    private static final List<String> TRAIN_SIZE_COLUMNS = List.of("targetTrainSize", "trainSize");
+
+    private static int trainSize(Map<String, String> row) {
+        for (String column : TRAIN_SIZE_COLUMNS) {
+            double v = Table.number(row, column);
+            if (!Double.isNaN(v)) {
+                return Math.max(0, (int) v);
+            }
+        }
+        return 0;
     }
 
     private static Table optional(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.defrost.report.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -11,8 +12,8 @@ import org.defrost.report.table.Table;
  * @param cell   the matrix cell
  * @param layers number of feature layers L of the networks
  * @param seeds  number of seeds
- * @param depths mean test error per target size, initialisation and depth
- * @param optima the optimal depth per target size and initialisation
+ * @param depths mean errors per target size, initialisation and depth
+ * @param optima the chosen protocol per target size
  * @param curves training curves of representative cells ({@code curves.csv}); empty when not recorded
  */
 public record TransferCell(MatrixCell cell, int layers, int seeds, List<DepthPoint> depths, List<Optimum> optima,
@@ -31,7 +32,7 @@ public record TransferCell(MatrixCell cell, int layers, int seeds, List<DepthPoi
         return List.copyOf(sizes);
     }
 
-    /** The error at one depth, if it was trained. */
+    /** The errors at one depth, if it was trained. */
     public Optional<DepthPoint> depth(int targetSize, String init, int depth) {
         return depths.stream().filter(d -> d.targetSize() == targetSize && d.init().equals(init) && d.depth() == depth)
                 .findFirst();
@@ -40,11 +41,26 @@ public record TransferCell(MatrixCell cell, int layers, int seeds, List<DepthPoi
     /** The errors of one target size and initialisation, by increasing depth. */
     public List<DepthPoint> curve(int targetSize, String init) {
         return depths.stream().filter(d -> d.targetSize() == targetSize && d.init().equals(init))
-                .sorted(java.util.Comparator.comparingInt(DepthPoint::depth)).toList();
+                .sorted(Comparator.comparingInt(DepthPoint::depth)).toList();
     }
 
-    /** The optimum of one target size and initialisation, if there is one. */
-    public Optional<Optimum> optimum(int targetSize, String init) {
-        return optima.stream().filter(o -> o.targetSize() == targetSize && o.init().equals(init)).findFirst();
+    /** The chosen protocol of one target size, if there is one. */
+    public Optional<Optimum> optimum(int targetSize) {
+        return optima.stream().filter(o -> o.targetSize() == targetSize).findFirst();
+    }
+
+    /**
+     * The best depth of one initialisation, chosen as ℓ* is (lowest mean validation error, or mean test error for
+     * results without validation errors; ties go to the deeper transfer); empty when that initialisation was not
+     * trained at this size.
+     */
+    public Optional<DepthPoint> best(int targetSize, String init) {
+        DepthPoint best = null;
+        for (DepthPoint d : curve(targetSize, init)) {
+            if (best == null || d.selectionError() <= best.selectionError()) {
+                best = d;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 }

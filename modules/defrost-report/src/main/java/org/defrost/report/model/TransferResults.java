@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.defrost.report.ResultArtifact;
@@ -38,7 +37,13 @@ public final class TransferResults {
         this.curvesTable = curvesTable;
     }
 
-    /** Reads {@code summary.csv}, {@code optimal-depths.csv} and, where present, {@code cells.csv} and {@code curves.csv}. */
+    /**
+     * Reads {@code summary.csv}, {@code optimal-depths.csv} and, where present, {@code cells.csv} and
+     * {@code curves.csv}. {@code optimal-depths.csv} has one row per target size (the protocol chosen on validation
+     * error); results written before that contract (one row per target size and initialisation, chosen on test
+     * error) are read too, keeping for each size the initialisation of lower mean test error, marked as chosen on
+     * the test set.
+     */
     public static TransferResults load(List<ResultArtifact> artifacts) throws IOException {
         List<ResultArtifact> sorted = new ArrayList<>(artifacts);
         sorted.sort(Comparator.comparing(a -> new MatrixCell(a.matrixCell()), MatrixCell.ORDER));
@@ -57,13 +62,15 @@ public final class TransferResults {
             curvesAll = curvesAll.concat(curves);
             List<DepthPoint> points = depth.rows().stream().map(r -> new DepthPoint(Table.integer(r, "targetSize"),
                     r.get("init"), Table.integer(r, "depth"), Table.integer(r, "seeds"),
-                    Table.number(r, "meanTestError"), Table.number(r, "stderrTestError"))).toList();
-            List<Optimum> optimum = optima.rows().stream().map(TransferResults::optimum).toList();
+                    Table.number(r, "meanTestError"), Table.number(r, "stderrTestError"),
+                    Table.number(r, "meanValidationError"), Table.number(r, "stderrValidationError"),
+                    Table.number(r, "probabilityBest"))).toList();
+            int seeds = a.metadata().get("seeds") instanceof Number n ? n.intValue()
+                    : points.stream().mapToInt(DepthPoint::seeds).max().orElse(0);
+            List<Optimum> optimum = OptimaReader.read(optima, seeds);
             int layers = a.metadata().get("hiddenLayers") instanceof Number n ? n.intValue()
                     : optimum.stream().mapToInt(Optimum::layers).max()
                     .orElseGet(() -> points.stream().mapToInt(DepthPoint::depth).max().orElse(0));
-            int seeds = a.metadata().get("seeds") instanceof Number n ? n.intValue()
-                    : points.stream().mapToInt(DepthPoint::seeds).max().orElse(0);
             cells.add(new TransferCell(new MatrixCell(a.matrixCell()), layers, seeds, points, optimum, curves));
         }
         return new TransferResults(cells, all, depthAll, optimaAll, curvesAll);
@@ -71,14 +78,6 @@ public final class TransferResults {
 
     private static Table optional(Path file) throws IOException {
         return Files.exists(file) ? Table.read(file) : Table.empty();
-    }
-
-    private static Optimum optimum(Map<String, String> r) {
-        return new Optimum(Table.integer(r, "targetSize"), r.get("init"), Table.integer(r, "layers"),
-                Table.integer(r, "depthStar"), Table.number(r, "meanTestError"), Table.number(r, "stderrTestError"),
-                Table.number(r, "scratchTestError"), Table.number(r, "standardTestError"),
-                Table.number(r, "gainOverScratch"), Table.number(r, "gainOverStandard"),
-                Table.number(r, "pValueVsStandard"), Boolean.parseBoolean(r.get("significantVsStandard")));
     }
 
     /** Per matrix cell, ordered by matrix values. */
@@ -91,6 +90,16 @@ public final class TransferResults {
         Set<Integer> sizes = new TreeSet<>();
         cells.forEach(c -> sizes.addAll(c.targetSizes()));
         return List.copyOf(sizes);
+    }
+
+    /** Whether every chosen ℓ* was chosen on validation error (false for results of the earlier contract). */
+    public boolean chosenOnValidation() {
+        return cells.stream().flatMap(c -> c.optima().stream()).allMatch(o -> o.selection() == Optimum.Selection.VALIDATION);
+    }
+
+    /** The largest number of seeds over the cells. */
+    public int maxSeeds() {
+        return cells.stream().mapToInt(TransferCell::seeds).max().orElse(0);
     }
 
     /** The initialisations present, {@code random} first. */
