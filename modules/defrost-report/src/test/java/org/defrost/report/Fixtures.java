@@ -50,62 +50,119 @@ final class Fixtures {
         return modelError(eta, n, init, depth, layers) + 0.012 * (new SplittableRandom(h).nextDouble() - 0.5);
     }
 
+    /** One seed's validation error: the test error plus its own noise, so that selection and test can disagree. */
+    static double seedValidation(double eta, int n, String init, int depth, int layers, int seed) {
+        return seedError(eta, n, init, depth, layers, seed + 1000) + 0.005;
+    }
+
+    /** Validation rows of a target size: max(50, n / 4), drawn outside the n training rows. */
+    static int validationSize(int n) {
+        return Math.max(50, n / 4);
+    }
+
     /**
-     * Writes {@code cells.csv}, {@code summary.csv}, {@code optimal-depths.csv} and (unless {@code curves} is false)
-     * {@code curves.csv} for one matrix cell.
+     * Writes {@code cells.csv}, {@code summary.csv}, {@code optimal-depths.csv} (one row per target size: the depth
+     * and initialisation of lowest mean validation error) and (unless {@code curves} is false) {@code curves.csv}
+     * for one matrix cell, in the layout of the fine-tune stage. With {@code legacy}, {@code optimal-depths.csv}
+     * has the earlier layout instead: one row per target size and initialisation, ℓ* chosen on test error.
      *
      * @return the metadata the fine-tune stage records
      */
     static Map<String, Object> writeTransfer(Path dir, Map<String, Object> cell, Study s, boolean curves) throws IOException {
+        return writeTransfer(dir, cell, s, curves, false);
+    }
+
+    static Map<String, Object> writeTransfer(Path dir, Map<String, Object> cell, Study s, boolean curves, boolean legacy)
+            throws IOException {
         Files.createDirectories(dir);
         double eta = cell.get("etaF") instanceof Number x ? x.doubleValue() : 0.0;
         TableBuilder cells = new TableBuilder();
         TableBuilder summary = new TableBuilder();
         TableBuilder optima = new TableBuilder();
         TableBuilder curveRows = new TableBuilder();
+        int seeds = s.seeds();
         for (int n : s.targetSizes()) {
-            Map<String, double[]> means = new LinkedHashMap<>();
+            Map<String, double[]> test = new LinkedHashMap<>();
+            Map<String, double[]> validation = new LinkedHashMap<>();
             for (String init : List.of(PRETRAINED, RANDOM)) {
                 double[] m = new double[s.layers() + 1];
-                double[] se = new double[s.layers() + 1];
+                double[] v = new double[s.layers() + 1];
                 for (int depth = 0; depth <= s.layers(); depth++) {
-                    double sum = 0;
-                    double sq = 0;
-                    for (int seed = 0; seed < s.seeds(); seed++) {
-                        double e = seedError(eta, n, init, depth, s.layers(), seed);
-                        sum += e;
-                        sq += e * e;
-                        cells.row().putAll(cell).put("seed", seed).put("targetSize", n).put("depth", depth)
-                                .put("init", init).put("testError", e).put("testLoss", 2 * e)
-                                .put("validationError", e + 0.01).put("firstStageTestError", Double.NaN)
+                    double[] e = new double[seeds];
+                    double[] ve = new double[seeds];
+                    for (int seed = 0; seed < seeds; seed++) {
+                        e[seed] = seedError(eta, n, init, depth, s.layers(), seed);
+                        ve[seed] = seedValidation(eta, n, init, depth, s.layers(), seed);
+                        cells.row().putAll(cell).put("seed", seed).put("targetSize", n).put("trainSize", n)
+                                .put("validationSize", validationSize(n)).put("validationFromBudget", false)
+                                .put("depth", depth).put("init", init).put("testError", e[seed]).put("testLoss", 2 * e[seed])
+                                .put("validationError", ve[seed]).put("firstStageTestError", Double.NaN)
                                 .put("epochs", 40).put("bestEpoch", 20).put("stopReason", "early_stopping")
                                 .put("seconds", 0.1).put("samplesPerSecond", 1e5).put("cellKey", "k" + n + init + depth + seed);
                     }
-                    m[depth] = sum / s.seeds();
-                    double var = (sq - s.seeds() * m[depth] * m[depth]) / Math.max(1, s.seeds() - 1);
-                    se[depth] = Math.sqrt(Math.max(0, var) / s.seeds());
-                    summary.row().putAll(cell).put("targetSize", n).put("init", init).put("depth", depth)
-                            .put("seeds", s.seeds()).put("meanTestError", m[depth]).put("stderrTestError", se[depth]);
+                    m[depth] = mean(e);
+                    v[depth] = mean(ve);
+                    summary.row().putAll(cell).put("targetSize", n).put("trainSize", n)
+                            .put("validationSize", validationSize(n)).put("init", init).put("depth", depth)
+                            .put("seeds", seeds).put("meanTestError", m[depth]).put("stderrTestError", stderr(e))
+                            .put("meanValidationError", v[depth]).put("stderrValidationError", stderr(ve))
+                            .put("probabilityBest", Double.NaN);
                 }
-                means.put(init, m);
-                int star = 0;
-                for (int depth = 1; depth <= s.layers(); depth++) {
-                    if (m[depth] < m[star]) {
-                        star = depth;
-                    }
+                test.put(init, m);
+                validation.put(init, v);
+                if (legacy) {
+                    int star = argmin(m);
+                    double scratch = seedMean(eta, n, RANDOM, 0, s);
+                    double standard = m[s.layers()];
+                    double p = Math.min(1, Math.exp(-400 * (standard - m[star])));
+                    optima.row().putAll(cell).put("targetSize", n).put("init", init).put("layers", s.layers())
+                            .put("depthStar", star).put("meanTestError", m[star]).put("stderrTestError", 0.003)
+                            .put("scratchTestError", scratch).put("standardTestError", standard)
+                            .put("gainOverScratch", scratch - m[star]).put("gainOverStandard", standard - m[star])
+                            .put("pValueVsStandard", p).put("significantVsStandard", p < 0.05);
                 }
-                double scratch = seedMean(eta, n, RANDOM, 0, s);
-                double standard = m[s.layers()];
-                double p = Math.min(1, Math.exp(-400 * (standard - m[star])));
-                optima.row().putAll(cell).put("targetSize", n).put("init", init).put("layers", s.layers())
-                        .put("depthStar", star).put("meanTestError", m[star]).put("stderrTestError", se[star])
+            }
+            String init = validation.get(RANDOM)[argmin(validation.get(RANDOM))]
+                    <= validation.get(PRETRAINED)[argmin(validation.get(PRETRAINED))] ? RANDOM : PRETRAINED;
+            int star = argmin(validation.get(init));
+            String oracleInit = test.get(RANDOM)[argmin(test.get(RANDOM))] <= test.get(PRETRAINED)[argmin(test.get(PRETRAINED))]
+                    ? RANDOM : PRETRAINED;
+            double mean = test.get(init)[star];
+            double scratch = test.get(RANDOM)[0];
+            double standard = test.get(RANDOM)[s.layers()];
+            boolean one = seeds == 1;
+            double gainScratch = scratch - mean;
+            double gainStandard = standard - mean;
+            double pScratch = one ? Double.NaN : Math.min(1, Math.exp(-200 * gainScratch));
+            double pStandard = one ? Double.NaN : Math.min(1, Math.exp(-400 * gainStandard));
+            double[] chosen = validation.get(init);
+            double neighbourGap = Math.min(star > 0 ? chosen[star - 1] - chosen[star] : 1,
+                    star < s.layers() ? chosen[star + 1] - chosen[star] : 1);
+            double pNeighbours = one ? Double.NaN : Math.min(1, Math.exp(-150 * neighbourGap));
+            if (!legacy) {
+                optima.row().putAll(cell).put("targetSize", n).put("trainSize", n).put("validationSize", validationSize(n))
+                        .put("validationFromBudget", false).put("layers", s.layers()).put("seeds", seeds)
+                        .put("depthStar", star).put("init", init).put("meanValidationError", chosen[star])
+                        .put("meanTestError", mean).put("stderrTestError", one ? Double.NaN : 0.003)
                         .put("scratchTestError", scratch).put("standardTestError", standard)
-                        .put("gainOverScratch", scratch - m[star]).put("gainOverStandard", standard - m[star])
-                        .put("pValueVsStandard", p).put("significantVsStandard", p < 0.05);
-                for (int depth : new java.util.TreeSet<>(List.of(star, 0, s.layers()))) {
+                        .put("gainOverScratch", gainScratch)
+                        .put("gainOverScratchLow", one ? Double.NaN : gainScratch - 0.01)
+                        .put("gainOverScratchHigh", one ? Double.NaN : gainScratch + 0.01)
+                        .put("gainOverStandard", gainStandard)
+                        .put("gainOverStandardLow", one ? Double.NaN : gainStandard - 0.01)
+                        .put("gainOverStandardHigh", one ? Double.NaN : gainStandard + 0.01)
+                        .put("pValueVsScratch", pScratch).put("significantVsScratch", pScratch < 0.05)
+                        .put("pValueVsStandard", pStandard).put("significantVsStandard", pStandard < 0.05)
+                        .put("pValueVsNeighbours", pNeighbours).put("significantVsNeighbours", pNeighbours < 0.05)
+                        .put("probabilityBest", one ? Double.NaN : 0.5 + 0.5 * Math.min(1, 20 * neighbourGap))
+                        .put("oracleDepthStar", argmin(test.get(oracleInit))).put("oracleInit", oracleInit)
+                        .put("oracleTestError", test.get(oracleInit)[argmin(test.get(oracleInit))]);
+            }
+            for (String curveInit : List.of(PRETRAINED, RANDOM)) {
+                for (int depth : new java.util.TreeSet<>(List.of(argmin(validation.get(curveInit)), 0, s.layers()))) {
                     for (int epoch = 1; epoch <= 12; epoch++) {
                         curveRows.row().putAll(cell).put("seed", 0).put("targetSize", n).put("depth", depth)
-                                .put("init", init).put("epoch", epoch)
+                                .put("init", curveInit).put("epoch", epoch)
                                 .put("trainLoss", 0.7 * Math.exp(-epoch / (3.0 + depth)) + 0.05)
                                 .put("validationLoss", 0.7 * Math.exp(-epoch / (4.0 + depth)) + 0.1 + 0.003 * epoch)
                                 .put("validationError", 0.3 * Math.exp(-epoch / 5.0) + 0.05);
@@ -121,10 +178,38 @@ final class Fixtures {
         }
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("hiddenLayers", s.layers());
-        metadata.put("seeds", s.seeds());
-        metadata.put("cells", s.targetSizes().size() * 2 * (s.layers() + 1) * s.seeds());
+        metadata.put("seeds", seeds);
+        metadata.put("cells", s.targetSizes().size() * 2 * (s.layers() + 1) * seeds);
         metadata.put("summary", "Optimal transfer depth " + cell);
         return metadata;
+    }
+
+    /** The first index of the smallest value (ties go to the shallower depth, as a fixture needs only one rule). */
+    static int argmin(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElseThrow();
+    }
+
+    /** Standard error over seeds; NaN with one seed, as the fine-tune stage writes it. */
+    static double stderr(double[] v) {
+        if (v.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        return Math.sqrt(ss / (v.length - 1) / v.length);
     }
 
     private static double seedMean(double eta, int n, String init, int depth, Study s) {
@@ -180,9 +265,15 @@ final class Fixtures {
         return metadata;
     }
 
+    /**
+     * The fixture's similarity between layer i of S and layer j of T*: nearly flat over the first
+     * {@code round(L (1 - eta))} layers (those that transfer well in {@link #modelError}), then a sharp fall, so that
+     * the profile's transition depth is that number of layers.
+     */
     private static double similarity(String measure, int i, int j, double eta, int layers) {
-        double depth = Math.max(i, j) / (double) layers;
-        double diagonal = 1 - (0.2 + 0.6 * eta) * depth - 0.15 * Math.abs(i - j);
+        long useful = Math.round(layers * (1 - eta));
+        int depth = Math.max(i, j);
+        double diagonal = 1 - 0.03 * Math.min(depth, useful) - 0.35 * Math.max(0, depth - useful) - 0.15 * Math.abs(i - j);
         return switch (measure) {
             case "linear-cka" -> diagonal;
             case "information-imbalance" -> 1 - 0.9 * diagonal;

@@ -80,18 +80,21 @@ class ReportGeneratorTest {
         int sizes = Fixtures.SMALL.targetSizes().size();
         Map<String, Long> expected = new TreeMap<>(Map.of(
                 "error-vs-depth", (long) cells * sizes,
-                "depth-star-vs-target-size", 2L,
-                "depth-star-heat-map", 2L,
+                "depth-star-vs-target-size", 1L,
+                "phase-diagram", 1L,
+                "gain-heat-map", 1L,
                 "protocols", (long) cells,
                 "similarity-profile", (long) Fixtures.MEASURES.size(),
+                "transition-vs-depth-star", (long) Fixtures.MEASURES.size(),
                 "layer-matrix", 2L * cells,
                 "training-curves", (long) cells * sizes));
         assertEquals(expected, figureKinds(html));
         assertEquals(new TreeSet<>(List.of("recommendations.csv", "protocols.csv", "optimal-depths.csv",
                 "test-error-by-depth.csv", "trained-cells.csv", "training-curves.csv", "similarity-profiles.csv",
-                "layer-matrices.csv", "stage-timings.csv", "invocations.csv")), tableFiles(out));
+                "layer-matrices.csv", "transition-depths.csv", "similarity-vs-depth.csv", "stage-timings.csv",
+                "invocations.csv")), tableFiles(out));
         for (String section : List.of("answer", "error-vs-depth", "optimal-depth", "protocols", "similarity-profiles",
-                "layer-matrices", "training-curves", "tables", "provenance")) {
+                "similarity-vs-depth", "layer-matrices", "training-curves", "tables", "provenance")) {
             assertTrue(html.contains("<section id=\"" + section + "\">"), section);
             assertTrue(html.contains("<a href=\"#" + section + "\">"), "table of contents lists " + section);
         }
@@ -109,62 +112,52 @@ class ReportGeneratorTest {
         for (Map<String, String> r : Table.read(out.resolve("tables/recommendations.csv")).rows()) {
             byKey.put(r.get("etaF") + "/" + r.get("targetSize"), r);
         }
-        Pattern numbers = Pattern.compile("^(\\d+) target examples, etaF = ([0-9.]+): (.*?); error (\\d\\.\\d{4}) ± (\\d\\.\\d{4}) "
-                + "against (\\d\\.\\d{4}) from scratch and (\\d\\.\\d{4}) with all 3 feature layers frozen\\.|"
-                + "^(\\d+) target examples, etaF = ([0-9.]+): (.*?); error (\\d\\.\\d{4}) ± (\\d\\.\\d{4}) against "
-                + "(\\d\\.\\d{4}) from scratch\\.|"
-                + "^(\\d+) target examples, etaF = ([0-9.]+): (.*?); error (\\d\\.\\d{4}) ± (\\d\\.\\d{4}) against "
-                + "(\\d\\.\\d{4}) with all 3 feature layers frozen\\.");
+        Pattern lead = Pattern.compile("^(\\d+) training examples \\(\\+ (\\d+) to validate\\), etaF = ([0-9.]+): (.*?); "
+                + "test error (\\d\\.\\d{4}) ± (\\d\\.\\d{4}) against ");
         Matcher li = ANSWER.matcher(html);
         int answers = 0;
         while (li.find()) {
             answers++;
             String text = li.group(2).replaceAll("<[^>]+>", "");
-            Matcher m = numbers.matcher(text);
+            Matcher m = lead.matcher(text);
             assertTrue(m.find(), text);
-            int g = m.group(1) != null ? 1 : m.group(8) != null ? 8 : 14;
-            String n = m.group(g);
-            String eta = m.group(g + 1);
-            assertEquals(li.group(1), n);
-            Map<String, String> row = byKey.get(eta + "/" + n);
-            Map<String, String> best = bestOptimum(eta, Integer.parseInt(n));
-            assertEquals(best.get("init"), row.get("init"), text);
-            assertEquals(best.get("depthStar"), row.get("depthStar"), text);
-            assertEquals(rounded(best, "meanTestError"), m.group(g + 3), text);
-            assertEquals(rounded(best, "stderrTestError"), m.group(g + 4), text);
-            assertEquals(rounded(row, "meanTestError"), m.group(g + 3), text);
-            int depthStar = Integer.parseInt(best.get("depthStar"));
-            if (g == 1) {
-                assertEquals(rounded(best, "scratchTestError"), m.group(g + 5), text);
-                assertEquals(rounded(best, "standardTestError"), m.group(g + 6), text);
-                assertTrue(depthStar > 0 && depthStar < 3 || best.get("init").equals("pretrained"), text);
-            } else if (g == 8) {
-                assertEquals(3, depthStar, text);
-                assertEquals(rounded(best, "scratchTestError"), m.group(g + 5), text);
-            } else {
-                assertEquals(0, depthStar, text);
-                assertEquals("random", best.get("init"), text);
-                assertEquals(rounded(best, "standardTestError"), m.group(g + 5), text);
-            }
-            String advice = m.group(g + 2);
+            int n = Integer.parseInt(m.group(1));
+            assertEquals(li.group(1), m.group(1));
+            assertEquals(Fixtures.validationSize(n), Integer.parseInt(m.group(2)), text);
+            Map<String, String> row = byKey.get(m.group(3) + "/" + n);
+            Map<String, String> chosen = chosenOnValidation(m.group(3), n);
+            assertEquals(chosen.get("init"), row.get("init"), text);
+            assertEquals(chosen.get("depth"), row.get("depthStar"), text);
+            assertEquals(rounded(chosen, "meanTestError"), m.group(5), "the test error of the validation choice: " + text);
+            assertEquals(rounded(row, "stderrTestError"), m.group(6), text);
+            int depthStar = Integer.parseInt(row.get("depthStar"));
+            String advice = m.group(4);
             if (depthStar > 0 && depthStar < 3) {
                 assertTrue(advice.contains("freeze the first " + (depthStar == 1 ? "layer" : depthStar + " layers")), advice);
-                assertTrue(advice.contains("(" + best.get("init") + ")"), advice);
+                assertTrue(advice.contains("(" + row.get("init") + ")"), advice);
+            }
+            assertTrue(text.contains("Chosen on validation error"), text);
+            if (depthStar != 0 || !row.get("init").equals("random")) {
+                assertTrue(text.contains("Gain over scratch " + rounded(row, "gainOverScratch") + " (bootstrap interval ["
+                        + rounded(row, "gainOverScratchLow") + ", " + rounded(row, "gainOverScratchHigh") + "])"), text);
             }
         }
         assertEquals(2 * Fixtures.SMALL.targetSizes().size(), answers);
     }
 
-    /** The oracle: the fixture's optimum with the lower mean error, random on a tie. */
-    private Map<String, String> bestOptimum(String eta, int n) throws IOException {
+    /**
+     * The oracle: from the fixture's summary.csv, the (init, depth) of lowest mean validation error over both
+     * initialisations, random on a tie, the shallower depth on a tie within one.
+     */
+    private Map<String, String> chosenOnValidation(String eta, int n) throws IOException {
         Map<String, String> best = null;
-        for (Map<String, String> r : Table.read(shared.resolve("in/transfer-" + eta + "/optimal-depths.csv")).rows()) {
+        for (Map<String, String> r : Table.read(shared.resolve("in/transfer-" + eta + "/summary.csv")).rows()) {
             if (Integer.parseInt(r.get("targetSize")) != n) {
                 continue;
             }
-            double mean = Double.parseDouble(r.get("meanTestError"));
-            if (best == null || mean < Double.parseDouble(best.get("meanTestError"))
-                    || mean == Double.parseDouble(best.get("meanTestError")) && r.get("init").equals("random")) {
+            double v = Double.parseDouble(r.get("meanValidationError"));
+            double b = best == null ? Double.POSITIVE_INFINITY : Double.parseDouble(best.get("meanValidationError"));
+            if (v < b || v == b && r.get("init").equals("random") && !best.get("init").equals("random")) {
                 best = r;
             }
         }
@@ -182,8 +175,10 @@ class ReportGeneratorTest {
         Map<String, Long> kinds = figureKinds(html);
         assertFalse(kinds.containsKey("similarity-profile") || kinds.containsKey("layer-matrix"), kinds.toString());
         assertEquals(6L, kinds.get("error-vs-depth"));
-        assertFalse(html.contains("id=\"similarity-profiles\"") || html.contains("id=\"layer-matrices\""));
-        assertFalse(tableFiles(out).contains("similarity-profiles.csv"));
+        assertFalse(kinds.containsKey("transition-vs-depth-star"), kinds.toString());
+        assertFalse(html.contains("id=\"similarity-profiles\"") || html.contains("id=\"layer-matrices\"")
+                || html.contains("id=\"similarity-vs-depth\""));
+        assertFalse(tableFiles(out).contains("similarity-profiles.csv") || tableFiles(out).contains("similarity-vs-depth.csv"));
         assertTrue(html.contains("class=\"answer\""));
     }
 

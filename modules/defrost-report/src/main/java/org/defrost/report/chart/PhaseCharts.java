@@ -91,7 +91,7 @@ public final class PhaseCharts {
                 "phase-gain-" + rows.slug(), "gain-heat-map", "Gain over scratch over target size and " + rows.yTitle());
     }
 
-    private static boolean notSignificant(Optimum.Test t) {
+    private static boolean notSignificant(Optimum.PairedTest t) {
         return !Double.isNaN(t.pValue()) && !t.significant();
     }
 

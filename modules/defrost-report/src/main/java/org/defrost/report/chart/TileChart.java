@@ -70,21 +70,22 @@ final class TileChart {
         chart.getStyler().setPlotGridLinesVisible(false).setAxisTicksLineVisible(false);
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(columns.size() - 0.5).setYAxisMin(-0.5)
                 .setYAxisMax(rows.size() - 0.5);
-        chart.getStyler().setXAxisTickMarkSpacingHint(30).setYAxisTickMarkSpacingHint(20);
         chart.setCustomXAxisTickLabelsFormatter(x -> label(columns, x));
         chart.setCustomYAxisTickLabelsFormatter(y -> label(rows, y));
         Size size = new Size();
+        // legend entries first, at the first tile's place, so that the tiles drawn after them hide them; any point
+        // off the grid would stop XChart from putting one tick on every column and row
+        int atX = tiles.isEmpty() ? 0 : tiles.get(0).column();
+        int atY = tiles.isEmpty() ? 0 : tiles.get(0).row();
+        for (Key k : keys) {
+            XYSeries s = chart.addSeries(k.text(), new double[]{atX}, new double[]{atY});
+            s.setMarker(new TileMarker(k.fill(), "", k.hatched(), null)).setMarkerColor(k.fill());
+        }
         for (int i = 0; i < tiles.size(); i++) {
             Tile t = tiles.get(i);
             XYSeries s = chart.addSeries("tile " + i, new double[]{t.column()}, new double[]{t.row()});
             s.setMarker(new TileMarker(t.fill(), t.label(), t.hatched(), size)).setMarkerColor(t.fill());
             s.setShowInLegend(false);
-        }
-        for (Key k : keys) {
-            // legend entries only: one point outside the axes' range is never drawn
-            XYSeries s = chart.addSeries(k.text(), new double[]{-10}, new double[]{-10});
-            s.setMarker(new TileMarker(k.fill(), "", k.hatched(), null)).setMarkerColor(k.fill());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         }
         chart.getSeriesMap().values().forEach(s -> s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter));
         // lay the chart out once to learn how many pixels one category spans
@@ -97,17 +98,30 @@ final class TileChart {
         }
         size.width = Math.abs(chart.getScreenXFromChart(1) - chart.getScreenXFromChart(0));
         size.height = Math.abs(chart.getScreenYFromChart(1) - chart.getScreenYFromChart(0));
+        // ticks one category apart: XChart keeps the smallest step whose spacing reaches the hint, so a hint between
+        // half a category and one gives a tick on every category and none between (a blank label hides them all)
+        chart.getStyler().setXAxisTickMarkSpacingHint((int) (0.75 * size.width))
+                .setYAxisTickMarkSpacingHint((int) (0.75 * size.height));
         return ChartStyle.render(chart, id, kind, alt);
     }
 
+    /**
+     * The label of the category at {@code at}. A tick between categories gets an invisible label (zero-width
+     * spaces) that differs from every other, since XChart keeps recomputing the ticks while two labels are equal
+     * and shows none when a label is blank.
+     */
     private static String label(List<String> labels, double at) {
         long i = Math.round(at);
-        return Math.abs(at - i) < 1e-9 && i >= 0 && i < labels.size() ? labels.get((int) i) : " ";
+        if (Math.abs(at - i) < 1e-9 && i >= 0 && i < labels.size()) {
+            return labels.get((int) i);
+        }
+        return "\u200B".repeat(1 + (int) Math.max(0, Math.round(4 * at) + 4));
     }
 
     /** The tile: a filled rectangle the size of one category, with its label and optional hatching. */
     private static final class TileMarker extends Marker {
         private static final BasicStroke HATCH = new BasicStroke(1.1f);
+        private static final BasicStroke OUTLINE = new BasicStroke(0.6f);
         private final Color fill;
         private final String label;
         private final boolean hatched;
@@ -130,6 +144,12 @@ final class TileChart {
             Shape previousClip = g.getClip();
             g.setColor(fill);
             g.fill(r);
+            if (size == null) {
+                // a legend swatch: outlined, since the lightest colours barely show on white
+                g.setStroke(OUTLINE);
+                g.setColor(Color.GRAY);
+                g.draw(r);
+            }
             boolean dark = 0.299 * fill.getRed() + 0.587 * fill.getGreen() + 0.114 * fill.getBlue() < 140;
             if (hatched) {
                 g.clip(r);

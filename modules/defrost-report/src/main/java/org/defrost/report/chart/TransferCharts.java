@@ -41,14 +41,15 @@ public final class TransferCharts {
             List<Integer> depths = curve.stream().map(DepthPoint::depth).toList();
             List<Double> means = curve.stream().map(DepthPoint::mean).toList();
             boolean bars = curve.stream().allMatch(d -> Double.isFinite(d.stderr()));
-            XYSeries s = bars ? chart.addSeries(init + " (test)", depths, means, curve.stream().map(DepthPoint::stderr).toList())
-                    : chart.addSeries(init + " (test)", depths, means);
+            XYSeries s = bars ? chart.addSeries(init, depths, means, curve.stream().map(DepthPoint::stderr).toList())
+                    : chart.addSeries(init, depths, means);
             s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.init(init)).setLineColor(ChartStyle.init(init))
                     .setLineStyle(ChartStyle.SOLID);
             if (curve.stream().allMatch(d -> Double.isFinite(d.meanValidation()))) {
                 XYSeries v = chart.addSeries(init + " (validation)", depths,
                         curve.stream().map(DepthPoint::meanValidation).toList());
                 v.setMarker(SeriesMarkers.NONE).setLineColor(ChartStyle.init(init)).setLineStyle(ChartStyle.DASHED);
+                v.setShowInLegend(false); // the caption says what the dashed lines are
             }
         }
         for (String init : inits) {

@@ -130,7 +130,7 @@ public final class ResultSections {
                         + "fine-tuning wins) and as the source and target tasks become less related. Overlapping lines "
                         + "hide each other; the maps below give every value.");
         List<PhaseCharts.Rows> maps = new ArrayList<>();
-        List<PhaseDiagram> diagrams = PhaseDiagram.of(r);
+        List<PhaseDiagram> diagrams = PhaseDiagram.of(r.cells());
         for (PhaseDiagram d : diagrams) {
             String fixed = d.fixedLabel();
             maps.add(new PhaseCharts.Rows(d.rows(), d.rows().stream().map(c -> level(d.level(c))).toList(), d.knob(),

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.defrost.report.model.Optimum.Gain;
 import org.defrost.report.model.Optimum.Selection;
-import org.defrost.report.model.Optimum.Test;
+import org.defrost.report.model.Optimum.PairedTest;
 import org.defrost.report.table.Table;
 
 /** Reads the rows of {@code optimal-depths.csv} of one task pair into {@link Optimum}s, one per target size. */
@@ -58,16 +58,16 @@ final class OptimaReader {
                 Table.integer(r, "depthStar"), Double.NaN, mean, Table.number(r, "stderrTestError"),
                 Table.number(r, "scratchTestError"), Table.number(r, "standardTestError"),
                 new Gain(Table.number(r, "gainOverScratch"), Double.NaN, Double.NaN),
-                new Gain(Table.number(r, "gainOverStandard"), Double.NaN, Double.NaN), Test.NONE, test(r, "VsStandard"),
-                Test.NONE, Double.NaN, Table.integer(r, "depthStar"), r.get("init"), mean, Selection.TEST);
+                new Gain(Table.number(r, "gainOverStandard"), Double.NaN, Double.NaN), PairedTest.NONE, test(r, "VsStandard"),
+                PairedTest.NONE, Double.NaN, Table.integer(r, "depthStar"), r.get("init"), mean, Selection.TEST);
     }
 
     private static Gain gain(Map<String, String> r, String column) {
         return new Gain(Table.number(r, column), Table.number(r, column + "Low"), Table.number(r, column + "High"));
     }
 
-    private static Test test(Map<String, String> r, String suffix) {
-        return new Test(Table.number(r, "pValue" + suffix), Boolean.parseBoolean(r.get("significant" + suffix)));
+    private static PairedTest test(Map<String, String> r, String suffix) {
+        return new PairedTest(Table.number(r, "pValue" + suffix), Boolean.parseBoolean(r.get("significant" + suffix)));
     }
 
     private static int integer(Map<String, String> r, String column, int absent) {

@@ -31,8 +31,8 @@ package org.defrost.report.model;
  */
 public record Optimum(int targetSize, int trainSize, int validationSize, boolean validationFromBudget, int layers,
                       int seeds, String init, int depthStar, double meanValidation, double mean, double stderr,
-                      double scratch, double standard, Gain gainOverScratch, Gain gainOverStandard, Test vsScratch,
-                      Test vsStandard, Test vsNeighbours, double probabilityBest, int oracleDepthStar,
+                      double scratch, double standard, Gain gainOverScratch, Gain gainOverStandard, PairedTest vsScratch,
+                      PairedTest vsStandard, PairedTest vsNeighbours, double probabilityBest, int oracleDepthStar,
                       String oracleInit, double oracleError, Selection selection) {
 
     /** What ℓ* was chosen on. */
@@ -63,8 +63,8 @@ public record Optimum(int targetSize, int trainSize, int validationSize, boolean
      * @param pValue      its p-value; NaN with one seed or when not run
      * @param significant whether it rejects at the study's level
      */
-    public record Test(double pValue, boolean significant) {
+    public record PairedTest(double pValue, boolean significant) {
         /** No test (one seed, or not recorded). */
-        public static final Test NONE = new Test(Double.NaN, false);
+        public static final PairedTest NONE = new PairedTest(Double.NaN, false);
     }
 }

@@ -66,19 +66,22 @@ public record PhaseDiagram(String knob, Map<String, Object> fixed, List<Transfer
         return knobs;
     }
 
-    /** Every phase diagram of a run: per knob, per combination of the other keys with at least two levels. */
-    public static List<PhaseDiagram> of(TransferResults results) {
+    /**
+     * Every phase diagram of a run's cells: per knob, per combination of the other keys that has at least two
+     * levels of the knob.
+     */
+    public static List<PhaseDiagram> of(List<TransferCell> cells) {
         List<PhaseDiagram> out = new ArrayList<>();
-        for (String knob : knobs(results.cells())) {
+        for (String knob : knobs(cells)) {
             Map<Map<String, Object>, List<TransferCell>> groups = new LinkedHashMap<>();
-            for (TransferCell c : results.cells()) {
+            for (TransferCell c : cells) {
                 Map<String, Object> others = new LinkedHashMap<>(c.cell().values());
                 others.remove(knob);
                 groups.computeIfAbsent(others, k -> new ArrayList<>()).add(c);
             }
-            groups.forEach((fixed, cells) -> {
-                if (cells.stream().map(c -> ((Number) c.cell().values().get(knob)).doubleValue()).distinct().count() >= 2) {
-                    List<TransferCell> rows = new ArrayList<>(cells);
+            groups.forEach((fixed, group) -> {
+                if (group.stream().map(c -> ((Number) c.cell().values().get(knob)).doubleValue()).distinct().count() >= 2) {
+                    List<TransferCell> rows = new ArrayList<>(group);
                     rows.sort(Comparator.comparingDouble(c -> ((Number) c.cell().values().get(knob)).doubleValue()));
                     out.add(new PhaseDiagram(knob, fixed, rows));
                 }

@@ -144,7 +144,7 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
         }
     }
 
-    private String gain(String shortName, String longName, Optimum.Gain g, Optimum.Test t) {
+    private String gain(String shortName, String longName, Optimum.Gain g, Optimum.PairedTest t) {
         StringBuilder sb = new StringBuilder("Gain over ").append(shortName).append(' ').append(Formats.value(g.value()));
         if (g.hasInterval()) {
             sb.append(" (bootstrap interval ").append(Formats.interval(g.low(), g.high(), seeds())).append(')');
