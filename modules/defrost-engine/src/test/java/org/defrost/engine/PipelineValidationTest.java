@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
@@ -41,6 +42,44 @@ class PipelineValidationTest {
         assertEquals(3.0, p.stages().get(0).parametersByCell().get(2).getDouble("scale"));
         assertEquals(5, p.stages().get(0).parametersByCell().get(0).getInt("count"));
         assertEquals("plain", p.stages().get(0).parametersByCell().get(0).getString("mode"));
+    }
+
+    @Test
+    void aMatrixListedCellByCellRunsExactlyThoseCells() throws Exception {
+        Pipeline p = parser.parse(FILE, """
+                pipeline: x
+                matrix:
+                  - { s: 1.0, c: 5 }
+                  - { c: 7, s: 1.0 }
+                  - { s: 3.0, c: 5 }
+                stages:
+                  - id: a
+                    uses: emit
+                    with: { scale: "${matrix.s}", count: "${matrix.c}" }
+                """);
+        assertEquals(List.of(Map.of("s", 1.0, "c", 5L), Map.of("s", 1.0, "c", 7L), Map.of("s", 3.0, "c", 5L)),
+                p.matrixCells());
+        assertEquals(List.of("s", "c"), List.copyOf(p.matrixCells().get(1).keySet()), "keys in the first cell's order");
+        assertEquals(7, p.stages().get(0).parametersByCell().get(1).getInt("count"));
+        assertEquals(3.0, p.stages().get(0).parametersByCell().get(2).getDouble("scale"));
+    }
+
+    @Test
+    void listedCellsWithOtherKeysOrListedTwiceAreReported() {
+        List<Problem> ps = problems("""
+                pipeline: x
+                matrix:
+                  - { s: 1 }
+                  - { s: 1 }
+                  - { t: 2 }
+                stages:
+                  - id: a
+                    uses: emit
+                    with: { scale: 1 }
+                """);
+        assertEquals(2, ps.size(), ps.toString());
+        at(ps.get(0), 4, "matrix[1]", "listed twice");
+        at(ps.get(1), 5, "matrix[2]", "every listed cell has the same keys (s)");
     }
 
     @Test

@@ -14,17 +14,23 @@ import java.util.Map;
  * @param name   the {@code pipeline:} name
  * @param seed   the root seed
  * @param seeds  how many independent repetitions (seed indices 0..seeds-1) each matrix cell runs
- * @param matrix matrix keys to their values, in file order
+ * @param matrix matrix keys to their values, in file order (for a matrix listed cell by cell: each key's
+ *               distinct values in order of first appearance)
+ * @param listed the matrix cells when the file lists them one by one, in file order; empty for a matrix given as
+ *               keys and values (a cartesian product) or no matrix
  * @param stages the stages in order
  */
 public record Pipeline(Path file, String text, String name, long seed, int seeds, Map<String, List<Object>> matrix,
-                       List<PipelineStage> stages) {
+                       List<Map<String, Object>> listed, List<PipelineStage> stages) {
 
     /**
-     * The matrix cells: every combination of matrix values, the last key varying fastest; a single
-     * empty cell when there is no matrix.
+     * The matrix cells: the listed cells, or every combination of matrix values with the last key varying
+     * fastest; a single empty cell when there is no matrix.
      */
     public List<Map<String, Object>> matrixCells() {
+        if (!listed.isEmpty()) {
+            return listed.stream().map(c -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(c))).toList();
+        }
         List<Map<String, Object>> cells = new ArrayList<>();
         cells.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<Object>> e : matrix.entrySet()) {

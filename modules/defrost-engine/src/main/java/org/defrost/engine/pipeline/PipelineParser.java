@@ -141,23 +141,27 @@ public final class PipelineParser {
             }
             long seed = integer(top, "seed", "", 0, Long.MIN_VALUE, Long.MAX_VALUE);
             int seeds = (int) integer(top, "seeds", "", 1, 1, MAX_SEEDS);
-            Map<String, List<Object>> matrix = matrix(top);
+            List<Map<String, Object>> listed = new ArrayList<>();
+            Map<String, List<Object>> matrix = matrix(top, listed);
             long cellCount = 1;
             for (List<Object> values : matrix.values()) {
                 cellCount = Math.min(Long.MAX_VALUE / 1000, cellCount * values.size());
+            }
+            if (!listed.isEmpty()) {
+                cellCount = listed.size();
             }
             List<Map<String, Object>> cells;
             if (cellCount > MAX_CELLS) {
                 add(top.keyLocation("matrix"), "matrix", "the matrix has " + cellCount + " cells; the limit is " + MAX_CELLS);
                 cells = List.of(Map.of());
             } else {
-                cells = new Pipeline(file, text, name, seed, seeds, matrix, List.of()).matrixCells();
+                cells = new Pipeline(file, text, name, seed, seeds, matrix, listed, List.of()).matrixCells();
             }
             List<PipelineStage> stages = stages(top, cells);
             if (!problems.isEmpty()) {
                 throw new InvalidPipelineException(problems);
             }
-            return new Pipeline(file, text, name, seed, seeds, matrix, stages);
+            return new Pipeline(file, text, name, seed, seeds, matrix, listed, stages);
         }
 
         private String requiredText(YamlNode.Mapping m, String key, String prefix) {
@@ -189,14 +193,22 @@ public final class PipelineParser {
             return dflt;
         }
 
-        private Map<String, List<Object>> matrix(YamlNode.Mapping top) {
+        /**
+         * The matrix: a mapping from keys to lists of values (a cartesian product), or a list of cells, each a
+         * mapping from every key to its value (listed cells go to {@code listed}).
+         */
+        private Map<String, List<Object>> matrix(YamlNode.Mapping top, List<Map<String, Object>> listed) {
             Map<String, List<Object>> matrix = new LinkedHashMap<>();
             YamlNode n = top.entries().get("matrix");
             if (n == null) {
                 return matrix;
             }
+            if (n instanceof YamlNode.Sequence seq) {
+                return listedCells(seq, listed);
+            }
             if (!(n instanceof YamlNode.Mapping m)) {
-                add(n.location(), "matrix", "expected a mapping from keys to lists of values, found " + n.describe());
+                add(n.location(), "matrix", "expected a mapping from keys to lists of values, or a list of cells, found "
+                        + n.describe());
                 return matrix;
             }
             m.entries().forEach((key, value) -> {
@@ -217,6 +229,56 @@ public final class PipelineParser {
                     matrix.put(key, values);
                 }
             });
+            return matrix;
+        }
+
+        /** A matrix listed cell by cell: every cell a mapping with the same keys, no cell twice. */
+        private Map<String, List<Object>> listedCells(YamlNode.Sequence seq, List<Map<String, Object>> listed) {
+            Map<String, List<Object>> matrix = new LinkedHashMap<>();
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int i = 0; i < seq.items().size(); i++) {
+                YamlNode item = seq.items().get(i);
+                String field = "matrix[" + i + "]";
+                if (!(item instanceof YamlNode.Mapping cell) || cell.entries().isEmpty()) {
+                    add(item.location(), field, "a listed matrix cell is a mapping from keys to values, found " + item.describe());
+                    continue;
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                cell.entries().forEach((key, value) -> {
+                    if (!ID.matcher(key).matches()) {
+                        add(cell.keyLocation(key), field + "." + key, "a matrix key is a letter followed by letters, digits, '-' or '_'");
+                    } else if (value instanceof YamlNode.Mapping || value instanceof YamlNode.Scalar s && s.value() == null) {
+                        add(value.location(), field + "." + key, "a matrix value is a number, text, boolean or list; found "
+                                + value.describe());
+                    } else {
+                        values.put(key, value.toPlain());
+                    }
+                });
+                if (!cells.isEmpty() && !cells.get(0).keySet().equals(values.keySet())) {
+                    add(item.location(), field, "every listed cell has the same keys (" + String.join(", ", cells.get(0).keySet())
+                            + "); this one has " + String.join(", ", values.keySet()));
+                    continue;
+                }
+                if (cells.contains(values)) {
+                    add(item.location(), field, "the cell " + values + " is listed twice");
+                    continue;
+                }
+                cells.add(values);
+            }
+            if (seq.items().isEmpty()) {
+                add(seq.location(), "matrix", "expected at least one listed cell");
+            }
+            for (Map<String, Object> c : cells) {
+                Map<String, Object> ordered = new LinkedHashMap<>();
+                cells.get(0).keySet().forEach(k -> ordered.put(k, c.get(k)));
+                ordered.forEach((k, v) -> {
+                    List<Object> values = matrix.computeIfAbsent(k, x -> new ArrayList<>());
+                    if (!values.contains(v)) {
+                        values.add(v);
+                    }
+                });
+                listed.add(ordered);
+            }
             return matrix;
         }
 
