@@ -18,6 +18,7 @@ import org.defrost.report.html.Section;
 import org.defrost.report.html.SectionBuilder;
 import org.defrost.report.html.SimilaritySections;
 import org.defrost.report.model.MatrixCell;
+import org.defrost.report.model.Optimum;
 import org.defrost.report.model.Recommendation;
 import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
@@ -89,8 +90,8 @@ public final class ReportGenerator {
         Map<MatrixCell, List<Integer>> depthStars = new LinkedHashMap<>();
         recommendations.forEach(r -> depthStars.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r.depthStar()));
         SimilaritySections.profiles(similarity, depthStars, counter).ifPresent(sections::add);
-        SimilaritySections.link(correlations, transfer.cells().stream().map(TransferCell::cell).toList(),
-                transfer.maxLayers(), counter).ifPresent(sections::add);
+        SimilaritySections.link(correlations, transfer.targetSizes(), transfer.maxLayers(), counter)
+                .ifPresent(sections::add);
         SimilaritySections.layerMatrices(similarity, counter).ifPresent(sections::add);
         if (options.curves()) {
             ResultSections.curves(transfer, counter).ifPresent(sections::add);
@@ -116,12 +117,19 @@ public final class ReportGenerator {
         return sb.toString();
     }
 
+    /**
+     * The content of {@code report.json}: title and run, {@code chosenOn} ({@code validation}, or {@code test} for
+     * results written before ℓ* was chosen on validation error), the answers, the figures, every table and the
+     * provenance.
+     */
     private static Map<String, Object> json(ReportOptions options, Provenance p, List<Recommendation> recommendations,
                                             List<Section> sections, Map<String, Table> tables) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("title", options.title());
         root.put("runId", p.runId());
         root.put("pipeline", p.pipeline());
+        root.put("chosenOn", recommendations.stream().allMatch(r -> r.optimum().selection()
+                == Optimum.Selection.VALIDATION) ? "validation" : "test");
         root.put("answers", ReportTables.recommendations(recommendations).jsonRows());
         List<FigureEntry> figures = new ArrayList<>();
         sections.forEach(s -> figures.addAll(s.figures()));

@@ -22,10 +22,13 @@ public final class ReportStage implements Stage {
     public StageDescriptor descriptor() {
         return new StageDescriptor(TYPE, "1",
                 "Writes one self-contained HTML page (charts embedded, opens offline) answering how many layers to "
-                        + "freeze per task pair and target size, with test error against depth, the optimal depth against "
-                        + "target size and task pair, the protocol comparison, similarity profiles and layer-by-layer maps "
-                        + "when a similarity stage ran, training curves, and the run's provenance; plus every table as "
-                        + "CSV (tables/) and JSON (report.json).",
+                        + "freeze per task pair and target size (the depth chosen on validation error, its test error, "
+                        + "gains with bootstrap intervals and paired tests), with test error against depth, the optimal "
+                        + "depth against target size, phase diagrams of the optimal depth and of the gain over scratch "
+                        + "for every numeric matrix key, the protocol comparison, similarity profiles, their transition "
+                        + "depths and rank correlation with the optimal depth, layer-by-layer maps when a similarity "
+                        + "stage ran, training curves, and the run's provenance; plus every table as CSV (tables/) and "
+                        + "JSON (report.json).",
                 List.of(ParameterSpec.string("title", "", "Heading of the report; empty for the pipeline's name."),
                         ParameterSpec.bool("curves", true, "Include the training curves of representative cells.")),
                 List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, false);

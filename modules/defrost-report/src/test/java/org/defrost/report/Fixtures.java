@@ -266,14 +266,14 @@ final class Fixtures {
     }
 
     /**
-     * The fixture's similarity between layer i of S and layer j of T*: nearly flat over the first
+     * The fixture's similarity between layer i of S and layer j of T*: a small step from the input, then flat over the first
      * {@code round(L (1 - eta))} layers (those that transfer well in {@link #modelError}), then a sharp fall, so that
      * the profile's transition depth is that number of layers.
      */
     private static double similarity(String measure, int i, int j, double eta, int layers) {
         long useful = Math.round(layers * (1 - eta));
         int depth = Math.max(i, j);
-        double diagonal = 1 - 0.03 * Math.min(depth, useful) - 0.35 * Math.max(0, depth - useful) - 0.15 * Math.abs(i - j);
+        double diagonal = 1 - (depth > 0 ? 0.05 : 0) - 0.35 * Math.max(0, depth - useful) - 0.15 * Math.abs(i - j);
         return switch (measure) {
             case "linear-cka" -> diagonal;
             case "information-imbalance" -> 1 - 0.9 * diagonal;
@@ -283,13 +283,18 @@ final class Fixtures {
 
     /** Transfer (and, when {@code similarity}, similarity) artifacts of cells etaF = 0.0 and 0.5 under {@code root}. */
     static ReportInputs inputs(Path root, Study s, boolean similarity, boolean curves) throws IOException {
+        return inputs(root, s, similarity, curves, false);
+    }
+
+    /** As above; with {@code legacy}, optimal-depths.csv in the layout written before validation-based selection. */
+    static ReportInputs inputs(Path root, Study s, boolean similarity, boolean curves, boolean legacy) throws IOException {
         List<ResultArtifact> transfer = new ArrayList<>();
         List<ResultArtifact> sim = new ArrayList<>();
         // written in reverse matrix order: the report orders cells by value
         for (double eta : List.of(0.5, 0.0)) {
             Map<String, Object> cell = Map.of("etaF", eta);
             Path t = root.resolve("transfer-" + eta);
-            transfer.add(new ResultArtifact("t" + eta, cell, t, writeTransfer(t, cell, s, curves)));
+            transfer.add(new ResultArtifact("t" + eta, cell, t, writeTransfer(t, cell, s, curves, legacy)));
             if (similarity) {
                 Path d = root.resolve("similarity-" + eta);
                 sim.add(new ResultArtifact("s" + eta, cell, d, writeSimilarity(d, cell, s)));

@@ -183,6 +183,64 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void resultsWrittenBeforeValidationSelectionAreReadAndSaidToBeChosenOnTheTestSet() throws IOException {
+        ReportInputs inputs = Fixtures.inputs(dir.resolve("in"), Fixtures.SMALL, false, false, true);
+        Path out = ReportGenerator.generate(inputs, new ReportOptions("Legacy", false), dir.resolve("out")).getParent();
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Chosen on mean test error"), "the answers say the choice looked at the test set");
+        assertEquals("test", new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("chosenOn").asText());
+        for (Map<String, String> r : Table.read(out.resolve("tables/recommendations.csv")).rows()) {
+            Map<String, String> best = null;
+            for (Map<String, String> o : Table.read(dir.resolve("in/transfer-" + r.get("etaF") + "/optimal-depths.csv")).rows()) {
+                double mean = Double.parseDouble(o.get("meanTestError"));
+                if (o.get("targetSize").equals(r.get("targetSize")) && (best == null
+                        || mean < Double.parseDouble(best.get("meanTestError"))
+                        || mean == Double.parseDouble(best.get("meanTestError")) && o.get("init").equals("random"))) {
+                    best = o;
+                }
+            }
+            assertEquals(best.get("init") + "/" + best.get("depthStar"), r.get("init") + "/" + r.get("depthStar"),
+                    "the initialisation of lower test error, random on a tie");
+        }
+    }
+
+    @Test
+    void oneSeedShowsNoSpreadIntervalOrTestAnywhere() throws IOException {
+        ReportInputs inputs = Fixtures.inputs(dir.resolve("in"), new Fixtures.Study(3, List.of(60, 300), 1), false, false);
+        Path out = ReportGenerator.generate(inputs, new ReportOptions("One seed", false), dir.resolve("out")).getParent();
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("± 0.0000") || html.contains("± –") || html.contains("p = "), "no spread or test claimed");
+        assertTrue(html.contains("s.e. n/a (1 seed)") && html.contains("<td class=\"num\">n/a (1 seed)</td>"));
+        assertEquals("validation", new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("chosenOn").asText());
+    }
+
+    @Test
+    void transitionDepthsOfTheFixtureProfilesAreTheLayersThatTransferWell() throws IOException {
+        Path out = full();
+        Table points = Table.read(out.resolve("tables/transition-depths.csv"));
+        int checked = 0;
+        for (Map<String, String> r : points.rows()) {
+            if (r.get("measure").equals("linear-cka") || r.get("measure").equals("information-imbalance")) {
+                long useful = Math.round(3 * (1 - Double.parseDouble(r.get("etaF"))));
+                assertEquals(useful, Long.parseLong(r.get("transitionDepth")), r.toString());
+                checked++;
+            }
+        }
+        assertEquals(2 * 2 * 2 * Fixtures.SMALL.targetSizes().size(), checked, "2 measures x 2 definitions x 2 cells x sizes");
+        Map<String, String> cka = Table.read(out.resolve("tables/similarity-vs-depth.csv")).rows().stream()
+                .filter(r -> r.get("measure").equals("linear-cka") && r.get("definition").equals("largest-drop"))
+                .findFirst().orElseThrow();
+        assertEquals("2", cka.get("taskPairs"));
+        // the fixture's ℓ* is 3 for etaF = 0 and 2 for etaF = 0.5, as are the transition depths: ρ = 1
+        assertEquals(1.0, Double.parseDouble(cka.get("spearman")), 1e-12);
+        assertTrue(html(out).contains("data-table=\"similarity-vs-depth\""));
+    }
+
+    private static String html(Path out) throws IOException {
+        return Files.readString(out.resolve("report.html"));
+    }
+
+    @Test
     void trainingCurvesCanBeLeftOut() throws IOException {
         Path out = generate(false, false);
         String html = Files.readString(out.resolve("report.html"));

@@ -108,30 +108,26 @@ public final class SimilarityCharts {
     }
 
     /**
-     * The transition depth of each (task pair, target size) against its ℓ*, one colour per task pair, with the
+     * The transition depth of each (task pair, target size) against its ℓ*, one colour per target size, with the
      * diagonal ℓ* = transition depth dashed. Points that coincide are spread a little (by at most 0.3 of a layer,
      * the same way in every report) so that their number shows.
      *
-     * @param cells the task pairs in report order, for their colours
+     * @param sizes the run's target sizes, ascending, for the colours
      */
-    public static Figure transitionScatter(SimilarityLink.Correlation c, List<MatrixCell> cells, int layers) {
+    public static Figure transitionScatter(SimilarityLink.Correlation c, List<Integer> sizes, int layers) {
         String rho = Double.isNaN(c.rho()) ? "ρ undefined" : String.format(java.util.Locale.ROOT, "ρ = %.2f", c.rho())
                 + (Double.isNaN(c.low()) ? "" : String.format(java.util.Locale.ROOT, " [%.2f, %.2f]", c.low(), c.high()));
-        XYChart chart = new XYChartBuilder().width(400).height(320)
-                .title(c.measure() + (c.probe().isEmpty() ? "" : " (" + c.probe() + ")") + ": " + rho)
+        XYChart chart = new XYChartBuilder().width(440).height(330).title(c.measure() + ": " + rho)
                 .xAxisTitle("transition depth (" + c.definition().id() + ")").yAxisTitle("ℓ*").build();
         ChartStyle.apply(chart.getStyler());
-        if (cells.size() > 3) {
-            ChartStyle.legendRight(chart.getStyler());
-        }
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(layers + 0.5).setYAxisMin(-0.5).setYAxisMax(layers + 0.5)
                 .setXAxisDecimalPattern("0").setYAxisDecimalPattern("0");
-        XYSeries diagonal = chart.addSeries("ℓ* = transition depth", List.of(0, layers), List.of(0, layers));
+        XYSeries diagonal = chart.addSeries("ℓ* = depth", List.of(0, layers), List.of(0, layers));
         diagonal.setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(ChartStyle.DASHED);
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            MatrixCell cell = cells.get(i);
-            List<SimilarityLink.Point> points = c.points().stream().filter(p -> p.cell().equals(cell)).toList();
+        for (int i = 0; i < sizes.size(); i++) {
+            int n = sizes.get(i);
+            List<SimilarityLink.Point> points = c.points().stream().filter(p -> p.targetSize() == n).toList();
             if (points.isEmpty()) {
                 continue;
             }
@@ -139,15 +135,15 @@ public final class SimilarityCharts {
             List<Double> y = new ArrayList<>();
             for (SimilarityLink.Point p : points) {
                 int k = seen.merge(p.transitionDepth() + "/" + p.depthStar(), 1, Integer::sum) - 1;
-                // the k-th point at a spot moves along a small spiral
+                // the k-th point at a spot moves out along a small spiral
                 double angle = 2.4 * k;
                 double radius = Math.min(0.3, 0.07 * Math.sqrt(k));
                 x.add(p.transitionDepth() + radius * Math.cos(angle));
                 y.add(p.depthStar() + radius * Math.sin(angle));
             }
-            XYSeries s = chart.addSeries(cell.displayName(), x, y);
+            XYSeries s = chart.addSeries("n = " + n, x, y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.cell(i, cells.size()));
+            s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(ChartStyle.cell(i, sizes.size()));
         }
         return ChartStyle.render(chart, "transition-" + slug(c.probe(), c.measure()) + "-" + c.definition().id(),
                 "transition-vs-depth-star", "Transition depth of " + c.measure() + " against the optimal depth");

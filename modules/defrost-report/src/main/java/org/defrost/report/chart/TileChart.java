@@ -60,7 +60,8 @@ final class TileChart {
      */
     static Figure render(String title, String xTitle, String yTitle, List<String> columns, List<String> rows,
                          List<Tile> tiles, List<Key> keys, String id, String kind, String alt) {
-        int width = Math.max(380, 170 + 62 * columns.size() + (keys.isEmpty() ? 0 : 150));
+        // wide enough for the tiles, the legend and the title (about 8 pixels per character of the bold title font)
+        int width = Math.max(Math.max(380, 8 * title.length() + 40), 170 + 62 * columns.size() + (keys.isEmpty() ? 0 : 150));
         int height = Math.max(230, 120 + 34 * rows.size());
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();

@@ -51,25 +51,28 @@ public final class SimilaritySections {
 
     /**
      * Whether the profiles predict ℓ*: the correlation table (every probe, measure and definition of the transition
-     * depth) and a scatter per measure for the largest-drop definition.
+     * depth) and a scatter per measure for the half-level definition.
      *
-     * @param cells the task pairs in report order, for their colours
+     * @param sizes the target sizes of the run, ascending, for the points' colours
      */
-    public static Optional<Section> link(List<SimilarityLink.Correlation> correlations, List<MatrixCell> cells, int layers,
+    public static Optional<Section> link(List<SimilarityLink.Correlation> correlations, List<Integer> sizes, int layers,
                                          SectionBuilder.FigureCounter counter) {
         if (correlations.isEmpty()) {
             return Optional.empty();
         }
         SectionBuilder b = new SectionBuilder("similarity-vs-depth", "Does similarity predict ℓ*?", counter);
         b.paragraph("For each measure, the transition depth of the S-vs-T* profile is the layer past which the two "
-                + "networks stop computing alike. Largest drop: the layer just before the largest fall of the profile "
-                + "between consecutive layers. Half drop: the last layer before the profile has lost half of its total "
-                + "fall from the input layer. Profiles are first turned so that higher means more similar (information "
-                + "imbalance and distances are negated); the depth is capped at L. Each (task pair, target size) gives "
-                + "one point (transition depth, ℓ*); across all of them, Spearman's rank correlation ρ, with a "
+                + "networks stop computing alike. Profiles are first turned so that higher means more similar (information "
+                + "imbalance and distances are negated). Fed the same probe inputs, the input layers of S and T* are "
+                + "identical, so the first step of every profile is large and is left out. Largest drop: the layer just "
+                + "before the largest fall between consecutive hidden layers (the last layer when none falls). Half "
+                + "level: the last layer before the profile falls below half-way between its input layer and the lowest "
+                + "value the measure takes in this run. Both are capped at L. Each (task pair, target size) gives one "
+                + "point (transition depth, ℓ*); across all of them, Spearman's rank correlation ρ, with a "
                 + Math.round(100 * SimilarityLink.CONFIDENCE) + "% bootstrap interval that resamples task pairs. A measure "
-                + "tracks ℓ* when the interval lies above 0. When T* was trained on the whole target pool, every size of "
-                + "a task pair shares one transition depth while ℓ* moves with n, which caps the correlation.");
+                + "tracks ℓ* when the interval lies above 0; ρ is undefined when the transition depth is the same for "
+                + "every point. When T* was trained on the whole target pool, every size of a task pair shares one "
+                + "transition depth while ℓ* moves with n, which caps the correlation.");
         List<String> header = List.of("probe", "measure", "transition depth", "points", "task pairs", "ρ", "interval",
                 "verdict");
         List<List<String>> rows = new ArrayList<>();
@@ -83,11 +86,11 @@ public final class SimilaritySections {
         b.table("similarity-vs-depth", header, rows, new boolean[]{false, false, false, true, true, true, true, false});
         b.endDetails();
         List<Figure> figures = correlations.stream()
-                .filter(c -> c.definition() == TransitionDepth.Definition.LARGEST_DROP)
-                .map(c -> SimilarityCharts.transitionScatter(c, cells, layers)).toList();
-        b.figures(figures, "Transition depth (largest drop) of each measure's profile against the chosen ℓ*, one point "
-                + "per task pair and target size, coloured by task pair; coinciding points are spread slightly. Points on "
-                + "the dashed diagonal are where the similarity drop falls exactly at ℓ*. The title gives ρ and its "
+                .filter(c -> c.definition() == TransitionDepth.Definition.HALF_LEVEL)
+                .map(c -> SimilarityCharts.transitionScatter(c, sizes, layers)).toList();
+        b.figures(figures, "Transition depth (half level) of each measure's profile against the chosen ℓ*, one point "
+                + "per task pair and target size, coloured by target size; coinciding points are spread slightly. Points "
+                + "on the dashed diagonal are where the similarity falls exactly past ℓ*. The title gives ρ and its "
                 + "bootstrap interval.");
         return Optional.of(b.build());
     }

@@ -95,6 +95,14 @@ public final class SimilarityLink {
 
     static List<Point> points(TransferResults transfer, SimilarityResults similarity, String probe, String measure,
                               Definition definition) {
+        double floor = Double.POSITIVE_INFINITY;
+        for (CellSimilarity c : similarity.cells()) {
+            for (ProfilePoint p : c.profile()) {
+                if (p.probe().equals(probe) && p.measure().equals(measure) && Double.isFinite(p.mean())) {
+                    floor = Math.min(floor, TransitionDepth.oriented(p.mean(), measure));
+                }
+            }
+        }
         List<Point> points = new ArrayList<>();
         for (TransferCell c : transfer.cells()) {
             Optional<CellSimilarity> s = similarity.cell(c.cell());
@@ -108,7 +116,7 @@ public final class SimilarityLink {
                     continue;
                 }
                 double[] values = profile.stream().mapToDouble(ProfilePoint::mean).toArray();
-                int t = TransitionDepth.of(values, measure, c.layers(), definition);
+                int t = TransitionDepth.of(values, measure, c.layers(), definition, floor);
                 if (t >= 0) {
                     points.add(new Point(c.cell(), o.targetSize(), trainSize, t, o.depthStar()));
                 }
