@@ -117,9 +117,10 @@ public final class SimilarityCharts {
     public static Figure transitionScatter(SimilarityLink.Correlation c, List<Integer> sizes, int layers) {
         String rho = Double.isNaN(c.rho()) ? "ρ undefined" : String.format(java.util.Locale.ROOT, "ρ = %.2f", c.rho())
                 + (Double.isNaN(c.low()) ? "" : String.format(java.util.Locale.ROOT, " [%.2f, %.2f]", c.low(), c.high()));
-        XYChart chart = new XYChartBuilder().width(440).height(330).title(c.measure() + ": " + rho)
+        XYChart chart = new XYChartBuilder().width(500).height(320).title(c.measure() + ": " + rho)
                 .xAxisTitle("transition depth (" + c.definition().id() + ")").yAxisTitle("ℓ*").build();
         ChartStyle.apply(chart.getStyler());
+        ChartStyle.legendRight(chart.getStyler());
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(layers + 0.5).setYAxisMin(-0.5).setYAxisMax(layers + 0.5)
                 .setXAxisDecimalPattern("0").setYAxisDecimalPattern("0");
         XYSeries diagonal = chart.addSeries("ℓ* = depth", List.of(0, layers), List.of(0, layers));
