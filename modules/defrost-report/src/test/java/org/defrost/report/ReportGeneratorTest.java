@@ -233,6 +233,7 @@ class ReportGeneratorTest {
         assertEquals("2", cka.get("taskPairs"));
         // the fixture's ℓ* is 3 for etaF = 0 and 2 for etaF = 0.5, as are the transition depths: ρ = 1
         assertEquals(1.0, Double.parseDouble(cka.get("spearman")), 1e-12);
+        assertEquals("no interval (2 task pairs; needs 3)", cka.get("verdict"));
         assertTrue(html(out).contains("data-table=\"similarity-vs-depth\""));
     }
 

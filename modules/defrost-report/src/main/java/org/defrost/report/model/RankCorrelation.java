@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 
 /** Spearman's rank correlation and a bootstrap interval for it that resamples groups of points. */
 public final class RankCorrelation {
+    /** Groups a bootstrap interval needs. */
+    public static final int MIN_GROUPS = 3;
     private RankCorrelation() {
     }
 
@@ -75,12 +77,13 @@ public final class RankCorrelation {
      * @param resamples  number of bootstrap resamples
      * @param confidence e.g. 0.95
      * @param seed       seed of the resampling, so that a report is reproducible
-     * @return {low, high}; NaNs with fewer than 2 groups or when no resample gives a defined ρ
+     * @return {low, high}; NaNs with fewer than 3 groups (with 2, every resample that defines ρ repeats the full
+     *         sample's value, an interval of width 0) or when no resample gives a defined ρ
      */
     public static double[] bootstrapInterval(double[] x, double[] y, int[] group, int resamples, double confidence,
                                              long seed) {
         int groups = Arrays.stream(group).max().orElse(-1) + 1;
-        if (groups < 2) {
+        if (groups < MIN_GROUPS) {
             return new double[]{Double.NaN, Double.NaN};
         }
         List<List<Integer>> members = new ArrayList<>();

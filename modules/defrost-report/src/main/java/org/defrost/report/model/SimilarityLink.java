@@ -47,7 +47,7 @@ public final class SimilarityLink {
      * @param points     the (transition depth, ℓ*) pairs
      * @param taskPairs  number of distinct task pairs among the points
      * @param rho        Spearman's ρ; NaN when undefined (fewer than 3 points, or a constant variable)
-     * @param low        lower end of the bootstrap interval; NaN with fewer than 2 task pairs
+     * @param low        lower end of the bootstrap interval; NaN with fewer than 3 task pairs
      * @param high       upper end of the bootstrap interval
      */
     public record Correlation(String probe, String measure, Definition definition, List<Point> points, int taskPairs,
@@ -62,7 +62,8 @@ public final class SimilarityLink {
                 return points.size() < 3 ? "too few points" : "undefined (a constant variable)";
             }
             if (Double.isNaN(low)) {
-                return "no interval (" + taskPairs + " task pair" + (taskPairs == 1 ? "" : "s") + ")";
+                return "no interval (" + taskPairs + " task pair" + (taskPairs == 1 ? "" : "s") + "; needs "
+                        + RankCorrelation.MIN_GROUPS + ")";
             }
             if (low > 0) {
                 return "tracks ℓ*";

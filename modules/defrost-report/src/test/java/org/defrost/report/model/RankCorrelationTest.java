@@ -73,9 +73,11 @@ class RankCorrelationTest {
     }
 
     @Test
-    void oneGroupGivesNoInterval() {
+    void fewerThanThreeGroupsGiveNoInterval() {
         double[] v = {1, 2, 3, 4};
         double[] out = RankCorrelation.bootstrapInterval(v, v, new int[4], 100, 0.95, 1);
         assertTrue(Double.isNaN(out[0]) && Double.isNaN(out[1]));
+        double[] two = RankCorrelation.bootstrapInterval(v, new double[]{1, 3, 2, 4}, new int[]{0, 0, 1, 1}, 100, 0.95, 1);
+        assertTrue(Double.isNaN(two[0]) && Double.isNaN(two[1]), "two groups would give an interval of width 0");
     }
 }
