@@ -31,7 +31,7 @@ public final class SimilarityLink {
      *
      * @param cell            the task pair
      * @param targetSize      number of target examples n
-     * @param trainSize       the size of T*'s training set whose profile was used; 0 for the whole pool
+     * @param trainSize       the target size of the T* whose profile was used; 0 for the whole-pool T*
      * @param transitionDepth the profile's transition depth
      * @param depthStar       the chosen ℓ*
      */
@@ -111,7 +111,9 @@ public final class SimilarityLink {
                 continue;
             }
             for (Optimum o : c.optima()) {
-                int trainSize = s.get().trainSizes().contains(o.trainSize()) ? o.trainSize() : 0;
+                List<Integer> sized = s.get().trainSizes();
+                int trainSize = sized.contains(o.targetSize()) ? o.targetSize()
+                        : sized.contains(o.trainSize()) ? o.trainSize() : 0;
                 List<ProfilePoint> profile = s.get().profile(probe, measure, trainSize);
                 if (profile.isEmpty()) {
                     continue;

@@ -113,8 +113,8 @@ public final class SimilarityResults {
 
     /**
      * Reads {@code profile-summary.csv} (columns probe, measure, layer, mean, stderr; {@code value} is accepted
-     * for mean, probe and stderr are optional; {@code targetTrainSize} or {@code trainSize}, when present, says how
-     * many target examples T* was trained on, 0 or absent meaning the whole pool) and {@code layer-matrices.csv} (probe, measure, sourceLayer,
+     * for mean, probe and stderr are optional; {@code targetSize} and {@code pool}, when present, say how many target
+     * examples T* was trained on and whether it is the whole-pool T*; without them every row is the whole-pool T*) and {@code layer-matrices.csv} (probe, measure, sourceLayer,
      * targetLayer, value) of each artifact; a missing file contributes nothing.
      */
     public static SimilarityResults load(List<ResultArtifact> artifacts) throws IOException {
@@ -157,11 +157,15 @@ public final class SimilarityResults {
         return new SimilarityResults(cells, new ArrayList<>(measures), new ArrayList<>(probes), profiles, matrices);
     }
 
-    /** Columns that may name the size of T*'s training set; absent or non-positive means the whole pool. */
-    private static final List<String> TRAIN_SIZE_COLUMNS = List.of("targetTrainSize", "trainSize");
-
+    /**
+     * The size of T*'s training set a row belongs to: 0 for the whole-pool T* ({@code pool} true, or no size
+     * column), else {@code targetSize} (the similarity stage's layout) or {@code targetTrainSize}.
+     */
     private static int trainSize(Map<String, String> row) {
-        for (String column : TRAIN_SIZE_COLUMNS) {
+        if (Boolean.parseBoolean(row.get("pool"))) {
+            return 0;
+        }
+        for (String column : List.of("targetSize", "targetTrainSize")) {
             double v = Table.number(row, column);
             if (!Double.isNaN(v)) {
                 return Math.max(0, (int) v);

@@ -36,13 +36,13 @@ class SimilarityLinkTest {
     @Test
     void eachSizeUsesTheProfileOfTheTStarTrainedOnItsExamplesWhenThereIsOne() throws IOException {
         // T* on 50 examples: CKA falls after layer 3 (never); on 200: falls after layer 1; on the pool: after layer 2
-        SimilarityResults s = similarity("probe,measure,layer,mean,stderr,targetTrainSize\n"
-                + "target,linear-cka,0,1.0,NaN,50\ntarget,linear-cka,1,0.9,NaN,50\ntarget,linear-cka,2,0.9,NaN,50\n"
-                + "target,linear-cka,3,0.9,NaN,50\n"
-                + "target,linear-cka,0,1.0,NaN,200\ntarget,linear-cka,1,0.9,NaN,200\ntarget,linear-cka,2,0.3,NaN,200\n"
-                + "target,linear-cka,3,0.2,NaN,200\n"
-                + "target,linear-cka,0,1.0,NaN,0\ntarget,linear-cka,1,0.9,NaN,0\ntarget,linear-cka,2,0.9,NaN,0\n"
-                + "target,linear-cka,3,0.4,NaN,0\n");
+        SimilarityResults s = similarity("etaF,targetSize,pool,probe,measure,layer,mean,stderr\n"
+                + "0.5,50,false,target,linear-cka,0,1.0,NaN\n0.5,50,false,target,linear-cka,1,0.9,NaN\n"
+                + "0.5,50,false,target,linear-cka,2,0.9,NaN\n0.5,50,false,target,linear-cka,3,0.9,NaN\n"
+                + "0.5,200,false,target,linear-cka,0,1.0,NaN\n0.5,200,false,target,linear-cka,1,0.9,NaN\n"
+                + "0.5,200,false,target,linear-cka,2,0.3,NaN\n0.5,200,false,target,linear-cka,3,0.2,NaN\n"
+                + "0.5,750,true,target,linear-cka,0,1.0,NaN\n0.5,750,true,target,linear-cka,1,0.9,NaN\n"
+                + "0.5,750,true,target,linear-cka,2,0.9,NaN\n0.5,750,true,target,linear-cka,3,0.4,NaN\n");
         List<SimilarityLink.Point> points = SimilarityLink.points(transfer(), s, "target", "linear-cka",
                 Definition.LARGEST_DROP);
         assertEquals(List.of(50, 200), points.stream().map(SimilarityLink.Point::trainSize).toList());
