@@ -1,10 +1,10 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * The innermost block of a matrix product: a register-resident {@code rows() × cols()} tile of C updated
  * with the outer products of one packed panel from each operand.
  */
-interface MicroKernel {
+interface DoubleMicroKernel {
 
     /** Tile height MR: how many a-side indices one packed a-panel holds. */
     int rows();

@@ -1,10 +1,10 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * A 4 × 4 kernel in plain Java, used when the JDK's vector module is not available. Sixteen scalar
  * accumulators fit in registers, so each packed value is loaded once per four multiply-adds.
  */
-final class ScalarKernel implements MicroKernel {
+final class PlainDoubleMicroKernel implements DoubleMicroKernel {
     static final int MR = 4;
     static final int NR = 4;
 
