@@ -38,7 +38,9 @@ class ParallelUpdateTest {
         FMatrixRMaj p = floats(1);
         FMatrixRMaj m = floats(2);
         FMatrixRMaj v = floats(3);
-        Arrays.setAll(v.data, i -> Math.abs(v.data[i]));
+        for (int i = 0; i < v.data.length; i++) {
+            v.data[i] = Math.abs(v.data[i]);
+        }
         FMatrixRMaj velocity = floats(4);
         for (int t = 1; t <= 3; t++) {
             FMatrixRMaj g = floats(10 + t);
