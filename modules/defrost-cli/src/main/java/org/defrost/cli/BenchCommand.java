@@ -73,20 +73,30 @@ final class BenchCommand implements Runnable {
         }
     }
 
+    /** A benchmark that parses its own arguments: they are passed on as given. */
+    abstract static class PassThrough implements Callable<Integer> {
+        @CommandLine.Parameters(arity = "0..*", paramLabel = "ARG", description = "Passed to the benchmark.")
+        String[] args = {};
+
+        abstract void run(String[] arguments) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            run(args);
+            return 0;
+        }
+    }
+
     /** The similarity measures on the sizes compared with numpy (modules/defrost-bench/src/bench/python). */
     @Command(name = "similarity", mixinStandardHelpOptions = true,
             description = {"Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood overlap",
                     "(n = 5,000, p = q = 512) from raw float64 matrices to the value.",
                     "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the inputs for",
                     "similarity_numpy.py."})
-    static final class Similarity implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*", paramLabel = "ARG", description = "Passed to the benchmark.")
-        String[] args = {};
-
+    static final class Similarity extends PassThrough {
         @Override
-        public Integer call() throws Exception {
-            SimilarityBenchmark.main(args);
-            return 0;
+        void run(String[] arguments) throws Exception {
+            SimilarityBenchmark.main(arguments);
         }
     }
 
@@ -94,14 +104,10 @@ final class BenchCommand implements Runnable {
     @Command(name = "gemm", mixinStandardHelpOptions = true,
             description = {"float32 product throughput (GFLOP/s) on the shapes of a training step.",
                     "Arguments: [--threads 1,2] [--repeats R] [--millis M] [--statistic median|best]."})
-    static final class Gemm implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*", paramLabel = "ARG", description = "Passed to the benchmark.")
-        String[] args = {};
-
+    static final class Gemm extends PassThrough {
         @Override
-        public Integer call() {
-            GemmBenchmark.main(args);
-            return 0;
+        void run(String[] arguments) {
+            GemmBenchmark.main(arguments);
         }
     }
 
@@ -109,14 +115,10 @@ final class BenchCommand implements Runnable {
     @Command(name = "chmm", mixinStandardHelpOptions = true,
             description = {"CHMM generation throughput, in memory and streamed to .npy files.",
                     "Arguments as name=value: samples, n, d, threads, block, nonlinearity, repeats, out."})
-    static final class Chmm implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*", paramLabel = "ARG", description = "Passed to the benchmark.")
-        String[] args = {};
-
+    static final class Chmm extends PassThrough {
         @Override
-        public Integer call() throws Exception {
-            ChmmGenerationBenchmark.main(args);
-            return 0;
+        void run(String[] arguments) throws Exception {
+            ChmmGenerationBenchmark.main(arguments);
         }
     }
 }
