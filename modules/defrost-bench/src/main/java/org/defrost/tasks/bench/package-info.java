@@ -1,2 +1,2 @@
-/** Benchmarks run as plain {@code main} programs; they print figures and are not part of the tests. */
+/** CHMM generation throughput ({@link org.defrost.tasks.bench.ChmmGenerationBenchmark}), run by {@code defrost bench chmm}. */
 package org.defrost.tasks.bench;
