@@ -25,7 +25,7 @@ record CentredRbfKernel(double[] centred, double norm) {
     private static CentredRbfKernel compute(Representation r, double threshold) {
         int n = r.rows();
         double[] k = DoubleProducts.pointGram(r.centred(), r.cols(), null, n, r.threads());
-        SquaredDistances.fromGramInPlace(k, n);
+        SquaredDistances.fromGramInPlace(k, n, r.threads());
         double median = medianOfAllPairs(k, n);
         if (!(median > 0)) {
             return new CentredRbfKernel(null, 0);

@@ -53,7 +53,7 @@ public final class NeighbourTable {
         }
         KernelThreads threads = r.threads();
         double[] d = DoubleProducts.pointGram(r.centred(), r.cols(), rows, n, threads);
-        SquaredDistances.fromGramInPlace(d, n);
+        SquaredDistances.fromGramInPlace(d, n, threads);
         int[] neighbours = new int[n * k];
         threads.forRanges(n, (long) n * n, (from, to) -> {
             for (int i = from; i < to; i++) {
