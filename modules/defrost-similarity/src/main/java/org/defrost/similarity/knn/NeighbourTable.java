@@ -65,14 +65,19 @@ public final class NeighbourTable {
         if (k >= 2) {
             // Recomputed from coordinates: the Gram trick loses relative accuracy on short distances,
             // and the ratio of the two nearest distances (TwoNN) is sensitive to exactly that.
-            first = new double[n];
-            second = new double[n];
-            for (int i = 0; i < n; i++) {
-                double r1 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i], rows[neighbours[i * k]]);
-                double r2 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i], rows[neighbours[i * k + 1]]);
-                first[i] = Math.min(r1, r2);
-                second[i] = Math.max(r1, r2);
-            }
+            double[] nearestDistance = new double[n];
+            double[] secondNearestDistance = new double[n];
+            threads.forRanges(n, 2L * n * r.cols(), (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double r1 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i], rows[neighbours[i * k]]);
+                    double r2 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i],
+                            rows[neighbours[i * k + 1]]);
+                    nearestDistance[i] = Math.min(r1, r2);
+                    secondNearestDistance[i] = Math.max(r1, r2);
+                }
+            });
+            first = nearestDistance;
+            second = secondNearestDistance;
         }
         return new NeighbourTable(n, k, neighbours, keepDistances ? d : null, first, second, threads);
     }
