@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * stored to C inline: passing vectors to a helper method makes C2 box them, which was measured ten times
  * slower.
  */
-final class VectorDoubleMicroKernel implements DoubleMicroKernel {
+final class VectorDoubleMicroKernel extends DoubleMicroKernel {
     private static final VectorSpecies<Double> S = VectorSupport.BITS >= 512
             ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;
     /** Lanes of one vector. */
@@ -21,19 +21,12 @@ final class VectorDoubleMicroKernel implements DoubleMicroKernel {
     static final int MR = L >= 8 ? 8 : 6;
     static final int NR = 2 * L;
 
-    @Override
-    public int rows() {
-        return MR;
+    VectorDoubleMicroKernel() {
+        super(MR, NR);
     }
 
     @Override
-    public int cols() {
-        return NR;
-    }
-
-    @Override
-    public void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc,
-                         boolean accumulate) {
+    void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc, boolean accumulate) {
         if (MR == 8) {
             multiply8(a, ao, b, bo, kc, c, co, ldc, accumulate);
         } else {
