@@ -75,7 +75,8 @@ final class BenchCommand implements Runnable {
 
     /** A benchmark that parses its own arguments: they are passed on as given. */
     abstract static class PassThrough implements Callable<Integer> {
-        @CommandLine.Parameters(arity = "0..*", paramLabel = "ARG", description = "Passed to the benchmark.")
+        /** Everything after the benchmark's name, options included, as given. */
+        @CommandLine.Unmatched
         String[] args = {};
 
         abstract void run(String[] arguments) throws Exception;

@@ -128,6 +128,13 @@ class CommandLineTest {
     }
 
     @Test
+    void benchPassesItsArgumentsToTheBenchmark() {
+        Result r = run("bench", "similarity", "--repeats", "1", "--bogus");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown argument --bogus"), r.err());
+    }
+
+    @Test
     void runOfAnInvalidPipelineExitsTwoWithoutRunning() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "pipeline: x\nstages:\n  - id: a\n    uses: nope\n");
         Result r = run("run", "--workspace", dir.resolve("w").toString(), bad.toString());
