@@ -90,10 +90,10 @@ final class BenchCommand implements Runnable {
 
     /** The similarity measures on the sizes compared with numpy (modules/defrost-bench/src/bench/python). */
     @Command(name = "similarity", mixinStandardHelpOptions = true,
-            description = {"Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood overlap",
-                    "(n = 5,000, p = q = 512) from raw float64 matrices to the value.",
-                    "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the inputs for",
-                    "similarity_numpy.py."})
+            description = {"Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood overlap "
+                    + "(n = 5,000, p = q = 512) from raw float64 matrices to the value.",
+                    "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the inputs for "
+                    + "similarity_numpy.py."})
     static final class Similarity extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {
