@@ -2,21 +2,25 @@ package org.defrost.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.defrost.kernels.bench.GemmBenchmark;
 import org.defrost.nn.bench.TrainBenchmark;
+import org.defrost.similarity.bench.SimilarityBenchmark;
+import org.defrost.tasks.bench.ChmmGenerationBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code defrost bench ...}: the performance benchmarks, printing one line of figures per measurement. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a performance benchmark.",
-        subcommands = {BenchCommand.Train.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Similarity.class, BenchCommand.Gemm.class,
+                BenchCommand.Chmm.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: train");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: train, similarity, gemm or chmm");
     }
 
     /** Training throughput on the reference workloads W1 and W2 (see shared/bench/torch_reference.py). */
@@ -66,6 +70,56 @@ final class BenchCommand implements Runnable {
                 spec.commandLine().getOut().flush();
             }
             return 0;
+        }
+    }
+
+    /** A benchmark that parses its own arguments: they are passed on as given. */
+    abstract static class PassThrough implements Callable<Integer> {
+        /** Everything after the benchmark's name, options included, as given. */
+        @CommandLine.Unmatched
+        String[] args = {};
+
+        abstract void run(String[] arguments) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            run(args);
+            return 0;
+        }
+    }
+
+    /** The similarity measures on the sizes compared with numpy (modules/defrost-bench/src/bench/python). */
+    @Command(name = "similarity", mixinStandardHelpOptions = true,
+            description = {"Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood overlap "
+                    + "(n = 5,000, p = q = 512) from raw float64 matrices to the value.",
+                    "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the inputs for "
+                    + "similarity_numpy.py."})
+    static final class Similarity extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            SimilarityBenchmark.main(arguments);
+        }
+    }
+
+    /** float32 product throughput on the shapes of a training step. */
+    @Command(name = "gemm", mixinStandardHelpOptions = true,
+            description = {"float32 product throughput (GFLOP/s) on the shapes of a training step.",
+                    "Arguments: [--threads 1,2] [--repeats R] [--millis M] [--statistic median|best]."})
+    static final class Gemm extends PassThrough {
+        @Override
+        void run(String[] arguments) {
+            GemmBenchmark.main(arguments);
+        }
+    }
+
+    /** CHMM task generation throughput, in memory and streamed to .npy files. */
+    @Command(name = "chmm", mixinStandardHelpOptions = true,
+            description = {"CHMM generation throughput, in memory and streamed to .npy files.",
+                    "Arguments as name=value: samples, n, d, threads, block, nonlinearity, repeats, out."})
+    static final class Chmm extends PassThrough {
+        @Override
+        void run(String[] arguments) throws Exception {
+            ChmmGenerationBenchmark.main(arguments);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.defrost.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.similarity.SubsetPlan;
 import org.defrost.similarity.cli.SimilarityCommandCore;
 import org.defrost.spi.Seed;
@@ -41,6 +42,9 @@ final class SimilarityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the random subsets (default 0).")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads to compute on (default: the number of cores).")
+    Integer threads;
+
     @Parameters(index = "0", paramLabel = "A.npy", description = "First representation.")
     Path a;
 
@@ -54,7 +58,14 @@ final class SimilarityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             SubsetPlan subsets = new SubsetPlan(subsetSize, Seed.of(seed));
-            spec.commandLine().getOut().println(SimilarityCommandCore.run(measure, k, threshold, labels, a, b, subsets));
+            int budget = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (budget < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + budget);
+            }
+            try (KernelThreads t = KernelThreads.of(budget)) {
+                spec.commandLine().getOut().println(SimilarityCommandCore.run(measure, k, threshold, labels, a, b,
+                        subsets, t));
+            }
             return 0;
         } catch (IllegalArgumentException e) { // InvalidSimilarityInputException and bad --subset-size
             spec.commandLine().getErr().println("defrost: " + e.getMessage());

@@ -108,6 +108,33 @@ class CommandLineTest {
     }
 
     @Test
+    void similarityComputesOnTheGivenThreadsAndRejectsFewerThanOne() throws Exception {
+        Path a = dir.resolve("a.npy");
+        org.defrost.npy.Npy.write(a, new double[] {0, 0, 1, 0, 0, 1, 1, 1, 2, 3}, 5, 2);
+        Result one = run("similarity", "--measure", "linear-cka", "--threads", "1", a.toString(), a.toString());
+        Result three = run("similarity", "--measure", "linear-cka", "--threads", "3", a.toString(), a.toString());
+        assertEquals(0, one.code(), one.err());
+        assertEquals(one.out(), three.out());
+        Result none = run("similarity", "--measure", "linear-cka", "--threads", "0", a.toString(), a.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--threads must be at least 1"), none.err());
+    }
+
+    @Test
+    void benchWithoutABenchmarkNamesTheBenchmarks() {
+        Result r = run("bench");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("train, similarity, gemm or chmm"), r.err());
+    }
+
+    @Test
+    void benchPassesItsArgumentsToTheBenchmark() {
+        Result r = run("bench", "similarity", "--repeats", "1", "--bogus");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown argument --bogus"), r.err());
+    }
+
+    @Test
     void runOfAnInvalidPipelineExitsTwoWithoutRunning() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "pipeline: x\nstages:\n  - id: a\n    uses: nope\n");
         Result r = run("run", "--workspace", dir.resolve("w").toString(), bad.toString());

@@ -20,8 +20,8 @@ import org.ejml.data.FMatrixRMaj;
  * first few hundred calls), so time it after a warm-up.
  */
 public final class FloatGemm {
-    static final String PROPERTY = "defrost.kernels";
-    private static final FloatKernel KERNEL = select(System.getProperty(PROPERTY));
+    private static final FloatKernel KERNEL = VectorSupport.ENABLED
+            ? VectorSupport.create("VectorFloatKernel", FloatKernel.class) : new PlainFloatKernel();
 
     private FloatGemm() {
     }
@@ -89,33 +89,9 @@ public final class FloatGemm {
         run(form, a, b, c, accumulate, t, KERNEL);
     }
 
-    /** The kernel for a {@code defrost.kernels} value (null: automatic). */
+    /** The kernel for a {@code defrost.kernels} value (null: automatic); see {@link VectorSupport}. */
     static FloatKernel select(String forced) {
-        boolean vectorPresent = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        if (forced == null || forced.isBlank()) {
-            return vectorPresent ? vectorKernel() : new PlainFloatKernel();
-        }
-        switch (forced.trim()) {
-            case "plain":
-                return new PlainFloatKernel();
-            case "vector":
-                if (!vectorPresent) {
-                    throw new IllegalStateException(PROPERTY + "=vector needs the JVM option"
-                            + " --add-modules jdk.incubator.vector");
-                }
-                return vectorKernel();
-            default:
-                throw new IllegalArgumentException(PROPERTY + " must be plain or vector, got '" + forced + "'");
-        }
-    }
-
-    /** Loaded by name so that the plain path never links the Vector API classes. */
-    private static FloatKernel vectorKernel() {
-        try {
-            return (FloatKernel) Class.forName("org.defrost.kernels.VectorFloatKernel")
-                    .getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the Vector API kernel", e);
-        }
+        return VectorSupport.enabled(forced) ? VectorSupport.create("VectorFloatKernel", FloatKernel.class)
+                : new PlainFloatKernel();
     }
 }

@@ -1,12 +1,21 @@
 package org.defrost.kernels;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The threads the matrix products of one network (or one trainer) run on: the calling thread plus
- * {@code threads - 1} daemon workers. Not thread-safe: give each network its own instance, and close it
- * when done. Results never depend on the number of threads.
+ * A thread budget: the calling thread plus {@code threads - 1} daemon workers, on which the library's
+ * parallel work runs (the products of {@link FloatGemm}, {@link DoubleGemm} and {@link DoubleProducts},
+ * and the loops of {@link #forRanges}). This is the only way the library computes on more than one thread:
+ * it never uses the common fork-join pool and never starts threads of its own, so a caller that holds a
+ * budget of n threads never has more than n threads computing for it. Create one per unit of work from the
+ * run's {@code --threads} share, hand it down, and close it when done. Results never depend on the number
+ * of threads.
+ *
+ * <p>One product or loop runs at a time: one that is started while another is in progress on the same
+ * instance (from inside one of its parts, or from another thread) runs on its calling thread alone, so
+ * nested parallelism neither deadlocks nor oversubscribes.
  *
  * <p>A product is cut into at most {@code threads} parts, which the caller and the workers claim one at a time,
  * so a worker that the operating system has not scheduled yet does not hold the caller up: the caller takes
@@ -26,6 +35,8 @@ public final class KernelThreads implements AutoCloseable {
     private final Worker[] workers;
     /** The product in progress, null between products so that finished operands are not kept reachable. */
     private volatile Job job;
+    /** Set while a job is in progress; a job that finds it set runs on its caller. */
+    private final AtomicBoolean busy = new AtomicBoolean();
     private long jobs;
     private boolean closed;
 
@@ -38,8 +49,8 @@ public final class KernelThreads implements AutoCloseable {
     }
 
     /**
-     * Runs every product on the calling thread. The instance is shared, holds no threads and may be used from
-     * any number of threads at once; closing it has no effect.
+     * A budget of one thread: runs everything on the calling thread. The instance is shared, holds no threads
+     * and may be used from any number of threads at once; closing it has no effect.
      */
     public static KernelThreads single() {
         return SINGLE;
@@ -75,6 +86,32 @@ public final class KernelThreads implements AutoCloseable {
         }
     }
 
+    /** The body of a parallel loop: handles the indices {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, count)} cut into contiguous ranges, one per thread at most, and returns
+     * when all are done; the first failure is rethrown here. Loops of less than {@link #PARALLEL_MIN_WORK}
+     * units of {@code work} (say, multiply-adds) in total run on the caller as one range. The body must give
+     * the same results however the indices are cut, e.g. by writing only to per-index outputs.
+     *
+     * @param work estimated cost of the whole loop, in multiply-adds or comparable steps
+     */
+    public void forRanges(int count, long work, Range body) {
+        if (count <= 0) {
+            return;
+        }
+        int parts = partsFor(work, count);
+        if (parts == 1) {
+            body.run(0, count);
+        } else {
+            run(parts, (w, ws) -> body.run(bound(count, w, ws), bound(count, w + 1, ws)));
+        }
+    }
+
     /** Number of parts to split a product of {@code multiplyAdds} into, given {@code units} indivisible pieces. */
     int partsFor(long multiplyAdds, int units) {
         if (multiplyAdds < PARALLEL_MIN_WORK) {
@@ -94,20 +131,25 @@ public final class KernelThreads implements AutoCloseable {
      */
     void run(int parts, KernelTask task) {
         int n = closed ? 1 : Math.min(parts, threads());
-        if (n <= 1) {
+        if (n <= 1 || !busy.compareAndSet(false, true)) {
             task.run(0, 1);
             return;
         }
-        Job current = new Job(++jobs, task, n, Thread.currentThread());
-        job = current;
-        for (int i = 0; i < n - 1; i++) {
-            if (workers[i].parked) {
-                LockSupport.unpark(workers[i]);
+        Job current;
+        try {
+            current = new Job(++jobs, task, n, Thread.currentThread());
+            job = current;
+            for (int i = 0; i < n - 1; i++) {
+                if (workers[i].parked) {
+                    LockSupport.unpark(workers[i]);
+                }
             }
+            current.work();
+            current.await();
+        } finally {
+            job = null;
+            busy.set(false);
         }
-        current.work();
-        current.await();
-        job = null;
         Throwable failure = current.failure;
         if (failure instanceof RuntimeException) {
             throw (RuntimeException) failure;

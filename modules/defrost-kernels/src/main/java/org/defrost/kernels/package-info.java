@@ -1,7 +1,9 @@
 /**
- * Matrix products for training on EJML's row-major matrices: {@link org.defrost.kernels.FloatGemm}
- * (float32, on the Vector API when the {@code jdk.incubator.vector} module is present, else plain Java),
- * {@link org.defrost.kernels.DoubleGemm} (float64 reference products) and
- * {@link org.defrost.kernels.KernelThreads} (the worker threads one network's products run on).
+ * Matrix products and the threads they run on, on row-major arrays: {@link org.defrost.kernels.FloatGemm}
+ * (float32 products for training), {@link org.defrost.kernels.DoubleGemm} (float64 reference products in plain
+ * loops), {@link org.defrost.kernels.DoubleProducts} (fast float64 cross-products and Gram matrices for the
+ * similarity measures) and {@link org.defrost.kernels.KernelThreads} (a thread budget, the only way library
+ * code computes on more than one thread). The Vector API kernels run when the {@code jdk.incubator.vector}
+ * module is present, plain Java otherwise.
  */
 package org.defrost.kernels;

@@ -104,4 +104,37 @@ class KernelThreadsTest {
         assertEquals(6, KernelThreads.bound(10, 2, 3));
         assertEquals(10, KernelThreads.bound(10, 3, 3));
     }
+
+    @Test
+    void forRangesCoversEveryIndexOnceInContiguousRanges() {
+        try (KernelThreads threads = KernelThreads.of(3)) {
+            AtomicIntegerArray seen = new AtomicIntegerArray(1000);
+            Set<Integer> starts = ConcurrentHashMap.newKeySet();
+            threads.forRanges(1000, KernelThreads.PARALLEL_MIN_WORK, (from, to) -> {
+                starts.add(from);
+                for (int i = from; i < to; i++) {
+                    seen.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(1, seen.get(i));
+            }
+            assertEquals(Set.of(0, 333, 666), starts);
+            int[] calls = new int[1];
+            threads.forRanges(1000, KernelThreads.PARALLEL_MIN_WORK - 1, (from, to) -> calls[0] += to - from);
+            assertEquals(1000, calls[0], "a small loop runs on the caller as one range");
+        }
+    }
+
+    @Test
+    void aJobStartedInsideAPartRunsOnItsCallerAlone() {
+        try (KernelThreads threads = KernelThreads.of(2)) {
+            AtomicIntegerArray inner = new AtomicIntegerArray(2);
+            threads.run(2, (w, ws) -> threads.run(2, (iw, iws) -> {
+                assertEquals(1, iws);
+                inner.incrementAndGet(w);
+            }));
+            assertEquals("[1, 1]", inner.toString());
+        }
+    }
 }

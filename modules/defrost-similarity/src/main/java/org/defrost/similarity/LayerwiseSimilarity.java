@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.similarity.knn.LayerGrid;
 import org.defrost.similarity.knn.NeighbourEvaluation;
 import org.defrost.similarity.knn.NeighbourMeasure;
@@ -37,15 +38,17 @@ public final class LayerwiseSimilarity {
      * @param first      its activations, layer 0 = input. Not modified.
      * @param secondName how messages name the second network's layers
      * @param second     its activations. Not modified.
+     * @param threads    the threads every computation runs on
      */
     public static List<LayerwiseResult> compareMatrices(String firstName, List<? extends Matrix> first,
                                                         String secondName, List<? extends Matrix> second,
-                                                        List<SimilarityMeasure> measures) {
-        return compare(representations(firstName, first), representations(secondName, second), measures);
+                                                        List<SimilarityMeasure> measures, KernelThreads threads) {
+        return compare(representations(firstName, first, threads), representations(secondName, second, threads),
+                measures);
     }
 
     /**
-     * Evaluates every measure. To bound memory, the caches of the given representations are cleared once
+     * Evaluates every measure, on the threads of the representations. To bound memory, the caches of the given representations are cleared once
      * they are no longer needed; the representations themselves stay valid.
      *
      * @param first    layers of the first network; every layer has the same rows (points)
@@ -203,15 +206,16 @@ public final class LayerwiseSimilarity {
         }
     }
 
-    private static List<Representation> representations(String name, List<? extends Matrix> layers) {
+    private static List<Representation> representations(String name, List<? extends Matrix> layers,
+                                                        KernelThreads threads) {
         List<Representation> out = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             Matrix m = layers.get(i);
             String layerName = name + " layer " + i;
             if (m instanceof DMatrixRMaj d) {
-                out.add(Representation.of(layerName, d));
+                out.add(Representation.of(layerName, d, threads));
             } else if (m instanceof FMatrixRMaj f) {
-                out.add(Representation.of(layerName, f));
+                out.add(Representation.of(layerName, f, threads));
             } else {
                 throw new InvalidSimilarityInputException(layerName + " is a " + m.getClass().getSimpleName()
                         + "; give DMatrixRMaj or FMatrixRMaj");

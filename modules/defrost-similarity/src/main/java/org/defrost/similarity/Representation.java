@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
+import org.defrost.kernels.KernelThreads;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
@@ -16,42 +16,49 @@ import org.ejml.data.FMatrixRMaj;
  * <p>Quantities derived from one representation (its column Gram norm, its RBF kernel, its spectral basis)
  * are computed on first use and kept in a cache shared by all measures and pairs, so comparing a layer
  * with many others decomposes it once. The cache is thread-safe; values in it are never modified.
+ *
+ * <p>A representation carries the thread budget that everything computed from it runs on (centring,
+ * products, neighbour tables, measures); results do not depend on it.
  */
 public final class Representation {
     private final String name;
     private final int rows;
     private final int cols;
     private final double[] centred;
+    private final KernelThreads threads;
     private final Map<Object, Object> cache = new HashMap<>();
 
-    private Representation(String name, int rows, int cols, double[] centred) {
+    private Representation(String name, int rows, int cols, double[] centred, KernelThreads threads) {
         this.name = name;
         this.rows = rows;
         this.cols = cols;
         this.centred = centred;
+        this.threads = threads;
     }
 
     /**
      * A representation from row-major values.
      *
      * @param name   how error messages refer to it, e.g. {@code "A"} or {@code "S layer 2"}
-     * @param values row-major {@code rows × cols} values. Not modified.
+     * @param values  row-major {@code rows × cols} values. Not modified.
+     * @param threads the threads computations on this representation run on
      * @throws InvalidSimilarityInputException if a value is NaN or infinite
      */
-    public static Representation of(String name, double[] values, int rows, int cols) {
+    public static Representation of(String name, double[] values, int rows, int cols, KernelThreads threads) {
         if (rows < 0 || cols < 0 || (long) rows * cols != values.length) {
             throw new InvalidSimilarityInputException(name + ": shape " + rows + " × " + cols + " does not match "
                     + values.length + " values");
         }
-        double[] mean = columnMeans(name, values, rows, cols);
+        double[] mean = columnMeans(name, values, rows, cols, threads);
         double[] centred = new double[values.length];
-        IntStream.range(0, rows).parallel().forEach(r -> {
-            int o = r * cols;
-            for (int c = 0; c < cols; c++) {
-                centred[o + c] = values[o + c] - mean[c];
+        threads.forRanges(rows, (long) rows * cols, (from, to) -> {
+            for (int o = from * cols; o < to * cols; o += cols) {
+                for (int c = 0; c < cols; c++) {
+                    centred[o + c] = values[o + c] - mean[c];
+                }
             }
         });
-        return new Representation(name, rows, cols, centred);
+        return new Representation(name, rows, cols, centred, threads);
     }
 
     /**
@@ -59,15 +66,17 @@ public final class Representation {
      * non-finite value makes its column's sum non-finite, so only then is the data scanned for the first
      * offending value in row order.
      */
-    private static double[] columnMeans(String name, double[] values, int rows, int cols) {
+    private static double[] columnMeans(String name, double[] values, int rows, int cols, KernelThreads threads) {
         int blocks = Math.max(1, Math.min(64, rows / 256));
         double[][] partial = new double[blocks][cols];
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            double[] sum = partial[b];
-            for (int r = (int) ((long) rows * b / blocks); r < (int) ((long) rows * (b + 1) / blocks); r++) {
-                int o = r * cols;
-                for (int c = 0; c < cols; c++) {
-                    sum[c] += values[o + c];
+        threads.forRanges(blocks, (long) rows * cols, (first, end) -> {
+            for (int b = first; b < end; b++) {
+                double[] sum = partial[b];
+                for (int r = (int) ((long) rows * b / blocks); r < (int) ((long) rows * (b + 1) / blocks); r++) {
+                    int o = r * cols;
+                    for (int c = 0; c < cols; c++) {
+                        sum[c] += values[o + c];
+                    }
                 }
             }
         });
@@ -99,20 +108,23 @@ public final class Representation {
         return name + " has values too large to average in double precision";
     }
 
-    /** A representation from a double matrix; see {@link #of(String, double[], int, int)}. Not modified. */
-    public static Representation of(String name, DMatrixRMaj matrix) {
+    /** A representation from a double matrix; see {@link #of(String, double[], int, int, KernelThreads)}. Not modified. */
+    public static Representation of(String name, DMatrixRMaj matrix, KernelThreads threads) {
         double[] values = matrix.data.length == matrix.getNumElements()
                 ? matrix.data : Arrays.copyOf(matrix.data, matrix.getNumElements());
-        return of(name, values, matrix.numRows, matrix.numCols);
+        return of(name, values, matrix.numRows, matrix.numCols, threads);
     }
 
-    /** A representation from a float matrix, widened to double; see {@link #of(String, double[], int, int)}. Not modified. */
-    public static Representation of(String name, FMatrixRMaj matrix) {
+    /**
+     * A representation from a float matrix, widened to double; see
+     * {@link #of(String, double[], int, int, KernelThreads)}. Not modified.
+     */
+    public static Representation of(String name, FMatrixRMaj matrix, KernelThreads threads) {
         double[] values = new double[matrix.getNumElements()];
         for (int i = 0; i < values.length; i++) {
             values[i] = matrix.data[i];
         }
-        return of(name, values, matrix.numRows, matrix.numCols);
+        return of(name, values, matrix.numRows, matrix.numCols, threads);
     }
 
     /** How messages refer to this representation. */
@@ -128,6 +140,11 @@ public final class Representation {
     /** Number of features p. */
     public int cols() {
         return cols;
+    }
+
+    /** The threads computations on this representation run on. */
+    public KernelThreads threads() {
+        return threads;
     }
 
     /** The column-centred values, row-major {@code n × p}. Shared: callers must not modify it. */

@@ -1,6 +1,6 @@
 package org.defrost.similarity;
 
-import org.defrost.similarity.linalg.Products;
+import org.defrost.kernels.DoubleProducts;
 
 /**
  * Two row-paired representations A ({@code n × p}) and B ({@code n × q}) to compare, or A alone for
@@ -61,7 +61,8 @@ public final class RepresentationPair {
     public synchronized double[] crossProduct() {
         if (crossProduct == null) {
             Representation second = requireB("the cross-product");
-            crossProduct = Products.crossProduct(a.centred(), a.rows(), a.cols(), second.centred(), second.cols());
+            crossProduct = DoubleProducts.crossProduct(a.centred(), a.rows(), a.cols(), second.centred(), second.cols(),
+                    a.threads());
         }
         return crossProduct;
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.spi.Seed;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
@@ -133,7 +134,7 @@ class LayerwiseSimilarityTest {
         List<Matrix> first = List.of(new DMatrixRMaj(a));
         List<Matrix> second = List.of(bf);
         List<LayerwiseResult> r = LayerwiseSimilarity.compareMatrices("S", first, "T", second,
-                List.of(SimilarityMeasures.create("linear-cka", null)));
+                List.of(SimilarityMeasures.create("linear-cka", null)), KernelThreads.single());
         double expected = Oracles.linearCka(a, b);
         assertArrayEquals(new double[] {expected}, ((LayerwiseResult.CrossLayer) r.get(0)).forward().diagonal(), 1e-6);
     }

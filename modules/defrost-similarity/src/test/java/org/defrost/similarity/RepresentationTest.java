@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.defrost.kernels.KernelThreads;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class RepresentationTest {
+    private static final KernelThreads ONE = KernelThreads.single();
 
     @Test
     void columnsAreCentred() {
-        Representation r = Representation.of("A", new double[] {1, 10, 3, 20, 5, 60}, 3, 2);
+        Representation r = Representation.of("A", new double[] {1, 10, 3, 20, 5, 60}, 3, 2, ONE);
         assertArrayEquals(new double[] {-2, -20, 0, -10, 2, 30}, r.centred(), 1e-14);
         assertEquals(3, r.rows());
         assertEquals(2, r.cols());
@@ -24,7 +26,7 @@ class RepresentationTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = (i % 3) * 100 + (i / 3) % 7;
         }
-        double[] centred = Representation.of("A", values, rows, 3).centred();
+        double[] centred = Representation.of("A", values, rows, 3, ONE).centred();
         for (int c = 0; c < 3; c++) {
             double mean = 0;
             for (int r = 0; r < rows; r++) {
@@ -43,20 +45,20 @@ class RepresentationTest {
         values[3999] = Double.NaN;
         values[2501] = Double.POSITIVE_INFINITY;
         InvalidSimilarityInputException e = assertThrows(InvalidSimilarityInputException.class,
-                () -> Representation.of("S layer 2", values, 1000, 4));
+                () -> Representation.of("S layer 2", values, 1000, 4, ONE));
         assertEquals("S layer 2 contains Infinity at row 625, column 1; all values must be finite", e.getMessage());
     }
 
     @Test
     void floatMatricesAreWidened() {
         FMatrixRMaj m = new FMatrixRMaj(new float[][] {{1.5f}, {2.5f}});
-        assertArrayEquals(new double[] {-0.5, 0.5}, Representation.of("A", m).centred(), 0.0);
+        assertArrayEquals(new double[] {-0.5, 0.5}, Representation.of("A", m, ONE).centred(), 0.0);
     }
 
     @Test
     void aShapeThatDoesNotMatchTheValuesIsRejected() {
         InvalidSimilarityInputException e = assertThrows(InvalidSimilarityInputException.class,
-                () -> Representation.of("A", new double[5], 2, 3));
+                () -> Representation.of("A", new double[5], 2, 3, ONE));
         assertEquals("A: shape 2 × 3 does not match 5 values", e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.defrost.similarity;
 
 import java.util.SplittableRandom;
+import org.defrost.kernels.KernelThreads;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -95,6 +96,6 @@ public final class TestMatrices {
     }
 
     public static Representation representation(String name, double[][] x) {
-        return Representation.of(name, flatten(x), x.length, x.length == 0 ? 0 : x[0].length);
+        return Representation.of(name, flatten(x), x.length, x.length == 0 ? 0 : x[0].length, KernelThreads.single());
     }
 }

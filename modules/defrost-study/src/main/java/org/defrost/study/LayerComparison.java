@@ -48,7 +48,7 @@ final class LayerComparison {
             var s = source.activations(e.getValue()[0].inputMatrix(), threads).subList(0, layers);
             var t = target.activations(e.getValue()[1].inputMatrix(), threads).subList(0, layers);
             Map<String, Object> byMeasure = new LinkedHashMap<>();
-            for (LayerwiseResult r : LayerwiseSimilarity.compareMatrices("S", s, "T*", t, measures)) {
+            for (LayerwiseResult r : LayerwiseSimilarity.compareMatrices("S", s, "T*", t, measures, threads)) {
                 if (r instanceof LayerwiseResult.CrossLayer c) {
                     byMeasure.put(c.measure(), table(c.forward()));
                     c.reverse().ifPresent(rev -> byMeasure.put(c.measure() + "-reverse", table(rev)));

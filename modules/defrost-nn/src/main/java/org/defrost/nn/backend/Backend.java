@@ -11,8 +11,9 @@ import org.ejml.data.ReshapeMatrix;
  * <p>Network, propagation and training code is written once against this interface. {@link FloatBackend}
  * (float32, products on {@code FloatGemm}) trains; {@link DoubleBackend} (float64, products on
  * {@code DoubleGemm}) runs the same code in double precision, which is how gradients are checked against
- * finite differences. Every method is sequential and deterministic except the products, which are
- * bit-identical for any number of kernel threads. No method allocates unless it says so.
+ * finite differences. Products and optimiser updates run on the backend's kernel threads, every other
+ * method on the caller; every result is bit-identical for any number of threads. No method allocates unless
+ * it says so (a parallel update allocates its small task object).
  *
  * <p>Shapes: a batch is {@code B × width} with one row per sample; a bias is {@code 1 × width}.
  *

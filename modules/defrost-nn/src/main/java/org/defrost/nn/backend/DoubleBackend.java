@@ -12,15 +12,13 @@ import org.ejml.data.DMatrixRMaj;
  * {@link DoubleGemm}. Gradient checks run propagation on it, so the code that trains is the code that is
  * checked; it can also train in double. Transcendental functions use {@link StrictMath}.
  */
-public final class DoubleBackend implements Backend<DMatrixRMaj> {
+public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
     private static final double INV_SQRT2 = 1 / Math.sqrt(2);
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
-    private final KernelThreads threads;
-
     /** A backend whose products use {@code threads} (not closed by this backend). */
     public DoubleBackend(KernelThreads threads) {
-        this.threads = threads;
+        super(threads);
     }
 
     @Override
@@ -41,6 +39,11 @@ public final class DoubleBackend implements Backend<DMatrixRMaj> {
     @Override
     public void set(DMatrixRMaj m, int index, double value) {
         m.data[index] = value;
+    }
+
+    @Override
+    Object data(DMatrixRMaj m) {
+        return m.data;
     }
 
     @Override
@@ -161,121 +164,6 @@ public final class DoubleBackend implements Backend<DMatrixRMaj> {
     }
 
     @Override
-    public double loss(Head head, DMatrixRMaj output, int[] labels, DMatrixRMaj gradient) {
-        int rows = output.numRows;
-        int k = output.numCols;
-        double[] z = output.data;
-        double[] g = null;
-        if (gradient != null) {
-            gradient.reshape(rows, k);
-            g = gradient.data;
-        }
-        double total = 0;
-        switch (head) {
-            case BINARY_LOGISTIC:
-                for (int i = 0; i < rows; i++) {
-                    double zi = z[i];
-                    int y = labels[i];
-                    total += Math.max(zi, 0) - zi * y + StrictMath.log1p(StrictMath.exp(-Math.abs(zi)));
-                    if (g != null) {
-                        g[i] = ((sigmoid(zi) - y) / rows);
-                    }
-                }
-                break;
-            case SOFTMAX_CROSS_ENTROPY:
-                for (int i = 0; i < rows; i++) {
-                    int off = i * k;
-                    double max = z[off];
-                    for (int j = 1; j < k; j++) {
-                        max = Math.max(max, z[off + j]);
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) {
-                        sum += StrictMath.exp(z[off + j] - max);
-                    }
-                    int y = labels[i];
-                    total += StrictMath.log(sum) + max - z[off + y];
-                    if (g != null) {
-                        for (int j = 0; j < k; j++) {
-                            double p = StrictMath.exp(z[off + j] - max) / sum;
-                            g[off + j] = ((p - (j == y ? 1 : 0)) / rows);
-                        }
-                    }
-                }
-                break;
-            case MEAN_SQUARED_ERROR:
-                for (int i = 0; i < rows; i++) {
-                    int off = i * k;
-                    int y = labels[i];
-                    for (int j = 0; j < k; j++) {
-                        double t = k == 1 ? y : (j == y ? 1 : 0);
-                        double diff = z[off + j] - t;
-                        total += diff * diff / k;
-                        if (g != null) {
-                            g[off + j] = (2 * diff / ((double) rows * k));
-                        }
-                    }
-                }
-                break;
-            default:
-                throw new IllegalArgumentException("unsupported head " + head);
-        }
-        return rows == 0 ? 0 : total / rows;
-    }
-
-    @Override
-    public int errors(Head head, DMatrixRMaj output, int[] labels) {
-        int rows = output.numRows;
-        int k = output.numCols;
-        double[] z = output.data;
-        int errors = 0;
-        for (int i = 0; i < rows; i++) {
-            int predicted;
-            if (k == 1) {
-                double threshold = head == Head.MEAN_SQUARED_ERROR ? 0.5 : 0.0;
-                predicted = z[i] > threshold ? 1 : 0;
-            } else {
-                int off = i * k;
-                predicted = 0;
-                for (int j = 1; j < k; j++) {
-                    if (z[off + j] > z[off + predicted]) {
-                        predicted = j;
-                    }
-                }
-            }
-            if (predicted != labels[i]) {
-                errors++;
-            }
-        }
-        return errors;
-    }
-
-    @Override
-    public void gatherRows(DMatrixRMaj src, int[] order, int from, int to, DMatrixRMaj dst) {
-        int cols = src.numCols;
-        dst.reshape(to - from, cols);
-        for (int i = from; i < to; i++) {
-            System.arraycopy(src.data, order[i] * cols, dst.data, (i - from) * cols, cols);
-        }
-    }
-
-    @Override
-    public void copyRows(DMatrixRMaj src, int from, int to, DMatrixRMaj dst) {
-        int cols = src.numCols;
-        dst.reshape(to - from, cols);
-        System.arraycopy(src.data, from * cols, dst.data, 0, (to - from) * cols);
-    }
-
-    @Override
-    public void setRows(DMatrixRMaj src, DMatrixRMaj dst, int dstRow) {
-        if (src.numCols != dst.numCols || dstRow < 0 || dstRow + src.numRows > dst.numRows) {
-            throw new IllegalArgumentException("cannot place " + src.numRows + "×" + src.numCols + " at row "
-                    + dstRow + " of " + dst.numRows + "×" + dst.numCols);
-        }
-        System.arraycopy(src.data, 0, dst.data, dstRow * dst.numCols, src.numRows * src.numCols);
-    }
-
-    @Override
     public void adamStep(DMatrixRMaj param, DMatrixRMaj grad, DMatrixRMaj m, DMatrixRMaj v, double lr,
                          double beta1, double beta2, double eps, double bc1, double bc2, double l2,
                          double decoupled) {
@@ -293,14 +181,16 @@ public final class DoubleBackend implements Backend<DMatrixRMaj> {
         double epsilon = eps;
         double l2f = l2;
         double keep = (1 - lr * decoupled);
-        for (int i = 0; i < n; i++) {
-            double gi = g[i] + l2f * p[i];
-            double mi = b1 * md[i] + c1 * gi;
-            double vi = b2 * vd[i] + c2 * gi * gi;
-            md[i] = mi;
-            vd[i] = vi;
-            p[i] = p[i] * keep - stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + epsilon);
-        }
+        threads.forRanges(n, ADAM_WORK * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double gi = g[i] + l2f * p[i];
+                double mi = b1 * md[i] + c1 * gi;
+                double vi = b2 * vd[i] + c2 * gi * gi;
+                md[i] = mi;
+                vd[i] = vi;
+                p[i] = p[i] * keep - stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + epsilon);
+            }
+        });
     }
 
     @Override
@@ -319,19 +209,13 @@ public final class DoubleBackend implements Backend<DMatrixRMaj> {
         }
         double[] b = velocity.data;
         double mu = momentum;
-        for (int i = 0; i < n; i++) {
-            double gi = g[i] + l2f * p[i];
-            double bi = mu * b[i] + gi;
-            b[i] = bi;
-            p[i] -= rate * (nesterov ? gi + mu * bi : bi);
-        }
-    }
-
-    private static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + StrictMath.exp(-z));
-        }
-        double e = StrictMath.exp(z);
-        return e / (1 + e);
+        threads.forRanges(n, SGD_WORK * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double gi = g[i] + l2f * p[i];
+                double bi = mu * b[i] + gi;
+                b[i] = bi;
+                p[i] -= rate * (nesterov ? gi + mu * bi : bi);
+            }
+        });
     }
 }

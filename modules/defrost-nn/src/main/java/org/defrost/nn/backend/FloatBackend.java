@@ -12,15 +12,13 @@ import org.ejml.data.FMatrixRMaj;
  * element-wise loops in float that the JIT vectorises, losses accumulated in double. Transcendental
  * functions use {@link StrictMath} so that results do not depend on the JVM.
  */
-public final class FloatBackend implements Backend<FMatrixRMaj> {
+public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
-    private final KernelThreads threads;
-
     /** A backend whose products use {@code threads} (not closed by this backend). */
     public FloatBackend(KernelThreads threads) {
-        this.threads = threads;
+        super(threads);
     }
 
     @Override
@@ -41,6 +39,11 @@ public final class FloatBackend implements Backend<FMatrixRMaj> {
     @Override
     public void set(FMatrixRMaj m, int index, double value) {
         m.data[index] = (float) value;
+    }
+
+    @Override
+    Object data(FMatrixRMaj m) {
+        return m.data;
     }
 
     @Override
@@ -161,121 +164,6 @@ public final class FloatBackend implements Backend<FMatrixRMaj> {
     }
 
     @Override
-    public double loss(Head head, FMatrixRMaj output, int[] labels, FMatrixRMaj gradient) {
-        int rows = output.numRows;
-        int k = output.numCols;
-        float[] z = output.data;
-        float[] g = null;
-        if (gradient != null) {
-            gradient.reshape(rows, k);
-            g = gradient.data;
-        }
-        double total = 0;
-        switch (head) {
-            case BINARY_LOGISTIC:
-                for (int i = 0; i < rows; i++) {
-                    double zi = z[i];
-                    int y = labels[i];
-                    total += Math.max(zi, 0) - zi * y + StrictMath.log1p(StrictMath.exp(-Math.abs(zi)));
-                    if (g != null) {
-                        g[i] = (float) ((sigmoid(zi) - y) / rows);
-                    }
-                }
-                break;
-            case SOFTMAX_CROSS_ENTROPY:
-                for (int i = 0; i < rows; i++) {
-                    int off = i * k;
-                    double max = z[off];
-                    for (int j = 1; j < k; j++) {
-                        max = Math.max(max, z[off + j]);
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < k; j++) {
-                        sum += StrictMath.exp(z[off + j] - max);
-                    }
-                    int y = labels[i];
-                    total += StrictMath.log(sum) + max - z[off + y];
-                    if (g != null) {
-                        for (int j = 0; j < k; j++) {
-                            double p = StrictMath.exp(z[off + j] - max) / sum;
-                            g[off + j] = (float) ((p - (j == y ? 1 : 0)) / rows);
-                        }
-                    }
-                }
-                break;
-            case MEAN_SQUARED_ERROR:
-                for (int i = 0; i < rows; i++) {
-                    int off = i * k;
-                    int y = labels[i];
-                    for (int j = 0; j < k; j++) {
-                        double t = k == 1 ? y : (j == y ? 1 : 0);
-                        double diff = z[off + j] - t;
-                        total += diff * diff / k;
-                        if (g != null) {
-                            g[off + j] = (float) (2 * diff / ((double) rows * k));
-                        }
-                    }
-                }
-                break;
-            default:
-                throw new IllegalArgumentException("unsupported head " + head);
-        }
-        return rows == 0 ? 0 : total / rows;
-    }
-
-    @Override
-    public int errors(Head head, FMatrixRMaj output, int[] labels) {
-        int rows = output.numRows;
-        int k = output.numCols;
-        float[] z = output.data;
-        int errors = 0;
-        for (int i = 0; i < rows; i++) {
-            int predicted;
-            if (k == 1) {
-                float threshold = head == Head.MEAN_SQUARED_ERROR ? 0.5f : 0f;
-                predicted = z[i] > threshold ? 1 : 0;
-            } else {
-                int off = i * k;
-                predicted = 0;
-                for (int j = 1; j < k; j++) {
-                    if (z[off + j] > z[off + predicted]) {
-                        predicted = j;
-                    }
-                }
-            }
-            if (predicted != labels[i]) {
-                errors++;
-            }
-        }
-        return errors;
-    }
-
-    @Override
-    public void gatherRows(FMatrixRMaj src, int[] order, int from, int to, FMatrixRMaj dst) {
-        int cols = src.numCols;
-        dst.reshape(to - from, cols);
-        for (int i = from; i < to; i++) {
-            System.arraycopy(src.data, order[i] * cols, dst.data, (i - from) * cols, cols);
-        }
-    }
-
-    @Override
-    public void copyRows(FMatrixRMaj src, int from, int to, FMatrixRMaj dst) {
-        int cols = src.numCols;
-        dst.reshape(to - from, cols);
-        System.arraycopy(src.data, from * cols, dst.data, 0, (to - from) * cols);
-    }
-
-    @Override
-    public void setRows(FMatrixRMaj src, FMatrixRMaj dst, int dstRow) {
-        if (src.numCols != dst.numCols || dstRow < 0 || dstRow + src.numRows > dst.numRows) {
-            throw new IllegalArgumentException("cannot place " + src.numRows + "×" + src.numCols + " at row "
-                    + dstRow + " of " + dst.numRows + "×" + dst.numCols);
-        }
-        System.arraycopy(src.data, 0, dst.data, dstRow * dst.numCols, src.numRows * src.numCols);
-    }
-
-    @Override
     public void adamStep(FMatrixRMaj param, FMatrixRMaj grad, FMatrixRMaj m, FMatrixRMaj v, double lr,
                          double beta1, double beta2, double eps, double bc1, double bc2, double l2,
                          double decoupled) {
@@ -293,14 +181,16 @@ public final class FloatBackend implements Backend<FMatrixRMaj> {
         float epsilon = (float) eps;
         float l2f = (float) l2;
         float keep = (float) (1 - lr * decoupled);
-        for (int i = 0; i < n; i++) {
-            float gi = g[i] + l2f * p[i];
-            float mi = b1 * md[i] + c1 * gi;
-            float vi = b2 * vd[i] + c2 * gi * gi;
-            md[i] = mi;
-            vd[i] = vi;
-            p[i] = p[i] * keep - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + epsilon);
-        }
+        threads.forRanges(n, ADAM_WORK * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[i] + l2f * p[i];
+                float mi = b1 * md[i] + c1 * gi;
+                float vi = b2 * vd[i] + c2 * gi * gi;
+                md[i] = mi;
+                vd[i] = vi;
+                p[i] = p[i] * keep - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + epsilon);
+            }
+        });
     }
 
     @Override
@@ -319,19 +209,13 @@ public final class FloatBackend implements Backend<FMatrixRMaj> {
         }
         float[] b = velocity.data;
         float mu = (float) momentum;
-        for (int i = 0; i < n; i++) {
-            float gi = g[i] + l2f * p[i];
-            float bi = mu * b[i] + gi;
-            b[i] = bi;
-            p[i] -= rate * (nesterov ? gi + mu * bi : bi);
-        }
-    }
-
-    private static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + StrictMath.exp(-z));
-        }
-        double e = StrictMath.exp(z);
-        return e / (1 + e);
+        threads.forRanges(n, SGD_WORK * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[i] + l2f * p[i];
+                float bi = mu * b[i] + gi;
+                b[i] = bi;
+                p[i] -= rate * (nesterov ? gi + mu * bi : bi);
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.defrost.similarity.cca;
 
-import org.defrost.similarity.linalg.Products;
+import org.defrost.kernels.DoubleProducts;
+import org.defrost.kernels.KernelThreads;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -20,9 +21,11 @@ record CanonicalCorrelations(double[] correlations, DMatrixRMaj leftVectors, DMa
      * @param a       basis of A, of which the leading {@code ra} columns are used. Not modified.
      * @param b       basis of B, of which the leading {@code rb} columns are used. Not modified.
      * @param vectors whether to compute the singular vectors
+     * @param t       the threads the cross-product runs on
      */
-    static CanonicalCorrelations of(SpectralBasis a, int ra, SpectralBasis b, int rb, boolean vectors) {
-        double[] m = Products.crossProduct(a.basis(), a.rows(), ra, a.rank(), b.basis(), rb, b.rank());
+    static CanonicalCorrelations of(SpectralBasis a, int ra, SpectralBasis b, int rb, boolean vectors,
+                                    KernelThreads t) {
+        double[] m = DoubleProducts.crossProduct(a.basis(), a.rows(), ra, a.rank(), b.basis(), rb, b.rank(), t);
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(ra, rb, vectors, vectors, true);
         if (!svd.decompose(DMatrixRMaj.wrap(ra, rb, m))) {
             throw new IllegalStateException("SVD of the " + ra + " × " + rb + " basis cross-product failed");

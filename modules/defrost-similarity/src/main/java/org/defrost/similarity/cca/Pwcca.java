@@ -1,10 +1,10 @@
 package org.defrost.similarity.cca;
 
+import org.defrost.kernels.DoubleProducts;
 import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
 import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
-import org.defrost.similarity.linalg.Products;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -43,7 +43,7 @@ public final class Pwcca implements SimilarityMeasure {
         if (a.rank() == 0 || b.rank() == 0) {
             return SimilarityResult.exact(NAME, Double.NaN);
         }
-        CanonicalCorrelations cca = CanonicalCorrelations.of(a, a.rank(), b, b.rank(), true);
+        CanonicalCorrelations cca = CanonicalCorrelations.of(a, a.rank(), b, b.rank(), true, repA.threads());
         boolean weighA = a.rank() <= b.rank();
         SpectralBasis side = weighA ? a : b;
         Representation neurons = weighA ? repA : repB;
@@ -64,7 +64,8 @@ public final class Pwcca implements SimilarityMeasure {
     private static double[] weights(SpectralBasis basis, Representation x, DMatrixRMaj rotation, int count) {
         int r = basis.rank();
         int p = x.cols();
-        double[] projections = Products.crossProduct(basis.basis(), basis.rows(), r, r, x.centred(), p, p);
+        double[] projections = DoubleProducts.crossProduct(basis.basis(), basis.rows(), r, r, x.centred(), p, p,
+                x.threads());
         DMatrixRMaj variateLoadings = new DMatrixRMaj(rotation.numCols, p);
         CommonOps_DDRM.multTransA(rotation, DMatrixRMaj.wrap(r, p, projections), variateLoadings);
         double[] alpha = new double[count];

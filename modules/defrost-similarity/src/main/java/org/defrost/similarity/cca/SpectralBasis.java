@@ -1,8 +1,9 @@
 package org.defrost.similarity.cca;
 
 import java.util.Arrays;
+import org.defrost.kernels.DoubleProducts;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.similarity.Representation;
-import org.defrost.similarity.linalg.Products;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -53,8 +54,9 @@ record SpectralBasis(int rows, int rank, double[] basis, double[] singularValues
         int n = r.rows();
         int p = r.cols();
         double[] x = r.centred();
+        KernelThreads t = r.threads();
         if (p <= n) {
-            double[] gram = Products.columnGram(x, n, p);
+            double[] gram = DoubleProducts.columnGram(x, n, p, t);
             Eigen e = Eigen.of(gram, p);
             int rank = e.rank();
             if (rank == 0) {
@@ -68,10 +70,10 @@ record SpectralBasis(int rows, int rank, double[] basis, double[] singularValues
                     v[i * rank + c] = e.vectors[c][i] / s[c];
                 }
             }
-            double[] u0 = Products.times(x, n, p, v, rank);
-            return new SpectralBasis(n, rank, reorthonormalise(u0, n, rank), s);
+            double[] u0 = DoubleProducts.times(x, n, p, v, rank, t);
+            return new SpectralBasis(n, rank, reorthonormalise(u0, n, rank, t), s);
         }
-        double[] gram = Products.pointGram(x, p, null, n);
+        double[] gram = DoubleProducts.pointGram(x, p, null, n, t);
         Eigen e = Eigen.of(gram, n);
         int rank = e.rank();
         double[] u = new double[n * rank];
@@ -86,8 +88,8 @@ record SpectralBasis(int rows, int rank, double[] basis, double[] singularValues
     }
 
     /** {@code U₀R⁻¹} with {@code RᵀR = U₀ᵀU₀}; U₀ is {@code n × r}, already nearly orthonormal. */
-    private static double[] reorthonormalise(double[] u0, int n, int r) {
-        DMatrixRMaj m = DMatrixRMaj.wrap(r, r, Products.columnGram(u0, n, r));
+    private static double[] reorthonormalise(double[] u0, int n, int r, KernelThreads t) {
+        DMatrixRMaj m = DMatrixRMaj.wrap(r, r, DoubleProducts.columnGram(u0, n, r, t));
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(r, false);
         if (!chol.decompose(m)) {
             throw new IllegalStateException("re-orthonormalisation failed: the kept directions are not independent");
@@ -97,7 +99,7 @@ record SpectralBasis(int rows, int rank, double[] basis, double[] singularValues
         if (!CommonOps_DDRM.invert(upper, inverse)) {
             throw new IllegalStateException("re-orthonormalisation failed: singular triangular factor");
         }
-        return Products.times(u0, n, r, inverse.data, r);
+        return DoubleProducts.times(u0, n, r, inverse.data, r, t);
     }
 
     /** Eigenpairs of a symmetric matrix, sorted by decreasing eigenvalue. */

@@ -38,7 +38,7 @@ public final class Svcca implements SimilarityMeasure {
         }
         int ra = a.directionsForVariance(KEPT_VARIANCE);
         int rb = b.directionsForVariance(KEPT_VARIANCE);
-        double[] rho = CanonicalCorrelations.of(a, ra, b, rb, false).correlations();
+        double[] rho = CanonicalCorrelations.of(a, ra, b, rb, false, pair.a().threads()).correlations();
         double sum = 0;
         for (double v : rho) {
             sum += v;

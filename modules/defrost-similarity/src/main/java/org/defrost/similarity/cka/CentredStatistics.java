@@ -1,8 +1,7 @@
 package org.defrost.similarity.cka;
 
-import java.util.stream.IntStream;
+import org.defrost.kernels.DoubleProducts;
 import org.defrost.similarity.Representation;
-import org.defrost.similarity.linalg.Products;
 
 /**
  * Per-representation quantities of the centred matrix X ({@code n × p}) used by linear and debiased CKA,
@@ -23,15 +22,18 @@ record CentredStatistics(double gramSquaredNorm, double[] rowSquaredNorms, doubl
         int n = r.rows();
         int p = r.cols();
         double[] x = r.centred();
-        double[] gram = p <= n ? Products.columnGram(x, n, p) : Products.pointGram(x, p, null, n);
+        double[] gram = p <= n ? DoubleProducts.columnGram(x, n, p, r.threads())
+                : DoubleProducts.pointGram(x, p, null, n, r.threads());
         double[] rowNorms = new double[n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            double s = 0;
-            for (int c = 0; c < p; c++) {
-                double v = x[i * p + c];
-                s += v * v;
+        r.threads().forRanges(n, (long) n * p, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double s = 0;
+                for (int c = 0; c < p; c++) {
+                    double v = x[i * p + c];
+                    s += v * v;
+                }
+                rowNorms[i] = s;
             }
-            rowNorms[i] = s;
         });
         double total = 0;
         for (double v : rowNorms) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.npy.Npy;
 import org.defrost.npy.NpyArray;
 import org.defrost.npy.NpyFormatException;
@@ -28,10 +29,13 @@ public final class SimilarityCommandCore {
     private SimilarityCommandCore() {
     }
 
-    /** {@link #run(String, Integer, Double, Path, Path, Path, SubsetPlan)} with the standard subset plan. */
+    /**
+     * {@link #run(String, Integer, Double, Path, Path, Path, SubsetPlan, KernelThreads)} with the standard
+     * subset plan, on the calling thread.
+     */
     public static String run(String measure, Integer k, Double threshold, Path labelsNpy, Path aNpy, Path bNpyOrNull)
             throws IOException {
-        return run(measure, k, threshold, labelsNpy, aNpy, bNpyOrNull, SubsetPlan.standard());
+        return run(measure, k, threshold, labelsNpy, aNpy, bNpyOrNull, SubsetPlan.standard(), KernelThreads.single());
     }
 
     /**
@@ -44,13 +48,14 @@ public final class SimilarityCommandCore {
      * @param aNpy       A: 2-D float32 or float64 array, points × features
      * @param bNpyOrNull B: same rows as A, or null for one-representation measures
      * @param subsets    how neighbour-based measures split many points
+     * @param threads    the threads the computation runs on
      * @return one JSON object: {@code measure}, {@code value} (null when undefined), {@code points},
      *         {@code stderr} and {@code subsets} when subsets were averaged, and the parameters used
      * @throws InvalidSimilarityInputException for any invalid input
      * @throws IOException                     if a file cannot be read for another reason
      */
     public static String run(String measure, Integer k, Double threshold, Path labelsNpy, Path aNpy, Path bNpyOrNull,
-                             SubsetPlan subsets) throws IOException {
+                             SubsetPlan subsets, KernelThreads threads) throws IOException {
         int[] labels = labelsNpy == null ? null : readLabels(labelsNpy);
         SimilarityMeasure m = SimilarityMeasures.create(measure,
                 new MeasureParameters(k, threshold, labels, subsets));
@@ -60,8 +65,8 @@ public final class SimilarityCommandCore {
         if (!m.comparesTwo() && bNpyOrNull != null) {
             throw new InvalidSimilarityInputException(m.name() + " describes one representation; give only A.npy");
         }
-        Representation a = readRepresentation(aNpy);
-        Representation b = bNpyOrNull == null ? null : readRepresentation(bNpyOrNull);
+        Representation a = readRepresentation(aNpy, threads);
+        Representation b = bNpyOrNull == null ? null : readRepresentation(bNpyOrNull, threads);
         SimilarityResult result = m.compute(a, b);
         JsonObject json = new JsonObject()
                 .put("measure", m.name())
@@ -79,7 +84,7 @@ public final class SimilarityCommandCore {
         return json.toString();
     }
 
-    private static Representation readRepresentation(Path file) throws IOException {
+    private static Representation readRepresentation(Path file, KernelThreads threads) throws IOException {
         NpyArray array = read(file);
         if (array.shape().length != 2) {
             throw new InvalidSimilarityInputException(file + ": expected a 2-D array (points × features), found shape "
@@ -89,7 +94,8 @@ public final class SimilarityCommandCore {
             throw new InvalidSimilarityInputException(file + ": expected float32 or float64 values, found dtype "
                     + array.dtype());
         }
-        return Representation.of(file.getFileName().toString(), array.asDoubles(), array.rows(), array.cols());
+        return Representation.of(file.getFileName().toString(), array.asDoubles(), array.rows(), array.cols(),
+                threads);
     }
 
     private static int[] readLabels(Path file) throws IOException {

@@ -1,6 +1,5 @@
 package org.defrost.similarity.knn;
 
-import java.util.stream.IntStream;
 import org.defrost.similarity.SubsetPlan;
 
 /**
@@ -37,19 +36,24 @@ public final class InformationImbalance extends NeighbourMeasure {
     public double evaluate(NeighbourTable a, NeighbourTable b, int[] rows) {
         int n = a.size();
         int k = k();
-        long rankSum = IntStream.range(0, n).parallel().mapToLong(i -> {
+        long[] rankSums = new long[n];
+        a.threads().forRanges(n, (long) n * n, (from, to) -> {
             int[] targets = new int[k];
             int[] ranks = new int[k];
-            for (int m = 0; m < k; m++) {
-                targets[m] = a.neighbour(i, m);
+            for (int i = from; i < to; i++) {
+                for (int m = 0; m < k; m++) {
+                    targets[m] = a.neighbour(i, m);
+                }
+                b.rankAmongNeighbours(i, targets, k, ranks);
+                for (int r : ranks) {
+                    rankSums[i] += r;
+                }
             }
-            b.rankAmongNeighbours(i, targets, k, ranks);
-            long s = 0;
-            for (int r : ranks) {
-                s += r;
-            }
-            return s;
-        }).sum();
+        });
+        long rankSum = 0;
+        for (long s : rankSums) {
+            rankSum += s;
+        }
         double meanRank = (double) rankSum / ((double) n * k);
         return 2 * meanRank / n;
     }

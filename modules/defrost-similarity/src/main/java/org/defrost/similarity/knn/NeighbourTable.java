@@ -1,8 +1,8 @@
 package org.defrost.similarity.knn;
 
-import java.util.stream.IntStream;
+import org.defrost.kernels.DoubleProducts;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.similarity.Representation;
-import org.defrost.similarity.linalg.Products;
 import org.defrost.similarity.linalg.SquaredDistances;
 
 /**
@@ -24,21 +24,23 @@ public final class NeighbourTable {
     private final double[] squaredDistances;
     private final double[] firstDistance;
     private final double[] secondDistance;
+    private final KernelThreads threads;
 
     private NeighbourTable(int size, int k, int[] neighbours, double[] squaredDistances, double[] firstDistance,
-                           double[] secondDistance) {
+                           double[] secondDistance, KernelThreads threads) {
         this.size = size;
         this.k = k;
         this.neighbours = neighbours;
         this.squaredDistances = squaredDistances;
         this.firstDistance = firstDistance;
         this.secondDistance = secondDistance;
+        this.threads = threads;
     }
 
     /**
      * Builds the table of one subset.
      *
-     * @param r             the representation
+     * @param r             the representation; the table is built on its threads and keeps them for the measures
      * @param rows          the subset's row indices, sorted. Not modified.
      * @param k             neighbours kept per point, {@code 1 <= k < rows.length}
      * @param keepDistances whether to keep the {@code n × n} squared distances, needed to rank arbitrary
@@ -49,25 +51,35 @@ public final class NeighbourTable {
         if (k < 1 || k >= n) {
             throw new IllegalArgumentException("k = " + k + " must be in 1.." + (n - 1));
         }
-        double[] d = Products.pointGram(r.centred(), r.cols(), rows, n);
-        SquaredDistances.fromGramInPlace(d, n);
+        KernelThreads threads = r.threads();
+        double[] d = DoubleProducts.pointGram(r.centred(), r.cols(), rows, n, threads);
+        SquaredDistances.fromGramInPlace(d, n, threads);
         int[] neighbours = new int[n * k];
-        IntStream.range(0, n).parallel().forEach(i -> nearest(d, n, i, k, neighbours));
+        threads.forRanges(n, (long) n * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                nearest(d, n, i, k, neighbours);
+            }
+        });
         double[] first = null;
         double[] second = null;
         if (k >= 2) {
             // Recomputed from coordinates: the Gram trick loses relative accuracy on short distances,
             // and the ratio of the two nearest distances (TwoNN) is sensitive to exactly that.
-            first = new double[n];
-            second = new double[n];
-            for (int i = 0; i < n; i++) {
-                double r1 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i], rows[neighbours[i * k]]);
-                double r2 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i], rows[neighbours[i * k + 1]]);
-                first[i] = Math.min(r1, r2);
-                second[i] = Math.max(r1, r2);
-            }
+            double[] nearestDistance = new double[n];
+            double[] secondNearestDistance = new double[n];
+            threads.forRanges(n, 2L * n * r.cols(), (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double r1 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i], rows[neighbours[i * k]]);
+                    double r2 = SquaredDistances.euclidean(r.centred(), r.cols(), rows[i],
+                            rows[neighbours[i * k + 1]]);
+                    nearestDistance[i] = Math.min(r1, r2);
+                    secondNearestDistance[i] = Math.max(r1, r2);
+                }
+            });
+            first = nearestDistance;
+            second = secondNearestDistance;
         }
-        return new NeighbourTable(n, k, neighbours, keepDistances ? d : null, first, second);
+        return new NeighbourTable(n, k, neighbours, keepDistances ? d : null, first, second, threads);
     }
 
     /** Writes the k nearest points of i, nearest first, into {@code out[i*k .. i*k+k)}. */
@@ -137,6 +149,11 @@ public final class NeighbourTable {
             hd[pos] = d;
             hi[pos] = idx;
         }
+    }
+
+    /** The threads of the representation the table was built from, for the measures computed on it. */
+    public KernelThreads threads() {
+        return threads;
     }
 
     /** Number of points in the subset. */

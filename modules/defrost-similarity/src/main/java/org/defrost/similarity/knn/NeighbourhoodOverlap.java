@@ -1,7 +1,6 @@
 package org.defrost.similarity.knn;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.defrost.similarity.SubsetPlan;
 
 /**
@@ -31,31 +30,36 @@ public final class NeighbourhoodOverlap extends NeighbourMeasure {
     public double evaluate(NeighbourTable a, NeighbourTable b, int[] rows) {
         int n = a.size();
         int k = k();
-        long shared = IntStream.range(0, n).parallel().mapToLong(i -> {
+        int[] common = new int[n];
+        a.threads().forRanges(n, (long) n * k * 8, (from, to) -> {
             int[] na = new int[k];
             int[] nb = new int[k];
-            for (int m = 0; m < k; m++) {
-                na[m] = a.neighbour(i, m);
-                nb[m] = b.neighbour(i, m);
-            }
-            Arrays.sort(na);
-            Arrays.sort(nb);
-            long common = 0;
-            int x = 0;
-            int y = 0;
-            while (x < k && y < k) {
-                if (na[x] == nb[y]) {
-                    common++;
-                    x++;
-                    y++;
-                } else if (na[x] < nb[y]) {
-                    x++;
-                } else {
-                    y++;
+            for (int i = from; i < to; i++) {
+                for (int m = 0; m < k; m++) {
+                    na[m] = a.neighbour(i, m);
+                    nb[m] = b.neighbour(i, m);
+                }
+                Arrays.sort(na);
+                Arrays.sort(nb);
+                int x = 0;
+                int y = 0;
+                while (x < k && y < k) {
+                    if (na[x] == nb[y]) {
+                        common[i]++;
+                        x++;
+                        y++;
+                    } else if (na[x] < nb[y]) {
+                        x++;
+                    } else {
+                        y++;
+                    }
                 }
             }
-            return common;
-        }).sum();
+        });
+        long shared = 0;
+        for (int c : common) {
+            shared += c;
+        }
         return shared / ((double) n * k);
     }
 }

@@ -1,5 +1,7 @@
 package org.defrost.similarity.linalg;
 
+import org.defrost.kernels.KernelThreads;
+
 /** Squared Euclidean distances between points from their Gram matrix ("Gram trick"). */
 public final class SquaredDistances {
     private SquaredDistances() {
@@ -10,22 +12,25 @@ public final class SquaredDistances {
      * {@code D[i][j] = G[i][i] + G[j][j] − 2G[i][j]}, in place. Rounding can make a tiny true distance
      * slightly negative; such values are set to zero. The diagonal is exactly zero.
      *
-     * @param g row-major {@code n × n} Gram matrix. Modified: holds the distances on return.
+     * @param g       row-major {@code n × n} Gram matrix. Modified: holds the distances on return.
+     * @param threads the threads the rows are spread over
      */
-    public static void fromGramInPlace(double[] g, int n) {
+    public static void fromGramInPlace(double[] g, int n, KernelThreads threads) {
         double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
             norms[i] = g[i * n + i];
         }
-        for (int i = 0; i < n; i++) {
-            int o = i * n;
-            double ni = norms[i];
-            for (int j = 0; j < n; j++) {
-                double d = ni + norms[j] - 2 * g[o + j];
-                g[o + j] = d > 0 ? d : 0;
+        threads.forRanges(n, (long) n * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int o = i * n;
+                double ni = norms[i];
+                for (int j = 0; j < n; j++) {
+                    double d = ni + norms[j] - 2 * g[o + j];
+                    g[o + j] = d > 0 ? d : 0;
+                }
+                g[o + i] = 0;
             }
-            g[o + i] = 0;
-        }
+        });
     }
 
     /** Exact Euclidean distance between rows i and j of a row-major matrix with {@code p} columns. Not modified. */

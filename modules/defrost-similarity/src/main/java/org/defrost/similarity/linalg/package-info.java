@@ -1,5 +1,5 @@
 /**
- * Dense kernels behind the measures: a cache-blocked, vectorised, two-threaded product engine for
- * cross-products and Gram matrices, squared distances by the Gram trick, and quickselect.
+ * Dense helpers behind the measures that are not products (those are {@code org.defrost.kernels.DoubleProducts}):
+ * squared distances by the Gram trick, and quickselect.
  */
 package org.defrost.similarity.linalg;

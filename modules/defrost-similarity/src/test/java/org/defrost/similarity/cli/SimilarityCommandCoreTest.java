@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.npy.Npy;
 import org.defrost.similarity.InvalidSimilarityInputException;
 import org.defrost.similarity.Oracles;
@@ -58,8 +59,11 @@ class SimilarityCommandCoreTest {
     void neighbourMeasuresOnSubsetsReportTheStandardErrorAndK() throws IOException {
         Path a = doubles("a.npy", TestMatrices.gaussian(1, 50, 3));
         Path b = doubles("b.npy", TestMatrices.gaussian(2, 50, 3));
-        String json = SimilarityCommandCore.run("information-imbalance", 2, null, null, a, b,
-                new SubsetPlan(20, Seed.of(1)));
+        String json;
+        try (KernelThreads two = KernelThreads.of(2)) {
+            json = SimilarityCommandCore.run("information-imbalance", 2, null, null, a, b, new SubsetPlan(20, Seed.of(1)),
+                    two);
+        }
         assertTrue(json.matches("\\{\"measure\": \"information-imbalance\", \"value\": [0-9.E-]+, \"points\": 50, "
                 + "\"stderr\": [0-9.E-]+, \"subsets\": 3, \"k\": 2}"), json);
     }

@@ -2,6 +2,7 @@ package org.defrost.similarity.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.defrost.kernels.KernelThreads;
 import org.junit.jupiter.api.Test;
 
 class SquaredDistancesTest {
@@ -16,7 +17,7 @@ class SquaredDistancesTest {
                 g[i * n + j] = points[i][0] * points[j][0] + points[i][1] * points[j][1];
             }
         }
-        SquaredDistances.fromGramInPlace(g, n);
+        SquaredDistances.fromGramInPlace(g, n, KernelThreads.single());
         assertEquals(25, g[1], 0.0);
         assertEquals(2, g[2], 0.0);
         assertEquals(0, g[1 * n + 3], 0.0);

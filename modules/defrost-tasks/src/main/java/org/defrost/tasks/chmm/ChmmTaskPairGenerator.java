@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.spi.Seed;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairManifest.TaskDescription;
@@ -34,7 +35,8 @@ public final class ChmmTaskPairGenerator {
 
     /**
      * Draws the ingredients and every set of the pair from {@code seed}, writes them to {@code directory}
-     * and returns the pair read back. The bytes depend only on {@code parameters} and {@code seed}.
+     * and returns the pair read back, drawing on {@code options.threads()} threads. The bytes depend only on
+     * {@code parameters} and {@code seed}.
      */
     public static TaskPair generate(ChmmParameters parameters, Seed seed, Path directory,
                                     ChmmGenerationOptions options) throws IOException {
@@ -42,21 +44,8 @@ public final class ChmmTaskPairGenerator {
         ChmmSampler sampler = new ChmmSampler(parameters, teachers, seed);
         TaskPairWriter writer = TaskPairWriter.create(directory);
         int n = parameters.inputDim();
-        for (ChmmSet set : ChmmSet.values()) {
-            int rows = set.rows(parameters);
-            if (set == ChmmSet.PAIRED_PROBES) {
-                try (TaskPairWriter.SetWriter s = writer.open(TaskPairSet.PROBE_PAIRED_SOURCE, rows, n);
-                     TaskPairWriter.SetWriter t = writer.open(TaskPairSet.PROBE_PAIRED_TARGET, rows, n)) {
-                    stream(sampler, set, rows, options, block -> {
-                        s.append(block.samples());
-                        t.append(block.pairedTarget());
-                    });
-                }
-            } else {
-                try (TaskPairWriter.SetWriter w = writer.open(set.file(), rows, n)) {
-                    stream(sampler, set, rows, options, block -> w.append(block.samples()));
-                }
-            }
+        try (KernelThreads threads = KernelThreads.of(options.threads())) {
+            writeSets(parameters, sampler, writer, options.blockRows(), threads);
         }
         writer.writeArray("chmm/source_features.npy", teachers.sourceFeatures(), "source feature matrix F_s (Ds x N)",
                 parameters.sourceLatentDim(), n);
@@ -71,15 +60,36 @@ public final class ChmmTaskPairGenerator {
                 task(parameters, "target", parameters.targetLatentDim()), parameters.toMap());
     }
 
+    /** Draws every set of the pair and writes it, block by block. */
+    private static void writeSets(ChmmParameters parameters, ChmmSampler sampler, TaskPairWriter writer, int blockRows,
+                                  KernelThreads threads) throws IOException {
+        int n = parameters.inputDim();
+        for (ChmmSet set : ChmmSet.values()) {
+            int rows = set.rows(parameters);
+            if (set == ChmmSet.PAIRED_PROBES) {
+                try (TaskPairWriter.SetWriter s = writer.open(TaskPairSet.PROBE_PAIRED_SOURCE, rows, n);
+                     TaskPairWriter.SetWriter t = writer.open(TaskPairSet.PROBE_PAIRED_TARGET, rows, n)) {
+                    stream(sampler, set, rows, blockRows, threads, block -> {
+                        s.append(block.samples());
+                        t.append(block.pairedTarget());
+                    });
+                }
+            } else {
+                try (TaskPairWriter.SetWriter w = writer.open(set.file(), rows, n)) {
+                    stream(sampler, set, rows, blockRows, threads, block -> w.append(block.samples()));
+                }
+            }
+        }
+    }
+
     /**
-     * Draws rows {@code 0 .. rows} of {@code set} in blocks of {@code options.blockRows()} on
-     * {@code options.threads()} threads and gives them to {@code consumer}, in order, on the calling thread.
+     * Draws rows {@code 0 .. rows} of {@code set} in blocks of {@code blockRows} on {@code threads} and gives
+     * them to {@code consumer}, in order, on the calling thread.
      */
-    public static void stream(ChmmSampler sampler, ChmmSet set, int rows, ChmmGenerationOptions options,
+    public static void stream(ChmmSampler sampler, ChmmSet set, int rows, int blockRows, KernelThreads threads,
                               BlockConsumer consumer) throws IOException {
-        int blockRows = options.blockRows();
         int blocks = (int) ((rows + (long) blockRows - 1) / blockRows);
-        OrderedBlocks.run(blocks, options.threads(), b -> {
+        OrderedBlocks.run(blocks, threads, b -> {
             int first = b * blockRows;
             return sampler.sample(set, first, Math.min(blockRows, rows - first));
         }, consumer::accept);

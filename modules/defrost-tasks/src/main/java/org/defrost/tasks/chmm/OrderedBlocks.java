@@ -1,17 +1,13 @@
 package org.defrost.tasks.chmm;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.defrost.kernels.KernelThreads;
 
 /**
- * Produces blocks on a small thread pool and hands them to a consumer on the calling thread in block
- * order, with at most {@code 2 * threads} blocks in memory.
+ * Produces blocks on a thread budget and hands them to a consumer on the calling thread in block order, with
+ * at most {@code 2 * threads} blocks in memory: each round produces the next {@code 2 * threads} blocks in
+ * parallel, then consumes them in order.
  */
 final class OrderedBlocks {
     /** Receives blocks in order; may write them to files. */
@@ -22,42 +18,29 @@ final class OrderedBlocks {
     private OrderedBlocks() {
     }
 
-    static <T> void run(int blocks, int threads, IntFunction<T> produce, Consumer<T> consume) throws IOException {
-        if (threads == 1 || blocks <= 1) {
-            for (int b = 0; b < blocks; b++) {
-                consume.accept(produce.apply(b));
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "chmm-block");
-            t.setDaemon(true);
-            return t;
-        });
-        ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
-        int window = 2 * threads;
-        int next = 0;
-        try {
-            while (next < blocks || !inFlight.isEmpty()) {
-                while (next < blocks && inFlight.size() < window) {
-                    int b = next++;
-                    inFlight.add(pool.submit(() -> produce.apply(b)));
+    /**
+     * @param produce makes block b; called once per block, from any of the threads
+     * @param consume receives the blocks in order, on the calling thread
+     */
+    static <T> void run(int blocks, KernelThreads threads, IntFunction<T> produce, Consumer<T> consume)
+            throws IOException {
+        int round = 2 * threads.threads();
+        Object[] produced = new Object[Math.min(round, blocks)];
+        for (int first = 0; first < blocks; first += round) {
+            int start = first;
+            int count = Math.min(round, blocks - first);
+            // A block is thousands of rows of products and transcendental functions: always worth a thread.
+            threads.forRanges(count, Long.MAX_VALUE, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    produced[b] = produce.apply(start + b);
                 }
-                consume.accept(inFlight.removeFirst().get());
+            });
+            for (int b = 0; b < count; b++) {
+                @SuppressWarnings("unchecked")
+                T block = (T) produced[b];
+                produced[b] = null;
+                consume.accept(block);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("block generation interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

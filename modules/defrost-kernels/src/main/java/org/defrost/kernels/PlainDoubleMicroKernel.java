@@ -1,26 +1,19 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * A 4 × 4 kernel in plain Java, used when the JDK's vector module is not available. Sixteen scalar
  * accumulators fit in registers, so each packed value is loaded once per four multiply-adds.
  */
-final class ScalarKernel implements MicroKernel {
+final class PlainDoubleMicroKernel extends DoubleMicroKernel {
     static final int MR = 4;
     static final int NR = 4;
 
-    @Override
-    public int rows() {
-        return MR;
+    PlainDoubleMicroKernel() {
+        super(MR, NR);
     }
 
     @Override
-    public int cols() {
-        return NR;
-    }
-
-    @Override
-    public void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc,
-                         boolean accumulate) {
+    void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc, boolean accumulate) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int r = 0; r < kc; r++) {

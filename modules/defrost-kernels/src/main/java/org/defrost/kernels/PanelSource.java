@@ -1,8 +1,8 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * One operand of a product {@code C[i][j] = Σ_k a(k, i) · b(k, j)}, seen as a {@code depth × extent}
- * array that packs itself into contiguous panels for a {@link MicroKernel}. Implementations read the
+ * array that packs itself into contiguous panels for a {@link DoubleMicroKernel}. Implementations read the
  * caller's storage in place (centring or gathering rows on the fly), so no operand is ever copied whole.
  */
 interface PanelSource {

@@ -1,16 +1,27 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * The innermost block of a matrix product: a register-resident {@code rows() × cols()} tile of C updated
  * with the outer products of one packed panel from each operand.
  */
-interface MicroKernel {
+abstract class DoubleMicroKernel {
+    private final int rows;
+    private final int cols;
+
+    DoubleMicroKernel(int rows, int cols) {
+        this.rows = rows;
+        this.cols = cols;
+    }
 
     /** Tile height MR: how many a-side indices one packed a-panel holds. */
-    int rows();
+    final int rows() {
+        return rows;
+    }
 
     /** Tile width NR: how many b-side indices one packed b-panel holds. */
-    int cols();
+    final int cols() {
+        return cols;
+    }
 
     /**
      * {@code c[co + i*ldc + j] (+)= Σ_{r<kc} a[ao + r*MR + i] · b[bo + r*NR + j]} for {@code i < MR, j < NR}.
@@ -21,5 +32,6 @@ interface MicroKernel {
      * @param accumulate whether to add to the tile; otherwise it is overwritten, so C need not be cleared
      *                   before the first depth block
      */
-    void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc, boolean accumulate);
+    abstract void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc,
+                           boolean accumulate);
 }

@@ -1,4 +1,4 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * The leading {@code p} columns of a row-major matrix X with row stride {@code ld}, used as

@@ -5,10 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.spi.Seed;
 import org.defrost.tasks.TaskPairSet;
 import org.defrost.tasks.TaskPairWriter;
-import org.defrost.tasks.chmm.ChmmGenerationOptions;
 import org.defrost.tasks.chmm.ChmmParameters;
 import org.defrost.tasks.chmm.ChmmSampler;
 import org.defrost.tasks.chmm.ChmmSet;
@@ -55,15 +55,21 @@ public final class ChmmGenerationBenchmark {
                 .sourceTrainSize(samples).build();
         Seed seed = Seed.of(2023);
         ChmmSampler sampler = new ChmmSampler(p, ChmmTeachers.draw(p, seed), seed);
-        ChmmGenerationOptions options = new ChmmGenerationOptions(block, threads);
         double megabytes = samples * (4.0 * n + 4) / 1e6;
         System.out.printf(Locale.ROOT, "CHMM generation: %d samples, N = %d, D = %d, sigma = %s, %d threads, "
                 + "blocks of %d rows (%.0f MB per set)%n", samples, n, d, sigma.id(), threads, block, megabytes);
+        try (KernelThreads budget = KernelThreads.of(threads)) {
+            run(sampler, samples, n, block, repeats, megabytes, out, budget);
+        }
+    }
+
+    private static void run(ChmmSampler sampler, int samples, int n, int block, int repeats, double megabytes, Path out,
+                            KernelThreads threads) throws IOException {
         for (int r = 0; r < repeats; r++) {
             double[] checksum = new double[1];
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            ChmmTaskPairGenerator.stream(sampler, ChmmSet.SOURCE_TRAIN, samples, options,
+            ChmmTaskPairGenerator.stream(sampler, ChmmSet.SOURCE_TRAIN, samples, block, threads,
                     b -> checksum[0] += b.samples().inputs()[0] + b.samples().labels()[0]);
             report("in memory", samples, megabytes, System.nanoTime() - t0, processCpuNanos() - cpu0, checksum[0]);
         }
@@ -74,7 +80,7 @@ public final class ChmmGenerationBenchmark {
                 long t0 = System.nanoTime();
                 TaskPairWriter writer = TaskPairWriter.create(out);
                 try (TaskPairWriter.SetWriter w = writer.open(TaskPairSet.SOURCE_TRAIN, samples, n)) {
-                    ChmmTaskPairGenerator.stream(sampler, ChmmSet.SOURCE_TRAIN, samples, options,
+                    ChmmTaskPairGenerator.stream(sampler, ChmmSet.SOURCE_TRAIN, samples, block, threads,
                             b -> w.append(b.samples()));
                 }
                 report("to .npy   ", samples, megabytes, System.nanoTime() - t0, processCpuNanos() - cpu0,

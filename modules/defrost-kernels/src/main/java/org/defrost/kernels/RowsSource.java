@@ -1,4 +1,4 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 /**
  * Selected rows of a row-major {@code n × p} matrix X used as {@code element(k, i) = X[rows[i]][k]}: the

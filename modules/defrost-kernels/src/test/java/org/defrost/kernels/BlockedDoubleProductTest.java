@@ -1,7 +1,7 @@
-package org.defrost.similarity.linalg;
+package org.defrost.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,23 +9,44 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Every kernel and blocking against plain triple loops, on shapes that leave partial tiles and blocks. */
-class BlockedProductTest {
+class BlockedDoubleProductTest {
     private static final int[][] SHAPES = {
         // rows n, columns p, columns q
         {0, 3, 4}, {3, 0, 4}, {5, 3, 0}, {1, 1, 1}, {7, 5, 9}, {13, 25, 24}, {40, 17, 49}, {130, 31, 50},
     };
 
-    private static List<BlockedProduct> engines() {
-        List<BlockedProduct> engines = new ArrayList<>();
-        for (MicroKernel k : Kernels.available()) {
-            engines.add(new BlockedProduct(k, 1, 192, 512, BlockedProduct.PARALLEL_THRESHOLD));
-            // Tiny blocks and two threads even for tiny products: many depth blocks and a-blocks, so every
+    private static final KernelThreads SINGLE = KernelThreads.single();
+
+    /** Both kernels; the vector one is present because the tests run with the incubator module. */
+    private static List<DoubleMicroKernel> kernels() {
+        return List.of(new PlainDoubleMicroKernel(), new VectorDoubleMicroKernel());
+    }
+
+    private static List<BlockedDoubleProduct> engines() {
+        List<BlockedDoubleProduct> engines = new ArrayList<>();
+        for (DoubleMicroKernel k : kernels()) {
+            engines.add(new BlockedDoubleProduct(k, 192, 512, BlockedDoubleProduct.PARALLEL_THRESHOLD,
+                    BlockedDoubleProduct.DEPTH_PART));
+            // Tiny blocks and a zero threshold even for tiny products: many depth blocks and a-blocks, so every
             // loop boundary is crossed, and both ways of splitting work (by columns where C is wider than
-            // the sum is long, by the summed index otherwise) run on the shapes below.
-            engines.add(new BlockedProduct(k, 2, 5, 2 * k.rows(), 0));
-            engines.add(new BlockedProduct(k, 3, 64, 512, 0));
+            // the sum is long, by parts of the summed index otherwise) run on the shapes below.
+            engines.add(new BlockedDoubleProduct(k, 5, 2 * k.rows(), 0, 3));
+            engines.add(new BlockedDoubleProduct(k, 64, 512, 0, 16));
         }
         return engines;
+    }
+
+    /** Computes with one thread, then checks that two and three threads give the same bits. */
+    private static void multiply(BlockedDoubleProduct engine, PanelSource a, PanelSource b, boolean upper,
+                                 double[] c) {
+        engine.multiply(a, b, upper, c, SINGLE);
+        for (int threads = 2; threads <= 3; threads++) {
+            double[] again = dirty(c.length);
+            try (KernelThreads t = KernelThreads.of(threads)) {
+                engine.multiply(a, b, upper, again, t);
+            }
+            assertArrayEquals(c, again, 0.0, threads + " threads changed the result");
+        }
     }
 
     /** A result buffer full of NaN: the product must overwrite every element, not add to it. */
@@ -46,7 +67,7 @@ class BlockedProductTest {
 
     @Test
     void crossProductMatchesTripleLoop() {
-        for (BlockedProduct engine : engines()) {
+        for (BlockedDoubleProduct engine : engines()) {
             for (int[] s : SHAPES) {
                 int n = s[0];
                 int p = s[1];
@@ -54,7 +75,7 @@ class BlockedProductTest {
                 double[] x = random(1, n * p);
                 double[] y = random(2, n * q);
                 double[] c = dirty(p * q);
-                engine.multiply(new ColumnsSource(x, n, p, p), new ColumnsSource(y, n, q, q), false, c);
+                multiply(engine, new ColumnsSource(x, n, p, p), new ColumnsSource(y, n, q, q), false, c);
                 for (int a = 0; a < p; a++) {
                     for (int b = 0; b < q; b++) {
                         double expected = 0;
@@ -70,14 +91,14 @@ class BlockedProductTest {
 
     @Test
     void symmetricColumnGramMatchesTripleLoopAndIsExactlySymmetric() {
-        for (BlockedProduct engine : engines()) {
+        for (BlockedDoubleProduct engine : engines()) {
             for (int[] s : SHAPES) {
                 int n = s[0];
                 int p = s[2];
                 double[] x = random(3, n * p);
                 ColumnsSource source = new ColumnsSource(x, n, p, p);
                 double[] c = dirty(p * p);
-                engine.multiply(source, source, true, c);
+                multiply(engine, source, source, true, c);
                 for (int a = 0; a < p; a++) {
                     for (int b = 0; b < p; b++) {
                         double expected = 0;
@@ -95,12 +116,12 @@ class BlockedProductTest {
     @Test
     void pointGramOfSelectedRowsMatchesDotProducts() {
         int[] rows = {9, 0, 4, 4, 17, 3, 11, 2, 8, 1, 19};
-        for (BlockedProduct engine : engines()) {
+        for (BlockedDoubleProduct engine : engines()) {
             for (int p : new int[] {1, 6, 33}) {
                 double[] x = random(4, 20 * p);
                 RowsSource source = new RowsSource(x, p, rows, rows.length);
                 double[] g = dirty(rows.length * rows.length);
-                engine.multiply(source, source, true, g);
+                multiply(engine, source, source, true, g);
                 for (int i = 0; i < rows.length; i++) {
                     for (int j = 0; j < rows.length; j++) {
                         double expected = 0;
@@ -116,7 +137,7 @@ class BlockedProductTest {
 
     @Test
     void rowsTimesColumnsIsTheOrdinaryMatrixProduct() {
-        for (BlockedProduct engine : engines()) {
+        for (BlockedDoubleProduct engine : engines()) {
             for (int[] s : SHAPES) {
                 int n = s[0];
                 int p = s[1];
@@ -124,7 +145,7 @@ class BlockedProductTest {
                 double[] x = random(5, n * p);
                 double[] v = random(6, p * r);
                 double[] c = dirty(n * r);
-                engine.multiply(new RowsSource(x, p, null, n), new ColumnsSource(v, p, r, r), false, c);
+                multiply(engine, new RowsSource(x, p, null, n), new ColumnsSource(v, p, r, r), false, c);
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < r; j++) {
                         double expected = 0;
@@ -143,7 +164,7 @@ class BlockedProductTest {
         int n = 11;
         double[] x = random(7, n * 9);
         double[] y = random(8, n * 30);
-        double[] c = Products.crossProduct(x, n, 4, 9, y, 25, 30);
+        double[] c = DoubleProducts.crossProduct(x, n, 4, 9, y, 25, 30, SINGLE);
         for (int a = 0; a < 4; a++) {
             for (int b = 0; b < 25; b++) {
                 double expected = 0;
@@ -156,12 +177,11 @@ class BlockedProductTest {
     }
 
     @Test
-    void theChosenKernelIsAmongTheAvailableOnes() {
-        MicroKernel best = Kernels.best();
-        assertTrue(Kernels.available().stream().anyMatch(k -> k.getClass() == best.getClass()));
+    void usesTheVectorKernelWhenTheIncubatorModuleIsPresent() {
+        assertEquals(VectorSupport.BITS >= 256 ? "vector" : "plain", DoubleProducts.implementation());
     }
 
-    private static String describe(BlockedProduct engine, int[] shape) {
+    private static String describe(BlockedDoubleProduct engine, int[] shape) {
         return engine.kernel().getClass().getSimpleName() + " on n=" + shape[0] + " p=" + shape[1] + " q=" + shape[2];
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.defrost.kernels.DoubleProducts;
+import org.defrost.kernels.KernelThreads;
 import org.defrost.npy.Npy;
 import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
@@ -25,11 +27,12 @@ import org.defrost.spi.Seed;
  * Times linear CKA on n = 10,000 points with p = q = 512, and information imbalance (k = 1) and
  * neighbourhood overlap (k = 30) on n = 5,000 points with p = q = 512 (three subsets of about 1,667
  * points under the standard plan), each from the raw float64 matrices to the value. The numpy script
- * {@code src/bench/python/similarity_numpy.py} does the same computations on the same data.
+ * {@code modules/defrost-bench/src/bench/python/similarity_numpy.py} does the same computations on the same data.
  *
- * <p>Usage: {@code SimilarityBenchmark [--data DIR] [--repeats R] [--warmup W]}. With {@code --data}, the
- * inputs and the subsets are written there as {@code .npy} files for the numpy script to read, so both
- * sides compute the same values. Run with {@code --add-modules jdk.incubator.vector}.
+ * <p>Usage: {@code defrost bench similarity [--data DIR] [--repeats R] [--warmup W] [--threads N]}. With
+ * {@code --data}, the inputs and the subsets are written there as {@code .npy} files for the numpy script to
+ * read, so both sides compute the same values. {@code --threads} is the thread budget (default: the number of
+ * cores, as numpy's OpenBLAS uses).
  */
 public final class SimilarityBenchmark {
     private static final int CKA_POINTS = 10_000;
@@ -43,20 +46,27 @@ public final class SimilarityBenchmark {
         Path data = null;
         int repeats = 5;
         int warmup = 2;
+        int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: SimilarityBenchmark [--data DIR] [--repeats R] [--warmup W]");
+                        + "; usage: similarity [--data DIR] [--repeats R] [--warmup W] [--threads N]");
             }
         }
-        System.out.printf("threads %d, vector module %s%n", Runtime.getRuntime().availableProcessors(),
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent");
+        System.out.printf("threads %d, products %s%n", threads, DoubleProducts.implementation());
+        try (KernelThreads budget = KernelThreads.of(threads)) {
+            run(data, repeats, warmup, budget);
+        }
+    }
+
+    private static void run(Path data, int repeats, int warmup, KernelThreads threads) throws IOException {
 
         double[] a = gaussian(1, CKA_POINTS, FEATURES);
-        double[] b = related(2, a, CKA_POINTS, FEATURES);
+        double[] b = related(2, a, CKA_POINTS, FEATURES, threads);
         double[] ka = Arrays.copyOf(a, KNN_POINTS * FEATURES);
         double[] kb = Arrays.copyOf(b, KNN_POINTS * FEATURES);
         SubsetPlan plan = SubsetPlan.standard();
@@ -65,26 +75,26 @@ public final class SimilarityBenchmark {
         }
 
         time("linear-cka n=10000 p=q=512", warmup, repeats, () -> {
-            Representation ra = Representation.of("A", a, CKA_POINTS, FEATURES);
-            Representation rb = Representation.of("B", b, CKA_POINTS, FEATURES);
+            Representation ra = Representation.of("A", a, CKA_POINTS, FEATURES, threads);
+            Representation rb = Representation.of("B", b, CKA_POINTS, FEATURES, threads);
             return new LinearCka().compute(ra, rb).value();
         });
         NeighbourMeasure imbalance = new InformationImbalance(1, plan);
         NeighbourMeasure overlap = new NeighbourhoodOverlap(30, plan);
         time("information-imbalance k=1 n=5000 p=512", warmup, repeats,
-                () -> knn(List.of(imbalance), ka, kb).get(imbalance).value());
+                () -> knn(List.of(imbalance), ka, kb, threads).get(imbalance).value());
         time("neighborhood-overlap k=30 n=5000 p=512", warmup, repeats,
-                () -> knn(List.of(overlap), ka, kb).get(overlap).value());
+                () -> knn(List.of(overlap), ka, kb, threads).get(overlap).value());
         time("both, sharing neighbour tables", warmup, repeats, () -> {
-            Map<NeighbourMeasure, SimilarityResult> r = knn(List.of(imbalance, overlap), ka, kb);
+            Map<NeighbourMeasure, SimilarityResult> r = knn(List.of(imbalance, overlap), ka, kb, threads);
             return r.get(imbalance).value() + r.get(overlap).value();
         });
     }
 
     private static Map<NeighbourMeasure, SimilarityResult> knn(List<NeighbourMeasure> measures, double[] a,
-                                                               double[] b) {
-        Representation ra = Representation.of("A", a, KNN_POINTS, FEATURES);
-        Representation rb = Representation.of("B", b, KNN_POINTS, FEATURES);
+                                                               double[] b, KernelThreads threads) {
+        Representation ra = Representation.of("A", a, KNN_POINTS, FEATURES, threads);
+        Representation rb = Representation.of("B", b, KNN_POINTS, FEATURES, threads);
         return NeighbourEvaluation.evaluate(measures, RepresentationPair.of(ra, rb));
     }
 
@@ -129,10 +139,10 @@ public final class SimilarityBenchmark {
     }
 
     /** {@code tanh(A W / √p) + 0.5 E}: a nonlinear function of A plus noise, so the values are neither 0 nor 1. */
-    private static double[] related(long seed, double[] a, int n, int p) {
+    private static double[] related(long seed, double[] a, int n, int p, KernelThreads threads) {
         double[] w = gaussian(seed, p, p);
         double[] noise = gaussian(seed + 1, n, p);
-        double[] b = org.defrost.similarity.linalg.Products.times(a, n, p, w, p);
+        double[] b = DoubleProducts.times(a, n, p, w, p, threads);
         double scale = 1 / Math.sqrt(p);
         for (int i = 0; i < b.length; i++) {
             b[i] = Math.tanh(b[i] * scale) + 0.5 * noise[i];

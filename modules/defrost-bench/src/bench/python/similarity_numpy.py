@@ -1,7 +1,7 @@
 """numpy side of the similarity benchmark: the computations SimilarityBenchmark times, on the same data.
 
 Usage: /usr/bin/python3 similarity_numpy.py DIR [REPEATS]
-where DIR holds the .npy files written by `SimilarityBenchmark --data DIR`. Each timing starts from the raw
+where DIR holds the .npy files written by `defrost bench similarity --data DIR`. Each timing starts from the raw
 float64 matrices (already in memory) and ends at the value, as on the Java side. numpy uses OpenBLAS with
 as many threads as cores; elementwise numpy operations run on one thread.
 """

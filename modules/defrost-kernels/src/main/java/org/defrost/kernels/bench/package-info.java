@@ -1,2 +1,0 @@
-/** Throughput benchmark of the float32 products ({@link org.defrost.kernels.bench.GemmBenchmark}). */
-package org.defrost.kernels.bench;
