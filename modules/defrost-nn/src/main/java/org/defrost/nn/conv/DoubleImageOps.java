@@ -1,11 +1,11 @@
 package org.defrost.nn.conv;
 
-import java.util.Arrays;
 import org.defrost.kernels.ImageLowering;
+import org.defrost.kernels.ImagePooling;
 import org.defrost.kernels.KernelThreads;
 import org.ejml.data.DMatrixRMaj;
 
-/** {@link ImageOps} in float64; lowering runs on the given kernel threads, the rest on the caller. */
+/** {@link ImageOps} in float64; lowering and pooling run on the given kernel threads, batch normalisation on the caller. */
 public final class DoubleImageOps implements ImageOps<DMatrixRMaj> {
     private final KernelThreads threads;
 
@@ -25,108 +25,23 @@ public final class DoubleImageOps implements ImageOps<DMatrixRMaj> {
     }
 
     @Override
-    public void maxPool(DMatrixRMaj in, int rows, PoolGeometry p, DMatrixRMaj out, int[] argmax) {
-        double[] x = in.data;
-        double[] y = out.data;
-        int c = p.channels();
-        int w = p.width();
-        int ho = p.outHeight();
-        int wo = p.outWidth();
-        for (int b = 0; b < rows; b++) {
-            int image = b * p.inSize();
-            int o = b * p.outSize();
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++, o += c) {
-                    int corner = (oy * p.stride() * w + ox * p.stride()) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        int bestAt = corner + ch;
-                        double best = x[image + bestAt];
-                        for (int dy = 0; dy < p.windowHeight(); dy++) {
-                            int at = corner + dy * w * c + ch;
-                            for (int dx = 0; dx < p.windowWidth(); dx++, at += c) {
-                                double v = x[image + at];
-                                if (v > best) {
-                                    best = v;
-                                    bestAt = at;
-                                }
-                            }
-                        }
-                        y[o + ch] = best;
-                        argmax[o + ch] = bestAt;
-                    }
-                }
-            }
-        }
+    public void maxPool(DMatrixRMaj in, int rows, ImagePooling.Window p, DMatrixRMaj out) {
+        ImagePooling.max(in.data, rows, p, out.data, threads);
     }
 
     @Override
-    public void maxPoolBackward(DMatrixRMaj gradOut, int rows, PoolGeometry p, int[] argmax, DMatrixRMaj grad) {
-        double[] g = grad.data;
-        double[] d = gradOut.data;
-        Arrays.fill(g, 0, rows * p.inSize(), 0.0);
-        for (int b = 0; b < rows; b++) {
-            int image = b * p.inSize();
-            for (int o = b * p.outSize(), end = o + p.outSize(); o < end; o++) {
-                g[image + argmax[o]] += d[o];
-            }
-        }
+    public void maxPoolBackward(DMatrixRMaj in, DMatrixRMaj out, DMatrixRMaj gradOut, int rows, ImagePooling.Window p, DMatrixRMaj grad) {
+        ImagePooling.maxBackward(in.data, out.data, gradOut.data, rows, p, grad.data, threads);
     }
 
     @Override
-    public void averagePool(DMatrixRMaj in, int rows, PoolGeometry p, DMatrixRMaj out) {
-        double[] x = in.data;
-        double[] y = out.data;
-        int c = p.channels();
-        int w = p.width();
-        double scale = 1.0 / (p.windowHeight() * p.windowWidth());
-        for (int b = 0; b < rows; b++) {
-            int image = b * p.inSize();
-            int o = b * p.outSize();
-            for (int oy = 0; oy < p.outHeight(); oy++) {
-                for (int ox = 0; ox < p.outWidth(); ox++, o += c) {
-                    Arrays.fill(y, o, o + c, 0.0);
-                    int corner = image + (oy * p.stride() * w + ox * p.stride()) * c;
-                    for (int dy = 0; dy < p.windowHeight(); dy++) {
-                        int at = corner + dy * w * c;
-                        for (int dx = 0; dx < p.windowWidth(); dx++, at += c) {
-                            for (int ch = 0; ch < c; ch++) {
-                                y[o + ch] += x[at + ch];
-                            }
-                        }
-                    }
-                    for (int ch = 0; ch < c; ch++) {
-                        y[o + ch] *= scale;
-                    }
-                }
-            }
-        }
+    public void averagePool(DMatrixRMaj in, int rows, ImagePooling.Window p, DMatrixRMaj out) {
+        ImagePooling.average(in.data, rows, p, out.data, threads);
     }
 
     @Override
-    public void averagePoolBackward(DMatrixRMaj gradOut, int rows, PoolGeometry p, DMatrixRMaj grad) {
-        double[] g = grad.data;
-        double[] d = gradOut.data;
-        int c = p.channels();
-        int w = p.width();
-        double scale = 1.0 / (p.windowHeight() * p.windowWidth());
-        Arrays.fill(g, 0, rows * p.inSize(), 0.0);
-        for (int b = 0; b < rows; b++) {
-            int image = b * p.inSize();
-            int o = b * p.outSize();
-            for (int oy = 0; oy < p.outHeight(); oy++) {
-                for (int ox = 0; ox < p.outWidth(); ox++, o += c) {
-                    int corner = image + (oy * p.stride() * w + ox * p.stride()) * c;
-                    for (int dy = 0; dy < p.windowHeight(); dy++) {
-                        int at = corner + dy * w * c;
-                        for (int dx = 0; dx < p.windowWidth(); dx++, at += c) {
-                            for (int ch = 0; ch < c; ch++) {
-                                g[at + ch] += d[o + ch] * scale;
-                            }
-                        }
-                    }
-                }
-            }
-        }
+    public void averagePoolBackward(DMatrixRMaj gradOut, int rows, ImagePooling.Window p, DMatrixRMaj grad) {
+        ImagePooling.averageBackward(gradOut.data, rows, p, grad.data, threads);
     }
 
     @Override

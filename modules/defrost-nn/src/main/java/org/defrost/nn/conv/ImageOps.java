@@ -1,6 +1,7 @@
 package org.defrost.nn.conv;
 
 import org.defrost.kernels.ImageLowering;
+import org.defrost.kernels.ImagePooling;
 import org.ejml.data.ReshapeMatrix;
 
 /**
@@ -19,20 +20,20 @@ public interface ImageOps<M extends ReshapeMatrix> {
     /** The adjoint of {@link #lower}: overwrites {@code grad} (modified) from {@code lowered} (not modified). */
     void scatter(M lowered, int rows, ImageLowering.Geometry g, M grad);
 
-    /**
-     * Max pooling: {@code out} (modified) gets each window's largest value (the first in row-major window order on
-     * ties), {@code argmax} (modified) its offset within the input image. {@code in} not modified.
-     */
-    void maxPool(M in, int rows, PoolGeometry p, M out, int[] argmax);
+    /** Max pooling ({@link ImagePooling#max}); {@code out} modified, {@code in} not. */
+    void maxPool(M in, int rows, ImagePooling.Window p, M out);
 
-    /** Routes each output gradient to its window's maximum; {@code grad} overwritten (modified). */
-    void maxPoolBackward(M gradOut, int rows, PoolGeometry p, int[] argmax, M grad);
+    /**
+     * Routes each output gradient to the first input of its window equal to the maximum; {@code grad} overwritten
+     * (modified); {@code in} and {@code out} are the forward pass's, not modified.
+     */
+    void maxPoolBackward(M in, M out, M gradOut, int rows, ImagePooling.Window p, M grad);
 
     /** Average pooling; {@code out} modified, {@code in} not. */
-    void averagePool(M in, int rows, PoolGeometry p, M out);
+    void averagePool(M in, int rows, ImagePooling.Window p, M out);
 
     /** Spreads each output gradient evenly over its window; {@code grad} overwritten (modified). */
-    void averagePoolBackward(M gradOut, int rows, PoolGeometry p, M grad);
+    void averagePoolBackward(M gradOut, int rows, ImagePooling.Window p, M grad);
 
     /**
      * Batch normalisation over the columns of {@code x} viewed as {@code pixels × C} (one statistic per

@@ -2,6 +2,7 @@ package org.defrost.nn.conv;
 
 import java.util.List;
 import org.defrost.kernels.ImageLowering;
+import org.defrost.kernels.ImagePooling;
 
 /** One layer of a {@link BlockSpec}: its hyper-parameters, the shape it produces and the tensors it owns. */
 public sealed interface LayerSpec {
@@ -65,8 +66,8 @@ public sealed interface LayerSpec {
         }
 
         /** The window geometry on input {@code in}. */
-        public PoolGeometry geometry(ImageShape in) {
-            return new PoolGeometry(in.channels(), in.height(), in.width(), size, size, stride);
+        public ImagePooling.Window geometry(ImageShape in) {
+            return new ImagePooling.Window(in.channels(), in.height(), in.width(), size, size, stride);
         }
 
         @Override
@@ -75,7 +76,7 @@ public sealed interface LayerSpec {
                 throw new IllegalArgumentException("pooling " + size + "×" + size + " shrinks the " + in.height()
                         + "×" + in.width() + " image below 1 pixel");
             }
-            PoolGeometry g = geometry(in);
+            ImagePooling.Window g = geometry(in);
             return new ImageShape(in.channels(), g.outHeight(), g.outWidth());
         }
 
@@ -93,8 +94,8 @@ public sealed interface LayerSpec {
     /** Global average pooling: one value per channel, the mean over the image. */
     record GlobalAveragePool() implements LayerSpec {
         /** The window geometry on input {@code in}: the whole image. */
-        public PoolGeometry geometry(ImageShape in) {
-            return new PoolGeometry(in.channels(), in.height(), in.width(), in.height(), in.width(), 1);
+        public ImagePooling.Window geometry(ImageShape in) {
+            return new ImagePooling.Window(in.channels(), in.height(), in.width(), in.height(), in.width(), 1);
         }
 
         @Override

@@ -1,16 +1,17 @@
 package org.defrost.nn.conv;
 
 import java.util.List;
+import org.defrost.kernels.ImagePooling;
 import org.defrost.nn.backend.Backend;
 import org.ejml.data.ReshapeMatrix;
 
 /** Max, average or global average pooling; no tensors. */
 final class PoolLayer<M extends ReshapeMatrix> extends Layer<M> {
     private final ImageOps<M> ops;
-    private final PoolGeometry geometry;
+    private final ImagePooling.Window geometry;
     private final boolean max;
-    private final int[] argmax;
     private final M inputGrad;
+    private M input;
 
     PoolLayer(Backend<M> backend, ImageOps<M> ops, LayerSpec spec, ImageShape in, int capacity, boolean passes) {
         super(backend, in, spec.output(in), null, capacity);
@@ -22,15 +23,15 @@ final class PoolLayer<M extends ReshapeMatrix> extends Layer<M> {
             this.geometry = ((LayerSpec.GlobalAveragePool) spec).geometry(in);
             this.max = false;
         }
-        this.argmax = max ? new int[capacity * out.size()] : null;
         this.inputGrad = passes ? backend.zeros(capacity, in.size()) : null;
     }
 
     @Override
     M forward(M x, int rows, boolean training) {
+        input = x;
         pre.reshape(rows, out.size());
         if (max) {
-            ops.maxPool(x, rows, geometry, pre, argmax);
+            ops.maxPool(x, rows, geometry, pre);
         } else {
             ops.averagePool(x, rows, geometry, pre);
         }
@@ -44,7 +45,7 @@ final class PoolLayer<M extends ReshapeMatrix> extends Layer<M> {
         }
         inputGrad.reshape(rows, in.size());
         if (max) {
-            ops.maxPoolBackward(g, rows, geometry, argmax, inputGrad);
+            ops.maxPoolBackward(input, pre, g, rows, geometry, inputGrad);
         } else {
             ops.averagePoolBackward(g, rows, geometry, inputGrad);
         }
