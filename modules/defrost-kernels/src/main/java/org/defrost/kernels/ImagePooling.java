@@ -12,6 +12,34 @@ public final class ImagePooling {
     private ImagePooling() {
     }
 
+    /** Per-thread scratch of one output pixel's remaining gradients, grown on demand. */
+    private static final class FloatScratch {
+        private static final ThreadLocal<float[]> LOCAL = ThreadLocal.withInitial(() -> new float[0]);
+
+        static float[] get(int size) {
+            float[] s = LOCAL.get();
+            if (s.length < size) {
+                s = new float[size];
+                LOCAL.set(s);
+            }
+            return s;
+        }
+    }
+
+    /** {@link FloatScratch} in double. */
+    private static final class DoubleScratch {
+        private static final ThreadLocal<double[]> LOCAL = ThreadLocal.withInitial(() -> new double[0]);
+
+        static double[] get(int size) {
+            double[] s = LOCAL.get();
+            if (s.length < size) {
+                s = new double[size];
+                LOCAL.set(s);
+            }
+            return s;
+        }
+    }
+
     /**
      * A pooling geometry: windows of {@code windowHeight × windowWidth} moved by {@code stride}; an output pixel
      * for every window that fits (PyTorch's floor rule).
@@ -131,6 +159,7 @@ public final class ImagePooling {
                                            int b1) {
         int c = g.channels();
         int w = g.width();
+        float[] remaining = FloatScratch.get(c);
         Arrays.fill(grad, b0 * g.inSize(), b1 * g.inSize(), 0f);
         for (int b = b0; b < b1; b++) {
             int image = b * g.inSize();
@@ -138,15 +167,15 @@ public final class ImagePooling {
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
                     int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        float m = out[o + ch];
-                        search:
-                        for (int dy = 0; dy < g.windowHeight(); dy++) {
-                            for (int dx = 0; dx < g.windowWidth(); dx++) {
-                                int at = corner + (dy * w + dx) * c + ch;
-                                if (in[at] == m) {
-                                    grad[at] += gradOut[o + ch];
-                                    break search;
+                    System.arraycopy(gradOut, o, remaining, 0, c);
+                    // window positions in row-major order; the first input equal to the maximum takes the gradient
+                    for (int dy = 0; dy < g.windowHeight(); dy++) {
+                        for (int dx = 0; dx < g.windowWidth(); dx++) {
+                            int at = corner + (dy * w + dx) * c;
+                            for (int ch = 0; ch < c; ch++) {
+                                if (in[at + ch] == out[o + ch]) {
+                                    grad[at + ch] += remaining[ch];
+                                    remaining[ch] = 0f;
                                 }
                             }
                         }
@@ -278,6 +307,7 @@ public final class ImagePooling {
                                            int b1) {
         int c = g.channels();
         int w = g.width();
+        double[] remaining = DoubleScratch.get(c);
         Arrays.fill(grad, b0 * g.inSize(), b1 * g.inSize(), 0.0);
         for (int b = b0; b < b1; b++) {
             int image = b * g.inSize();
@@ -285,15 +315,15 @@ public final class ImagePooling {
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
                     int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        double m = out[o + ch];
-                        search:
-                        for (int dy = 0; dy < g.windowHeight(); dy++) {
-                            for (int dx = 0; dx < g.windowWidth(); dx++) {
-                                int at = corner + (dy * w + dx) * c + ch;
-                                if (in[at] == m) {
-                                    grad[at] += gradOut[o + ch];
-                                    break search;
+                    System.arraycopy(gradOut, o, remaining, 0, c);
+                    // window positions in row-major order; the first input equal to the maximum takes the gradient
+                    for (int dy = 0; dy < g.windowHeight(); dy++) {
+                        for (int dx = 0; dx < g.windowWidth(); dx++) {
+                            int at = corner + (dy * w + dx) * c;
+                            for (int ch = 0; ch < c; ch++) {
+                                if (in[at + ch] == out[o + ch]) {
+                                    grad[at + ch] += remaining[ch];
+                                    remaining[ch] = 0.0;
                                 }
                             }
                         }
