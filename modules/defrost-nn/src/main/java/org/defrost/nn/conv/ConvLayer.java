@@ -44,10 +44,18 @@ final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
         lowered.reshape(rows * pixelsOut, geometry.patchSize());
         ops.lower(x, rows, geometry, lowered);
         backend.mult(lowered, weight, pre, false);
-        if (bias != null) {
-            backend.addBiasAndActivate(pre, bias, Activation.LINEAR, pre);
+        if (activation == null) {
+            if (bias != null) {
+                backend.addBiasAndActivate(pre, bias, Activation.LINEAR, pre);
+            }
+            pre.reshape(rows, out.size());
+            return pre;
         }
-        return activate(rows);
+        // bias and activation in one pass over the (rows·Ho·Wo) × Cout product
+        backend.addBiasAndActivate(pre, bias, activation, post);
+        pre.reshape(rows, out.size());
+        post.reshape(rows, out.size());
+        return post;
     }
 
     @Override
