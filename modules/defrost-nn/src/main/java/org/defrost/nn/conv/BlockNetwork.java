@@ -30,12 +30,16 @@ public final class BlockNetwork {
 
     /** A freshly initialised network, every block trainable. */
     public static BlockNetwork build(Architecture architecture, Seed seed) {
-        BlockNetwork n = new BlockNetwork(new BlockParameters<>(architecture, PLAIN),
-                new boolean[architecture.blockCount() + 2]);
+        BlockNetwork n = zeros(architecture);
         for (int b = 1; b <= n.blockCount(); b++) {
             n.reinitialize(b, seed);
         }
         return n;
+    }
+
+    /** A network with every tensor zero (batch-norm γ and variances too) and every block trainable. */
+    public static BlockNetwork zeros(Architecture architecture) {
+        return new BlockNetwork(new BlockParameters<>(architecture, PLAIN), new boolean[architecture.blockCount() + 2]);
     }
 
     /** The architecture. */
