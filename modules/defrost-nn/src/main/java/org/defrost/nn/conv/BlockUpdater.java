@@ -20,10 +20,16 @@ final class BlockUpdater<M extends ReshapeMatrix> {
     private final List<M> grads = new ArrayList<>();
     private final List<M> first = new ArrayList<>();
     private final List<M> second = new ArrayList<>();
-    private final List<Boolean> decays = new ArrayList<>();
-    private final List<Double> multipliers = new ArrayList<>();
+    private final List<Boolean> decayFlags = new ArrayList<>();
+    private final List<Double> multiplierList = new ArrayList<>();
+    /** Per tensor, in {@link #params} order: weight decay applies; learning-rate multiplier (unboxed once). */
+    private final boolean[] decays;
+    private final double[] multipliers;
+    private final Optimizer.Kind kind;
     private final List<Integer> blocks = new ArrayList<>();
-    private long steps;
+    /** β1^t and β2^t after t steps, kept as running products: {@code StrictMath.pow} allocates on every call. */
+    private double beta1Power = 1;
+    private double beta2Power = 1;
 
     BlockUpdater(Backend<M> backend, BlockParameters<M> parameters, BlockPropagator<M> propagator,
                  boolean[] trainable, TrainingConfig config) {
@@ -43,13 +49,20 @@ final class BlockUpdater<M extends ReshapeMatrix> {
                 M t = p.get(i);
                 params.add(t);
                 grads.add(g.get(i));
-                decays.add(w[i]);
-                multipliers.add(config.multiplier(b));
+                decayFlags.add(w[i]);
+                multiplierList.add(config.multiplier(b));
                 boolean momentum = !sgd || optimizer.momentum() > 0;
                 first.add(momentum ? backend.zeros(t.getNumRows(), t.getNumCols()) : null);
                 second.add(sgd ? null : backend.zeros(t.getNumRows(), t.getNumCols()));
             }
         }
+        decays = new boolean[params.size()];
+        multipliers = new double[params.size()];
+        for (int i = 0; i < decays.length; i++) {
+            decays[i] = decayFlags.get(i);
+            multipliers[i] = multiplierList.get(i);
+        }
+        kind = optimizer.kind();
     }
 
     /** The trainable blocks, ascending. */
@@ -59,27 +72,20 @@ final class BlockUpdater<M extends ReshapeMatrix> {
 
     /** One update of every trainable tensor from the gradients of the last backward pass. */
     void step(double learningRate) {
-        steps++;
-        double bc1 = 1 - StrictMath.pow(optimizer.beta1(), steps);
-        double bc2 = 1 - StrictMath.pow(optimizer.beta2(), steps);
+        beta1Power *= optimizer.beta1();
+        beta2Power *= optimizer.beta2();
+        double bc1 = 1 - beta1Power;
+        double bc2 = 1 - beta2Power;
         for (int i = 0; i < params.size(); i++) {
-            double lr = learningRate * multipliers.get(i);
-            double decay = decays.get(i) ? weightDecay : 0;
-            switch (optimizer.kind()) {
-                case SGD:
-                    backend.sgdStep(params.get(i), grads.get(i), first.get(i), lr, optimizer.momentum(),
-                            optimizer.nesterov(), decay);
-                    break;
-                case ADAM:
-                case ADAMW: {
-                    boolean decoupled = optimizer.kind() == Optimizer.Kind.ADAMW;
-                    backend.adamStep(params.get(i), grads.get(i), first.get(i), second.get(i), lr, optimizer.beta1(),
-                            optimizer.beta2(), optimizer.epsilon(), bc1, bc2, decoupled ? 0 : decay,
-                            decoupled ? decay : 0);
-                    break;
-                }
-                default:
-                    throw new IllegalStateException("unsupported optimizer " + optimizer.kind());
+            double lr = learningRate * multipliers[i];
+            double decay = decays[i] ? weightDecay : 0;
+            if (kind == Optimizer.Kind.SGD) {
+                backend.sgdStep(params.get(i), grads.get(i), first.get(i), lr, optimizer.momentum(),
+                        optimizer.nesterov(), decay);
+            } else {
+                boolean decoupled = kind == Optimizer.Kind.ADAMW;
+                backend.adamStep(params.get(i), grads.get(i), first.get(i), second.get(i), lr, optimizer.beta1(),
+                        optimizer.beta2(), optimizer.epsilon(), bc1, bc2, decoupled ? 0 : decay, decoupled ? decay : 0);
             }
         }
     }

@@ -9,7 +9,7 @@ import org.ejml.data.ReshapeMatrix;
 /**
  * Convolution as a matrix product: the batch is lowered to {@code (rows·Ho·Wo) × (k·k·Cin)}
  * ({@link ImageLowering}) and multiplied by the weight {@code (k·k·Cin) × Cout}, which gives the NHWC output
- * directly. Backward: {@code dW = loweredᵀ·dZ}, {@code db = column sums of dZ}, and the input gradient is the
+ * directly. Backward: {@code dW = (dZᵀ·lowered)ᵀ}, {@code db = column sums of dZ}, and the input gradient is the
  * scatter of {@code dZ·Wᵀ}.
  */
 final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
@@ -20,6 +20,7 @@ final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
     private final M lowered;
     private final M loweredGrad;
     private final M weightGrad;
+    private final M weightGradT;
     private final M biasGrad;
     private final M inputGrad;
     private final int pixelsOut;
@@ -36,6 +37,7 @@ final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
         this.loweredGrad = passes ? backend.zeros(capacity * pixelsOut, geometry.patchSize()) : null;
         this.inputGrad = passes ? backend.zeros(capacity, in.size()) : null;
         this.weightGrad = learns ? backend.zeros(weight.getNumRows(), weight.getNumCols()) : null;
+        this.weightGradT = learns ? backend.zeros(weight.getNumCols(), weight.getNumRows()) : null;
         this.biasGrad = learns && bias != null ? backend.zeros(1, spec.filters()) : null;
     }
 
@@ -63,7 +65,10 @@ final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
         activationDerivative(g);
         g.reshape(rows * pixelsOut, out.channels());
         if (learn) {
-            backend.multTransA(lowered, g, weightGrad, false);
+            // dWᵀ = dZᵀ·lowered packs the narrow dZ as the left operand and copies lowered's rows whole, much
+            // cheaper than packing the wide lowered matrix; the sums are the same, in the same order
+            backend.multTransA(g, lowered, weightGradT, false);
+            ops.transpose(weightGradT, weightGrad);
             if (biasGrad != null) {
                 backend.sumRows(g, biasGrad);
             }

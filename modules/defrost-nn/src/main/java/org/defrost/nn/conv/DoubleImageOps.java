@@ -25,6 +25,18 @@ public final class DoubleImageOps implements ImageOps<DMatrixRMaj> {
     }
 
     @Override
+    public void transpose(DMatrixRMaj src, DMatrixRMaj dst) {
+        int rows = src.numRows;
+        int cols = src.numCols;
+        dst.reshape(cols, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst.data[j * rows + i] = src.data[i * cols + j];
+            }
+        }
+    }
+
+    @Override
     public void maxPool(DMatrixRMaj in, int rows, ImagePooling.Window p, DMatrixRMaj out) {
         ImagePooling.max(in.data, rows, p, out.data, threads);
     }

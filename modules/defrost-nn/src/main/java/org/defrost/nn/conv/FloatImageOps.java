@@ -25,6 +25,18 @@ public final class FloatImageOps implements ImageOps<FMatrixRMaj> {
     }
 
     @Override
+    public void transpose(FMatrixRMaj src, FMatrixRMaj dst) {
+        int rows = src.numRows;
+        int cols = src.numCols;
+        dst.reshape(cols, rows);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst.data[j * rows + i] = src.data[i * cols + j];
+            }
+        }
+    }
+
+    @Override
     public void maxPool(FMatrixRMaj in, int rows, ImagePooling.Window p, FMatrixRMaj out) {
         ImagePooling.max(in.data, rows, p, out.data, threads);
     }

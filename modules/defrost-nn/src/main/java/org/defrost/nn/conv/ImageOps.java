@@ -20,6 +20,9 @@ public interface ImageOps<M extends ReshapeMatrix> {
     /** The adjoint of {@link #lower}: overwrites {@code grad} (modified) from {@code lowered} (not modified). */
     void scatter(M lowered, int rows, ImageLowering.Geometry g, M grad);
 
+    /** {@code dst = srcᵀ}: src is {@code rows × cols} (its shape), dst receives {@code cols × rows}. src not modified. */
+    void transpose(M src, M dst);
+
     /** Max pooling ({@link ImagePooling#max}); {@code out} modified, {@code in} not. */
     void maxPool(M in, int rows, ImagePooling.Window p, M out);
 
