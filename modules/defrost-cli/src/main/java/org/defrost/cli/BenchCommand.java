@@ -3,6 +3,7 @@ package org.defrost.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.defrost.kernels.bench.GemmBenchmark;
+import org.defrost.nn.bench.ConvWorkloads;
 import org.defrost.nn.bench.TrainBenchmark;
 import org.defrost.similarity.bench.SimilarityBenchmark;
 import org.defrost.tasks.bench.ChmmGenerationBenchmark;
@@ -23,14 +24,16 @@ final class BenchCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: train, similarity, gemm or chmm");
     }
 
-    /** Training throughput on the reference workloads W1 and W2 (see shared/bench/torch_reference.py). */
+    /** Training throughput on the reference workloads W1 to W4 (see shared/bench/torch_reference.py). */
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Measures training throughput in samples per second on the reference workloads.",
                     "W1: MLP 784-512-512-512-10, softmax cross-entropy, Adam 1e-3, batch 128, 5 epochs over 20,000 samples.",
                     "W2: MLP 500-400-400-400-1, logistic loss, Adam 1e-3, batch 64, 10 epochs over 10,000 samples.",
-                    "Prints the median of the timed repeats after one warm-up epoch."})
+                    "W3: CNN on 1x28x28, conv 32@3x3, pool 2, conv 64@3x3, pool 2, dense 256, 10 classes, batch 128, 2 epochs over 10,000 samples.",
+                    "W4: CNN on 3x32x32, 2x conv 32@3x3, pool 2, 2x conv 64@3x3, pool 2, dense 256, 10 classes, batch 64, 1 epoch over 5,000 samples.",
+                    "Prints the median of the timed repeats after one warm-up epoch; --sweep and --frozen apply to W1 and W2."})
     static final class Train implements Callable<Integer> {
-        @Option(names = "--workload", paramLabel = "W", defaultValue = "all", description = "W1, W2 or all (default).")
+        @Option(names = "--workload", paramLabel = "W", defaultValue = "all", description = "W1, W2, W3, W4 or all (default).")
         String workload;
 
         @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Kernel threads per network (default 2).")
@@ -54,12 +57,23 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<TrainBenchmark.Workload> workloads;
+            List<TrainBenchmark.Workload> workloads = List.of();
+            List<ConvWorkloads.Workload> convWorkloads = List.of();
+            boolean all = workload.equalsIgnoreCase("all");
             try {
-                workloads = workload.equalsIgnoreCase("all") ? List.of(TrainBenchmark.Workload.values())
-                        : List.of(TrainBenchmark.Workload.valueOf(workload.toUpperCase()));
+                if (all || workload.equalsIgnoreCase("W1") || workload.equalsIgnoreCase("W2")) {
+                    workloads = all ? List.of(TrainBenchmark.Workload.values())
+                            : List.of(TrainBenchmark.Workload.valueOf(workload.toUpperCase()));
+                }
+                if (all || workload.equalsIgnoreCase("W3") || workload.equalsIgnoreCase("W4")) {
+                    convWorkloads = all ? List.of(ConvWorkloads.Workload.values())
+                            : List.of(ConvWorkloads.Workload.valueOf(workload.toUpperCase()));
+                }
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be W1, W2 or all, not " + workload);
+                throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be W1, W2, W3, W4 or all, not " + workload);
+            }
+            if (workloads.isEmpty() && convWorkloads.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be W1, W2, W3, W4 or all, not " + workload);
             }
             if (threads < 1 || repeats < 1 || frozen < 0 || frozen > 3) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -67,6 +81,10 @@ final class BenchCommand implements Runnable {
             }
             for (TrainBenchmark.Workload w : workloads) {
                 spec.commandLine().getOut().println(TrainBenchmark.run(w, threads, sweep, repeats, frozen, !noCache).line());
+                spec.commandLine().getOut().flush();
+            }
+            for (ConvWorkloads.Workload w : convWorkloads) {
+                spec.commandLine().getOut().println(ConvWorkloads.run(w, threads, repeats).line());
                 spec.commandLine().getOut().flush();
             }
             return 0;

@@ -6,16 +6,18 @@ import java.util.SplittableRandom;
  * Standard normal draws by the Box–Muller transform on {@link StrictMath}, so that a seed gives the same
  * initial weights on every JVM (the library's {@code nextGaussian} algorithm is not specified).
  */
-final class Gaussian {
+public final class Gaussian {
     private final SplittableRandom random;
     private double spare;
     private boolean hasSpare;
 
-    Gaussian(SplittableRandom random) {
+    /** Draws from {@code random}, which this object then owns. */
+    public Gaussian(SplittableRandom random) {
         this.random = random;
     }
 
-    double next() {
+    /** The next standard normal draw. */
+    public double next() {
         if (hasSpare) {
             hasSpare = false;
             return spare;

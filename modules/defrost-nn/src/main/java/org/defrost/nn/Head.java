@@ -43,7 +43,7 @@ public enum Head {
     }
 
     /** Checks that this head can sit on {@code outputDim} outputs. */
-    void checkOutputDim(int outputDim) {
+    public void checkOutputDim(int outputDim) {
         if (this == BINARY_LOGISTIC && outputDim != 1) {
             throw new IllegalArgumentException("head binary_logistic needs output width 1, got " + outputDim);
         }

@@ -102,7 +102,9 @@ public final class DatasetTaskPairBuilder {
         int[] shape = data.inputShape();
         int n = data.train().features();
         int side = (int) Math.round(Math.sqrt(n));
-        boolean square = shape.length == 2 ? shape[0] == shape[1] : shape.length == 1 && side * side == n;
+        // [H, W], one flat square, or a one-channel image [1, H, W] (the same values)
+        boolean square = shape.length == 2 ? shape[0] == shape[1]
+                : shape.length == 3 ? shape[0] == 1 && shape[1] == shape[2] : shape.length == 1 && side * side == n;
         if (!square) {
             throw new InvalidDatasetException(data.name(), "inputChange = rotation needs square images; inputs have shape "
                     + Arrays.toString(shape));
