@@ -52,8 +52,12 @@ final class OnnxChain {
         Map<String, NodeProto> producers = new HashMap<>();
         for (NodeProto n : computing) {
             for (String in : n.getInputList()) {
-                if (!in.isEmpty()) {
-                    consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
+                if (in.isEmpty()) {
+                    continue; // an omitted optional input
+                }
+                List<NodeProto> readers = consumers.computeIfAbsent(in, k -> new ArrayList<>());
+                if (!readers.contains(n)) {
+                    readers.add(n); // once, even when the node reads the value twice
                 }
             }
             for (String out : n.getOutputList()) {
