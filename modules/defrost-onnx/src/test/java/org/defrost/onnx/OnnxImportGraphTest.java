@@ -16,17 +16,20 @@ import org.defrost.nn.Activation;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.npy.Npy;
+import org.defrost.onnx.proto.OnnxProto.AttributeProto;
 import org.defrost.onnx.proto.OnnxProto.GraphProto;
 import org.defrost.onnx.proto.OnnxProto.ModelProto;
 import org.defrost.onnx.proto.OnnxProto.NodeProto;
 import org.defrost.onnx.proto.OnnxProto.StringStringEntryProto;
 import org.defrost.onnx.proto.OnnxProto.TensorProto;
+import org.defrost.onnx.proto.OnnxProto.TensorShapeProto;
+import org.defrost.onnx.proto.OnnxProto.ValueInfoProto;
 import org.defrost.spi.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files defrost refuses, each with a message naming what is wrong; and the identity operators it accepts. */
-class OnnxImportErrorsTest {
+/** Files defrost refuses, each with a message naming what is wrong; and graph forms it accepts (built in Java). */
+class OnnxImportGraphTest {
     @TempDir
     Path dir;
 
@@ -144,6 +147,62 @@ class OnnxImportErrorsTest {
                 n -> n.setOpType("Mul").addInput("layer1.z"));
         String msg = message(m);
         assertTrue(msg.startsWith("branching graph: node 'layer1.relu' (Mul) reads 'layer1.z' 2 times"), msg);
+    }
+
+    @Test
+    void gemmAlphaAndBetaScaleTheWeightAndBias() throws Exception {
+        ModelProto m = editNode(OnnxExport.toModel(network), "layer1.gemm", n -> n
+                .addAttribute(AttributeProto.newBuilder().setName("alpha").setType(AttributeProto.AttributeType.FLOAT)
+                        .setF(2f))
+                .addAttribute(AttributeProto.newBuilder().setName("beta").setType(AttributeProto.AttributeType.FLOAT)
+                        .setF(0.5f)));
+        Network back = importModel(m).network();
+        for (int i = 0; i < network.weight(1).data.length; i++) {
+            assertEquals(2f * network.weight(1).data[i], back.weight(1).data[i]);
+        }
+        for (int i = 0; i < network.bias(1).data.length; i++) {
+            assertEquals(0.5f * network.bias(1).data[i], back.bias(1).data[i]);
+        }
+    }
+
+    @Test
+    void aReshapeToBatchByFeaturesIsAcceptedAndOneFixingTheBatchIsNot() throws Exception {
+        assertEquals(List.of("node 'flat' (Reshape)", "node 'layer1.gemm' (Gemm)", "node 'layer1.relu' (Relu)"),
+                importModel(withReshape(-1, 4)).layers().get(0).nodes());
+        assertEquals(4, importModel(withReshape(0, -1)).inputWidth());
+        String msg = message(withReshape(2, -1));
+        assertTrue(msg.startsWith("node 'flat' (Reshape) reshapes to [2, -1]; defrost supports Reshape to 2-D keeping"
+                + " the batch axis"), msg);
+    }
+
+    @Test
+    void aDynamicFeatureAxisOfATwoDimensionalInputIsFixedByTheFirstWeight() throws Exception {
+        ModelProto m = OnnxExport.toModel(network);
+        GraphProto.Builder g = m.getGraph().toBuilder();
+        ValueInfoProto.Builder in = g.getInput(0).toBuilder();
+        in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().setDim(1,
+                TensorShapeProto.Dimension.newBuilder().setDimParam("features"));
+        g.setInput(0, in);
+        OnnxNetwork back = importModel(m.toBuilder().setGraph(g).build());
+        assertEquals(4, back.inputWidth());
+        assertEquals(List.of(-1L, -1L), back.inputShape());
+    }
+
+    /** The exported network with a Reshape to {@code [rows, cols]} in front of its first layer. */
+    private ModelProto withReshape(long rows, long cols) {
+        ModelProto m = editNode(OnnxExport.toModel(network), "layer1.gemm", n -> n.setInput(0, "flat"));
+        GraphProto.Builder g = m.getGraph().toBuilder();
+        g.addInitializer(TensorProto.newBuilder().setName("shape").setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(2).addInt64Data(rows).addInt64Data(cols));
+        g.addNode(NodeProto.newBuilder().setName("flat").setOpType("Reshape").addInput("input").addInput("shape")
+                .addOutput("flat"));
+        return m.toBuilder().setGraph(g).build();
+    }
+
+    private OnnxNetwork importModel(ModelProto m) throws IOException {
+        Path file = dir.resolve("accepted.onnx");
+        Files.write(file, m.toByteArray());
+        return OnnxImport.read(file);
     }
 
     private String message(ModelProto m) throws IOException {
