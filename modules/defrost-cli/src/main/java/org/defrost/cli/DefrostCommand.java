@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Finds how many layers of a pre-trained network to freeze, by incremental layer defrosting.",
         subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ReportCommand.class, ServeCommand.class,
                 SimilarityCommand.class, BenchCommand.class,
+                OnnxCommand.class,
                 WorkerCommand.class, BrokerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 run failed, 2 invalid input.",

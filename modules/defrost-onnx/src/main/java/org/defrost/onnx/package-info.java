@@ -1,0 +1,9 @@
+/**
+ * ONNX import and export of defrost's fully connected networks.
+ *
+ * <p>The file format is read and written through classes generated at build time from the ONNX project's own
+ * {@code onnx.proto} (package {@code org.defrost.onnx.proto}). {@link org.defrost.onnx.OnnxImport} maps a chain
+ * of supported operators onto a {@link org.defrost.nn.Network} and says which nodes became which layer;
+ * {@link org.defrost.onnx.OnnxExport} writes any network as an opset-13 graph.
+ */
+package org.defrost.onnx;
