@@ -290,7 +290,7 @@ public final class PipelineParser {
             if (registered == null || id == null) {
                 return null;
             }
-            StageDescriptor d = registered.stage().descriptor();
+            StageDescriptor d = registered.descriptor();
             descriptors.set(index, d);
             List<Parameters> byCell = new ArrayList<>();
             boolean ok = true;
