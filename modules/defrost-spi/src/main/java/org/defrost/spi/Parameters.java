@@ -128,6 +128,14 @@ public final class Parameters {
         return String.valueOf(require(name));
     }
 
+    /**
+     * The value of a {@linkplain ParameterSpec#isDerived() derived} text parameter, or {@code derived} when the
+     * pipeline left it out.
+     */
+    public String getString(String name, String derived) {
+        return values.containsKey(name) ? getString(name) : derived;
+    }
+
     /** An integer list, or null when the value is a word standing for the list (see {@link #isWord}). */
     public List<Integer> getIntList(String name) {
         Object v = require(name);
