@@ -10,6 +10,7 @@ import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.pipeline.Problem;
+import org.defrost.engine.yaml.Location;
 import org.junit.jupiter.api.Test;
 
 class PipelineValidationTest {
@@ -41,6 +42,15 @@ class PipelineValidationTest {
         assertEquals(3.0, p.stages().get(0).parametersByCell().get(2).getDouble("scale"));
         assertEquals(5, p.stages().get(0).parametersByCell().get(0).getInt("count"));
         assertEquals("plain", p.stages().get(0).parametersByCell().get(0).getString("mode"));
+    }
+
+    @Test
+    void validPipelineKnowsWhereItsKeysAndStagesStand() throws Exception {
+        Pipeline p = parser.parse(FILE, PipelineRunnerTest.PIPELINE);
+        assertEquals(new Location(3, 1), p.locationOf("seeds"));
+        assertEquals(new Location(8, 5), p.locationOf("stages[0]"));
+        assertEquals(new Location(12, 5), p.locationOf("stages[2]"));
+        assertEquals(Location.START, p.locationOf("stages[3]"));
     }
 
     @Test

@@ -71,8 +71,8 @@ final class PipelineCheck {
         } catch (IOException e) {
             throw problem(asFile, Location.START, "cannot read the file: " + e.getMessage());
         }
-        PlanSize.check(asFile, text);
         Pipeline pipeline = parser.parse(asFile, text);
+        PlanSize.check(pipeline);
         Preflight.Report report = preflight.check(pipeline, PipelineLocations.of(text));
         if (!report.passed()) {
             throw new InvalidPipelineException(report.errors());

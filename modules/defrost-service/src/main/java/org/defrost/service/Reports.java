@@ -37,7 +37,7 @@ final class Reports {
         String head;
         if (firstFailed != null) {
             int index = firstFailed.stage().index();
-            head = new Problem(failedFile, StageLocations.of(pipeline.text(), index), "stages[" + index + "]", reason).toString();
+            head = new Problem(failedFile, pipeline.locationOf("stages[" + index + "]"), "stages[" + index + "]", reason).toString();
         } else {
             head = new Problem(failedFile, Location.START, "", reason).toString();
         }
