@@ -111,11 +111,6 @@ public record ChmmParameters(int inputDim, int sourceLatentDim, int targetLatent
         return new Builder();
     }
 
-    /** The union latent dimension Ds + Dt - Dshared in which paired probes draw their latent vector. */
-    public int unionLatentDim() {
-        return sourceLatentDim + targetLatentDim - sharedLatentDim;
-    }
-
     /** All parameters by name, in declaration order, for provenance; {@code fromMap(toMap())} equals this. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

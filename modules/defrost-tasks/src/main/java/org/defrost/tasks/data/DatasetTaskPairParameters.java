@@ -109,11 +109,6 @@ public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGroupin
         return with(changeValues(change));
     }
 
-    /** These parameters with another standardisation. */
-    public DatasetTaskPairParameters withStandardisation(Standardisation mode) {
-        return with(Map.of("standardisation", mode.id()));
-    }
-
     /** These parameters with other sizes (test sizes 0 = all eligible test rows). */
     public DatasetTaskPairParameters withSizes(int sourceTrain, int targetPool, int sourceTest, int targetTest,
                                                int probes) {

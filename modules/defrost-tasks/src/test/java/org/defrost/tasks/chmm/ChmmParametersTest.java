@@ -33,7 +33,6 @@ class ChmmParametersTest {
         assertEquals(800, p.sourceTrainSize());
         assertEquals(800, p.targetPoolSize());
         assertEquals(6, p.sharedLatentDim());
-        assertEquals(10, p.unionLatentDim());
     }
 
     @Test
