@@ -75,11 +75,13 @@ public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGroupin
      * @throws ParameterException for a grouping that is not one, or a noise level of 0 with {@code inputChange: noise}
      */
     public static DatasetTaskPairParameters of(Parameters p) {
+        // In declaration order, so that the first problem reported is the first in the file's order.
+        ClassGrouping source = ClassGrouping.parse("sourceGroups", p.getStringList("sourceGroups"));
+        ClassGrouping target = ClassGrouping.parse("targetGroups", p.getStringList("targetGroups"));
         InputChange.Kind kind = InputChange.Kind.parse(p.getString("inputChange"));
         InputChange change = new InputChange(kind, kind == InputChange.Kind.NOISE ? p.getDouble("noiseStd") : 0,
                 kind == InputChange.Kind.ROTATION ? p.getDouble("rotationDegrees") : 0);
-        return new DatasetTaskPairParameters(ClassGrouping.parse("sourceGroups", p.getStringList("sourceGroups")),
-                ClassGrouping.parse("targetGroups", p.getStringList("targetGroups")), change,
+        return new DatasetTaskPairParameters(source, target, change,
                 Standardisation.parse(p.getString("standardisation")), p.getInt("sourceTrainSize"),
                 p.getInt("targetPoolSize"), p.getInt("sourceTestSize"), p.getInt("targetTestSize"), p.getInt("probeSize"));
     }
