@@ -49,7 +49,7 @@ class PipelineValidationTest {
         Pipeline p = parser.parse(FILE, PipelineRunnerTest.PIPELINE);
         assertEquals(new Location(3, 1), p.locationOf("seeds"));
         assertEquals(new Location(8, 5), p.locationOf("stages[0]"));
-        assertEquals(new Location(12, 5), p.locationOf("stages[2]"));
+        assertEquals(new Location(13, 5), p.locationOf("stages[2]"));
         assertEquals(Location.START, p.locationOf("stages[3]"));
     }
 
