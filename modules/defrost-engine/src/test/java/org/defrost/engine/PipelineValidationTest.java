@@ -10,6 +10,7 @@ import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.pipeline.Problem;
+import org.defrost.engine.preflight.PipelineLocations;
 import org.defrost.engine.yaml.Location;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +46,13 @@ class PipelineValidationTest {
     }
 
     @Test
-    void validPipelineKnowsWhereItsKeysAndStagesStand() throws Exception {
-        Pipeline p = parser.parse(FILE, PipelineRunnerTest.PIPELINE);
-        assertEquals(new Location(3, 1), p.locationOf("seeds"));
-        assertEquals(new Location(8, 5), p.locationOf("stages[0]"));
-        assertEquals(new Location(13, 5), p.locationOf("stages[2]"));
-        assertEquals(Location.START, p.locationOf("stages[3]"));
+    void validPipelineKnowsWhereItsKeysAndStagesStandWithoutParsingAgain() throws Exception {
+        PipelineLocations where = PipelineLocations.of(parser.parse(FILE, PipelineRunnerTest.PIPELINE));
+        assertEquals(new Location(3, 1), where.key("seeds"));
+        assertEquals(Location.START, where.key("description"));
+        assertEquals(new Location(8, 5), where.stage(0));
+        assertEquals(new Location(13, 5), where.stage(2));
+        assertEquals(Location.START, where.stage(3));
     }
 
     @Test

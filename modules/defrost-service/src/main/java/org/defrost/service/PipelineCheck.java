@@ -72,8 +72,9 @@ final class PipelineCheck {
             throw problem(asFile, Location.START, "cannot read the file: " + e.getMessage());
         }
         Pipeline pipeline = parser.parse(asFile, text);
-        PlanSize.check(pipeline);
-        Preflight.Report report = preflight.check(pipeline, PipelineLocations.of(text));
+        PipelineLocations where = PipelineLocations.of(pipeline);
+        PlanSize.check(pipeline, where);
+        Preflight.Report report = preflight.check(pipeline, where);
         if (!report.passed()) {
             throw new InvalidPipelineException(report.errors());
         }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.defrost.engine.yaml.Location;
+import org.defrost.engine.yaml.YamlNode;
 
 /**
  * A validated pipeline.
@@ -17,20 +17,11 @@ import org.defrost.engine.yaml.Location;
  * @param seeds  how many independent repetitions (seed indices 0..seeds-1) each matrix cell runs
  * @param matrix matrix keys to their values, in file order
  * @param stages the stages in order
- * @param locations where each top-level key of the file stands (e.g. {@code seeds}), and each stage, as
- *                  {@code stages[i]}, at its {@code uses:} key: for messages about a valid pipeline
+ * @param root   the YAML tree that was validated (command-line overrides applied), kept so that messages about
+ *               a valid pipeline can point into the file without parsing it again
  */
 public record Pipeline(Path file, String text, String name, long seed, int seeds, Map<String, List<Object>> matrix,
-                       List<PipelineStage> stages, Map<String, Location> locations) {
-
-    public Pipeline {
-        locations = Map.copyOf(locations);
-    }
-
-    /** Where {@code field} ({@code seeds}, {@code matrix}, {@code stages[2]} ...) stands, or the start of the file. */
-    public Location locationOf(String field) {
-        return locations.getOrDefault(field, Location.START);
-    }
+                       List<PipelineStage> stages, YamlNode.Mapping root) {
 
     /**
      * The matrix cells: every combination of matrix values, the last key varying fastest; a single

@@ -151,26 +151,13 @@ public final class PipelineParser {
                 add(top.keyLocation("matrix"), "matrix", "the matrix has " + cellCount + " cells; the limit is " + MAX_CELLS);
                 cells = List.of(Map.of());
             } else {
-                cells = new Pipeline(file, text, name, seed, seeds, matrix, List.of(), Map.of()).matrixCells();
+                cells = new Pipeline(file, text, name, seed, seeds, matrix, List.of(), top).matrixCells();
             }
             List<PipelineStage> stages = stages(top, cells);
             if (!problems.isEmpty()) {
                 throw new InvalidPipelineException(problems);
             }
-            return new Pipeline(file, text, name, seed, seeds, matrix, stages, locations(top));
-        }
-
-        /** The top-level keys' locations, and each stage's as {@code stages[i]} at its {@code uses:} key. */
-        private static Map<String, Location> locations(YamlNode.Mapping top) {
-            Map<String, Location> at = new HashMap<>(top.keyLocations());
-            if (top.entries().get("stages") instanceof YamlNode.Sequence stages) {
-                for (int i = 0; i < stages.items().size(); i++) {
-                    if (stages.items().get(i) instanceof YamlNode.Mapping stage) {
-                        at.put("stages[" + i + "]", stage.keyLocation("uses"));
-                    }
-                }
-            }
-            return at;
+            return new Pipeline(file, text, name, seed, seeds, matrix, stages, top);
         }
 
         private String requiredText(YamlNode.Mapping m, String key, String prefix) {

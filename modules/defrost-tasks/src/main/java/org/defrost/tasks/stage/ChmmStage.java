@@ -1,6 +1,7 @@
 package org.defrost.tasks.stage;
 
 import java.util.List;
+import java.util.Map;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.Parameters;
@@ -40,7 +41,7 @@ public final class ChmmStage implements Stage {
     /** A task pair's target pool has {@code targetPoolSize} rows. */
     @Override
     public Map<String, Long> outputSizes(String kind, Parameters p) {
-        return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) parameters(p).targetPoolSize()) : Map.of();
+        return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) BINDER.bind(p).targetPoolSize()) : Map.of();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.defrost.tasks.stage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
@@ -46,7 +47,7 @@ public final class DatasetStage implements Stage {
     /** A task pair's target pool has {@code targetPoolSize} rows. */
     @Override
     public Map<String, Long> outputSizes(String kind, Parameters p) {
-        return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) pairParameters(p).targetPoolSize()) : Map.of();
+        return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) BINDER.bind(p).targetPoolSize()) : Map.of();
     }
 
     /** Whole inputs as float32 plus the task pair's copies, in bytes. */
