@@ -12,7 +12,6 @@ import org.defrost.engine.preflight.PipelineLocations;
 import org.defrost.engine.preflight.Preflight;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.engine.yaml.YamlReader;
-import org.defrost.engine.yaml.YamlSyntaxException;
 
 /**
  * A pipeline file read, validated and put through the {@link Preflight} checks, as {@code validate} and
@@ -31,21 +30,15 @@ record CheckedPipeline(Pipeline pipeline, Preflight.Report report) {
      */
     static CheckedPipeline load(Path file, StageRegistry registry, PathPolicy paths, ParameterOverrides overrides,
                                 int threads, PrintWriter err) {
-        YamlReader reader = new YamlReader();
         Pipeline pipeline;
         try {
-            pipeline = new PipelineParser(registry, reader, paths).parse(file, overrides);
+            pipeline = new PipelineParser(registry, new YamlReader(), paths).parse(file, overrides);
         } catch (InvalidPipelineException e) {
             e.problems().forEach(p -> err.println(overrides.describe(p)));
             return null;
         }
-        PipelineLocations where;
-        try {
-            where = new PipelineLocations(overrides.apply(reader.parse(pipeline.text()), file).root());
-        } catch (YamlSyntaxException impossible) {
-            where = PipelineLocations.of(pipeline.text()); // the text was just parsed
-        }
-        Preflight.Report report = new Preflight(threads, Runtime.getRuntime().maxMemory()).check(pipeline, where);
+        Preflight.Report report = new Preflight(threads, Runtime.getRuntime().maxMemory())
+                .check(pipeline, PipelineLocations.of(pipeline));
         report.warnings().forEach(w -> err.println(warning(w, overrides)));
         if (!report.passed()) {
             report.errors().forEach(p -> err.println(overrides.describe(p)));

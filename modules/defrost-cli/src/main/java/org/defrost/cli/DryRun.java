@@ -36,7 +36,7 @@ final class DryRun {
     }
 
     private static String runs(RunPlan.StagePlan s, int cells, int seeds) {
-        return switch (s.stage().stage().stage().descriptor().scope()) {
+        return switch (s.stage().descriptor().scope()) {
             case EACH_SEED -> "per cell and seed (" + cells + "x" + seeds + ")";
             case EACH_MATRIX_CELL -> "per cell (" + cells + ")";
             case WHOLE_PIPELINE -> "once";

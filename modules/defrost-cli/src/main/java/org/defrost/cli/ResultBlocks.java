@@ -60,7 +60,7 @@ final class ResultBlocks {
         for (int i = 0; i < count; i++) {
             Map<String, Object> cell = null;
             if (stage != null) {
-                switch (stage.stage().stage().descriptor().scope()) {
+                switch (stage.descriptor().scope()) {
                     case EACH_MATRIX_CELL -> cell = count == cells.size() ? cells.get(i) : null;
                     case EACH_SEED -> cell = count == cells.size() * pipeline.seeds() ? cells.get(i / pipeline.seeds()) : null;
                     case WHOLE_PIPELINE -> cell = null;

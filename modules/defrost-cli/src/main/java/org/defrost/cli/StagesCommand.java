@@ -2,7 +2,6 @@ package org.defrost.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.defrost.engine.pipeline.ParameterText;
 import org.defrost.engine.pipeline.Suggestions;
 import org.defrost.engine.registry.RegisteredStage;
 import org.defrost.engine.registry.StageRegistry;
@@ -33,7 +32,7 @@ final class StagesCommand implements Callable<Integer> {
         if (describe == null) {
             out.printf("%-24s %-8s %-17s %s%n", "TYPE", "VERSION", "SCOPE", "ORIGIN");
             for (RegisteredStage s : registry.all()) {
-                StageDescriptor d = s.stage().descriptor();
+                StageDescriptor d = s.descriptor();
                 out.printf("%-24s %-8s %-17s %s%n", d.type(), d.version(), d.scope().name().toLowerCase().replace('_', '-'),
                         s.origin());
             }
@@ -50,7 +49,7 @@ final class StagesCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, RegisteredStage s) {
-        StageDescriptor d = s.stage().descriptor();
+        StageDescriptor d = s.descriptor();
         out.println(d.type() + " " + d.version() + " (" + s.origin() + ")");
         out.println();
         out.println(d.description());
@@ -71,7 +70,7 @@ final class StagesCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (ParameterSpec p : d.parameters()) {
-            out.printf("  %s: %s; default %s%n", p.name(), ParameterText.type(p), ParameterText.defaultValue(p));
+            out.printf("  %s: %s; default %s%n", p.name(), p.typeText(), p.defaultText());
             out.printf("      %s%n", p.description());
         }
     }

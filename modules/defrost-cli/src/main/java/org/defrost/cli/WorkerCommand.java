@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.defrost.distributed.UnitWorker;
 import org.defrost.distributed.WorkerMetrics;
-import org.defrost.engine.run.UnitRunner;
+import org.defrost.engine.run.CachedUnitRunner;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.monitoring.DefrostMetrics;
 import org.defrost.monitoring.MetricsServer;
@@ -70,7 +70,7 @@ final class WorkerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stop-grace must not be negative");
         }
         BrokerLogging.configure();
-        UnitRunner runner = new UnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins, err),
+        CachedUnitRunner runner = new CachedUnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins, err),
                 INPUT_VISIBILITY);
         MetricsOptions metricsOptions = new MetricsOptions();
         metricsOptions.address = metricsAddress;

@@ -17,12 +17,12 @@ import org.defrost.engine.run.RunControl;
 import org.defrost.engine.run.RunListener;
 import org.defrost.engine.run.UnitDescription;
 import org.defrost.engine.run.UnitOutcome;
-import org.defrost.engine.run.UnitRunner;
+import org.defrost.engine.run.CachedUnitRunner;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * A worker: takes work units from {@link Queues#UNITS} through Camel's JMS component, up to {@code threads} at
- * once (each unit on one thread), runs each with a {@link UnitRunner} against the shared workspace and reports
+ * once (each unit on one thread), runs each with a {@link CachedUnitRunner} against the shared workspace and reports
  * to the completion queue the unit names.
  *
  * <p>Each message is received in a JMS transaction. After the unit's artifact is committed to the store, the
@@ -38,7 +38,7 @@ public final class UnitWorker implements AutoCloseable {
     /** Beyond the grace period, how long stopping waits for cancelled units to roll back. */
     private static final long STOP_MARGIN_SECONDS = 5;
     private final CamelContext camel;
-    private final UnitRunner runner;
+    private final CachedUnitRunner runner;
     private final WorkerMetrics metrics;
     private final RunControl stopping = new RunControl();
     private final String name;
@@ -47,7 +47,7 @@ public final class UnitWorker implements AutoCloseable {
     private final CachingConnectionFactory reporting;
     private ProducerTemplate failureReports;
 
-    private UnitWorker(String url, UnitRunner runner, WorkerMetrics metrics) {
+    private UnitWorker(String url, CachedUnitRunner runner, WorkerMetrics metrics) {
         this.url = url;
         this.runner = runner;
         this.metrics = metrics;
@@ -65,7 +65,7 @@ public final class UnitWorker implements AutoCloseable {
      * @param threads units run at once, at least 1
      * @throws Exception naming the broker when it cannot be reached
      */
-    public static UnitWorker start(String url, UnitRunner runner, int threads, WorkerMetrics metrics) throws Exception {
+    public static UnitWorker start(String url, CachedUnitRunner runner, int threads, WorkerMetrics metrics) throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }

@@ -29,7 +29,7 @@ import org.defrost.engine.run.RunListener;
 import org.defrost.engine.run.RunResult;
 import org.defrost.engine.run.UnitDescription;
 import org.defrost.engine.run.UnitDispatcher;
-import org.defrost.engine.run.UnitRunner;
+import org.defrost.engine.run.CachedUnitRunner;
 import org.defrost.engine.store.ArtifactStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +91,7 @@ class BrokerDispatchTest {
     }
 
     UnitWorker worker(ArtifactStore store, WorkerMetrics metrics) throws Exception {
-        return open(UnitWorker.start(broker.url(), new UnitRunner(store, SquareStages.registry()), 2, metrics));
+        return open(UnitWorker.start(broker.url(), new CachedUnitRunner(store, SquareStages.registry()), 2, metrics));
     }
 
     RunResult run(PipelineRunner runner, int units, RunListener listener, RunControl control) throws Exception {

@@ -11,6 +11,8 @@ import org.defrost.engine.pipeline.InvalidPipelineException;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.pipeline.Problem;
+import org.defrost.engine.preflight.PipelineLocations;
+import org.defrost.engine.yaml.Location;
 import org.junit.jupiter.api.Test;
 
 class PipelineValidationTest {
@@ -80,6 +82,16 @@ class PipelineValidationTest {
         assertEquals(2, ps.size(), ps.toString());
         at(ps.get(0), 4, "matrix[1]", "listed twice");
         at(ps.get(1), 5, "matrix[2]", "every listed cell has the same keys (s)");
+    }
+
+    @Test
+    void validPipelineKnowsWhereItsKeysAndStagesStandWithoutParsingAgain() throws Exception {
+        PipelineLocations where = PipelineLocations.of(parser.parse(FILE, PipelineRunnerTest.PIPELINE));
+        assertEquals(new Location(3, 1), where.key("seeds"));
+        assertEquals(Location.START, where.key("description"));
+        assertEquals(new Location(8, 5), where.stage(0));
+        assertEquals(new Location(13, 5), where.stage(2));
+        assertEquals(Location.START, where.stage(3));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.defrost.engine.run.UnitDescription;
 import org.defrost.engine.run.UnitDispatcher;
 import org.defrost.engine.run.UnitOutcome;
 import org.defrost.engine.run.UnitRefusedException;
-import org.defrost.engine.run.UnitRunner;
+import org.defrost.engine.run.CachedUnitRunner;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.spi.WorkUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,15 +49,15 @@ class UnitDispatchTest {
     }
 
     /**
-     * Runs each unit from its JSON form on other threads with a {@link UnitRunner} of its own, as a worker
+     * Runs each unit from its JSON form on other threads with a {@link CachedUnitRunner} of its own, as a worker
      * process would, and keeps every description it saw.
      */
     static final class JsonDispatcher implements UnitDispatcher {
         final List<UnitDescription> seen = Collections.synchronizedList(new ArrayList<>());
-        final UnitRunner runner;
+        final CachedUnitRunner runner;
         final ExecutorService threads;
 
-        JsonDispatcher(UnitRunner runner, ExecutorService threads) {
+        JsonDispatcher(CachedUnitRunner runner, ExecutorService threads) {
             this.runner = runner;
             this.threads = threads;
         }
@@ -102,7 +102,7 @@ class UnitDispatchTest {
             local = run(runner);
         }
         ArtifactStore store = new ArtifactStore(dir.resolve("dispatched"));
-        JsonDispatcher dispatcher = new JsonDispatcher(new UnitRunner(store, TestStages.registry()), remote);
+        JsonDispatcher dispatcher = new JsonDispatcher(new CachedUnitRunner(store, TestStages.registry()), remote);
         RunResult dispatched;
         try (PipelineRunner runner = new PipelineRunner(store, 2, dispatcher)) {
             dispatched = run(runner);
@@ -147,12 +147,12 @@ class UnitDispatchTest {
     @Test
     void aRunnerRefusesAUnitItWouldComputeDifferentlyFromThePlan() throws Exception {
         ArtifactStore store = new ArtifactStore(dir.resolve("w"));
-        JsonDispatcher dispatcher = new JsonDispatcher(new UnitRunner(store, TestStages.registry()), remote);
+        JsonDispatcher dispatcher = new JsonDispatcher(new CachedUnitRunner(store, TestStages.registry()), remote);
         try (PipelineRunner runner = new PipelineRunner(store, 2, dispatcher)) {
             assertTrue(run(runner).succeeded());
         }
         UnitDescription d = dispatcher.seen.get(0);
-        UnitRunner runner = new UnitRunner(store, TestStages.registry());
+        CachedUnitRunner runner = new CachedUnitRunner(store, TestStages.registry());
         RunControl control = new RunControl();
         assertTrue(runner.run(d, new RunListener() { }, control).cached(), "a unit delivered again is a cache hit");
 
@@ -162,13 +162,13 @@ class UnitDispatchTest {
         UnitDescription otherKey = new UnitDescription(d.runId(), d.pipeline(), d.stageId(), d.stageType(), d.stageVersion(),
                 d.stageParameters(), d.unit(), d.inputs(), "0".repeat(64), d.threads());
         assertRefused(runner, otherKey, "the run expected " + "0".repeat(64) + "; the stage or its inputs differ");
-        UnitRunner elsewhere = new UnitRunner(new ArtifactStore(dir.resolve("elsewhere")), TestStages.registry());
+        CachedUnitRunner elsewhere = new CachedUnitRunner(new ArtifactStore(dir.resolve("elsewhere")), TestStages.registry());
         assertRefused(elsewhere, d, "is not in the workspace " + dir.resolve("elsewhere"));
-        UnitRunner withoutStage = new UnitRunner(store, org.defrost.engine.registry.StageRegistry.builder().build());
+        CachedUnitRunner withoutStage = new CachedUnitRunner(store, org.defrost.engine.registry.StageRegistry.builder().build());
         assertRefused(withoutStage, d, "unknown stage type 'sum-units'");
     }
 
-    private static void assertRefused(UnitRunner runner, UnitDescription d, String expected) {
+    private static void assertRefused(CachedUnitRunner runner, UnitDescription d, String expected) {
         UnitRefusedException e = assertThrows(UnitRefusedException.class,
                 () -> runner.run(d, new RunListener() { }, new RunControl()));
         assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -68,11 +68,11 @@ final class RunMetricsListener implements RunListener {
                 invocations(type, outcome);
                 cellsFinished(type, outcome);
             }
-            for (String kind : stage.stage().stage().descriptor().produces()) {
+            for (String kind : stage.descriptor().produces()) {
                 bytesWritten(kind);
                 artifactsWritten(kind);
             }
-            for (String name : stage.stage().stage().counters()) {
+            for (String name : stage.implementation().counters()) {
                 if (metrics.acceptStageMetricName(name)) {
                     stageCounter(type, name);
                 }

@@ -1,5 +1,6 @@
 package org.defrost.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.defrost.spi.Parameters;
 
 /**
  * A finished run found in a workspace, with what its report is made from. The workspace layout is the
@@ -25,6 +27,8 @@ import java.util.stream.Stream;
  */
 public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDirectory) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     /** Where {@code defrost report} writes by default: {@code runs/<run-id>/report/}. */
     public Path defaultOutput() {
@@ -61,14 +65,10 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
             throw new IllegalStateException("run " + runId + " recorded no transfer-results artifacts (status: "
                     + provenance.status() + "); there is nothing to report");
         }
-        String title = provenance.pipeline();
-        boolean curves = true;
-        if (reportManifest != null) {
-            JsonNode params = reportManifest.path("parameters");
-            title = params.path("title").asText("").isBlank() ? title : params.path("title").asText();
-            curves = params.path("curves").asBoolean(true);
-        }
-        return new FinishedRun(new ReportInputs(transfer, similarity, provenance), new ReportOptions(title, curves), runDir);
+        Map<String, Object> recorded = reportManifest != null && reportManifest.path("parameters").isObject()
+                ? JSON.convertValue(reportManifest.path("parameters"), MAP) : Map.of();
+        ReportOptions options = ReportOptions.of(Parameters.of(ReportOptions.SPECS, recorded), provenance.pipeline());
+        return new FinishedRun(new ReportInputs(transfer, similarity, provenance), options, runDir);
     }
 
     /** The artifacts of one kind the report reads, each with the matrix cell of the invocation that produced it. */

@@ -2,7 +2,6 @@ package org.defrost.report;
 
 import java.util.List;
 import org.defrost.spi.ArtifactWriter;
-import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
@@ -29,8 +28,7 @@ public final class ReportStage implements Stage {
                         + "depths and rank correlation with the optimal depth, layer-by-layer maps when a similarity "
                         + "stage ran, training curves, and the run's provenance; plus every table as CSV (tables/) and "
                         + "JSON (report.json).",
-                List.of(ParameterSpec.string("title", "", "Heading of the report; empty for the pipeline's name."),
-                        ParameterSpec.bool("curves", true, "Include the training curves of representative cells.")),
+                ReportOptions.SPECS,
                 List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, false);
     }
 
@@ -39,9 +37,7 @@ public final class ReportStage implements Stage {
         Provenance provenance = Provenance.of(ctx.run());
         ReportInputs inputs = new ReportInputs(ctx.inputs(TRANSFER_RESULTS).stream().map(ResultArtifact::of).toList(),
                 ctx.inputs(SIMILARITY_RESULTS).stream().map(ResultArtifact::of).toList(), provenance);
-        String title = ctx.parameters().getString("title");
-        ReportOptions options = new ReportOptions(title.isBlank() ? ctx.run().pipeline() : title,
-                ctx.parameters().getBoolean("curves"));
+        ReportOptions options = ReportOptions.of(ctx.parameters(), ctx.run().pipeline());
         ArtifactWriter out = ctx.output(REPORT);
         ctx.progress().status("drawing the report of " + inputs.transferResults().size() + " matrix cells");
         ReportGenerator.generate(inputs, options, out.directory());

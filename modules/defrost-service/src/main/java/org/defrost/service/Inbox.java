@@ -60,10 +60,6 @@ public final class Inbox {
         return failed;
     }
 
-    public Path runningDirectory() {
-        return running;
-    }
-
     /**
      * Takes a file dropped in the inbox: moves it to {@code .running/} under a name no earlier file used.
      *

@@ -71,9 +71,10 @@ final class PipelineCheck {
         } catch (IOException e) {
             throw problem(asFile, Location.START, "cannot read the file: " + e.getMessage());
         }
-        PlanSize.check(asFile, text);
         Pipeline pipeline = parser.parse(asFile, text);
-        Preflight.Report report = preflight.check(pipeline, PipelineLocations.of(text));
+        PipelineLocations where = PipelineLocations.of(pipeline);
+        PlanSize.check(pipeline, where);
+        Preflight.Report report = preflight.check(pipeline, where);
         if (!report.passed()) {
             throw new InvalidPipelineException(report.errors());
         }

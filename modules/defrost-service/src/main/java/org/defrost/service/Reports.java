@@ -8,6 +8,7 @@ import org.defrost.engine.pipeline.Problem;
 import org.defrost.engine.run.Invocation;
 import org.defrost.engine.run.RunResult;
 import org.defrost.engine.yaml.Location;
+import org.defrost.engine.preflight.PipelineLocations;
 
 /** The texts written beside handled files: {@code NAME.error.txt} in {@code failed/}, {@code NAME.run.txt} in {@code processed/}. */
 final class Reports {
@@ -37,7 +38,7 @@ final class Reports {
         String head;
         if (firstFailed != null) {
             int index = firstFailed.stage().index();
-            head = new Problem(failedFile, StageLocations.of(pipeline.text(), index), "stages[" + index + "]", reason).toString();
+            head = new Problem(failedFile, PipelineLocations.of(pipeline).stage(index), "stages[" + index + "]", reason).toString();
         } else {
             head = new Problem(failedFile, Location.START, "", reason).toString();
         }

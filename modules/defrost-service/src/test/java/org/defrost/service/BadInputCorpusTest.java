@@ -152,6 +152,11 @@ class BadInputCorpusTest {
         f.drop("too-many-seeds.yaml", stage("too-many-seeds", "numbers", "count: 3").replace("seed: 1", "seed: 1\nseeds: 100000"));
         expect.put("too-many-seeds.yaml", List.of(":3:8: seeds: value 100000 is out of range [1, 1000]"));
 
+        f.drop("too-many-runs.yaml", stage("too-many-runs", "numbers", "count: 3").replace("seed: 1",
+                "seed: 1\nseeds: 1000\nmatrix:\n  a: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n  b: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]"));
+        expect.put("too-many-runs.yaml", List.of(":3:1: seeds: 110 matrix cells × 1000 seeds make 110000 runs of each "
+                + "per-seed stage; the limit is 100000"));
+
         StringBuilder cartesian = new StringBuilder("pipeline: cartesian\nmatrix:\n");
         for (int k = 0; k < 7; k++) {
             cartesian.append("  k").append(k).append(": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n");

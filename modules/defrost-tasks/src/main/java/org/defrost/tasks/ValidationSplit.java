@@ -47,11 +47,6 @@ public record ValidationSplit(double fraction, int minimum) {
         return Math.min(n / 2, Math.max(minimum, share));
     }
 
-    /** Whether row {@code row} of a pool is a validation row in every prefix that contains it. */
-    public boolean isValidationRow(int row) {
-        return validationCount(row + 1) > validationCount(row);
-    }
-
     /** Indices of the validation rows among the first {@code n} rows, ascending. */
     public int[] validationRows(int n) {
         return rows(n, true);

@@ -60,9 +60,9 @@ final class ParameterResolver {
             if (node == null) {
                 if (spec.isRequired()) {
                     sink.add(missingAt, field, "missing required parameter '" + spec.name() + "' ("
-                            + describeType(spec) + "): " + spec.description());
+                            + spec.typeText() + "): " + spec.description());
                     ok = false;
-                } else {
+                } else if (!spec.isDerived()) {
                     values.put(spec.name(), spec.defaultValue());
                 }
                 continue;
@@ -167,7 +167,7 @@ final class ParameterResolver {
     private static Object scalar(ParameterSpec spec, YamlNode node, String field, Sink sink) {
         Object raw = node instanceof YamlNode.Scalar s ? s.value() : null;
         Location at = node.location();
-        String expected = describeType(spec);
+        String expected = spec.typeText();
         if (!(node instanceof YamlNode.Scalar) || raw == null) {
             sink.add(at, field, "expected " + expected + ", found " + node.describe());
             return null;
@@ -196,8 +196,9 @@ final class ParameterResolver {
                     + Suggestions.hint(word, spec.choices()));
             return null;
         }
-        if (value instanceof Number n && !inRange(spec, n.doubleValue())) {
-            sink.add(at, field, "value " + raw + " is out of range " + range(spec));
+        if (value instanceof Number n && !spec.inRange(n.doubleValue())) {
+            sink.add(at, field, "value " + raw + " is out of range " + spec.rangeText()
+                    + (spec.isDerived() ? "; leave it out to derive it: " + spec.derivation() : ""));
             return null;
         }
         return value;
@@ -212,17 +213,5 @@ final class ParameterResolver {
             }
         }
         return null;
-    }
-
-    private static boolean inRange(ParameterSpec spec, double v) {
-        return (spec.min() == null || v >= spec.min()) && (spec.max() == null || v <= spec.max());
-    }
-
-    private static String range(ParameterSpec spec) {
-        return ParameterText.range(spec);
-    }
-
-    static String describeType(ParameterSpec spec) {
-        return ParameterText.type(spec);
     }
 }

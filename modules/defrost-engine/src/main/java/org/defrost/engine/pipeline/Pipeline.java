@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.defrost.engine.yaml.YamlNode;
 
 /**
  * A validated pipeline.
@@ -19,9 +20,11 @@ import java.util.Map;
  * @param listed the matrix cells when the file lists them one by one, in file order; empty for a matrix given as
  *               keys and values (a cartesian product) or no matrix
  * @param stages the stages in order
+ * @param root   the YAML tree that was validated (command-line overrides applied), kept so that messages about
+ *               a valid pipeline can point into the file without parsing it again
  */
 public record Pipeline(Path file, String text, String name, long seed, int seeds, Map<String, List<Object>> matrix,
-                       List<Map<String, Object>> listed, List<PipelineStage> stages) {
+                       List<Map<String, Object>> listed, List<PipelineStage> stages, YamlNode.Mapping root) {
 
     /**
      * The matrix cells: the listed cells, or every combination of matrix values with the last key varying

@@ -155,13 +155,13 @@ public final class PipelineParser {
                 add(top.keyLocation("matrix"), "matrix", "the matrix has " + cellCount + " cells; the limit is " + MAX_CELLS);
                 cells = List.of(Map.of());
             } else {
-                cells = new Pipeline(file, text, name, seed, seeds, matrix, listed, List.of()).matrixCells();
+                cells = new Pipeline(file, text, name, seed, seeds, matrix, listed, List.of(), top).matrixCells();
             }
             List<PipelineStage> stages = stages(top, cells);
             if (!problems.isEmpty()) {
                 throw new InvalidPipelineException(problems);
             }
-            return new Pipeline(file, text, name, seed, seeds, matrix, listed, stages);
+            return new Pipeline(file, text, name, seed, seeds, matrix, listed, stages, top);
         }
 
         private String requiredText(YamlNode.Mapping m, String key, String prefix) {
@@ -352,7 +352,7 @@ public final class PipelineParser {
             if (registered == null || id == null) {
                 return null;
             }
-            StageDescriptor d = registered.stage().descriptor();
+            StageDescriptor d = registered.descriptor();
             descriptors.set(index, d);
             List<Parameters> byCell = new ArrayList<>();
             boolean ok = true;

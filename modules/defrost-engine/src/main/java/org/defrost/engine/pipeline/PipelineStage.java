@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.defrost.engine.registry.RegisteredStage;
 import org.defrost.spi.Parameters;
+import org.defrost.spi.Stage;
+import org.defrost.spi.StageDescriptor;
 
 /**
  * One validated stage of a pipeline.
@@ -21,5 +23,15 @@ public record PipelineStage(int index, String id, RegisteredStage stage, List<Pa
 
     public String type() {
         return stage.type();
+    }
+
+    /** What the stage declares about itself. */
+    public StageDescriptor descriptor() {
+        return stage.descriptor();
+    }
+
+    /** The stage instance that runs the invocations. */
+    public Stage implementation() {
+        return stage.stage();
     }
 }

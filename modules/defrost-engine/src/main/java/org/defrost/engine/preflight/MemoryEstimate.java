@@ -33,7 +33,7 @@ public record MemoryEstimate(long bytes, int stageIndex, String stageId, int atO
         for (PipelineStage stage : pipeline.stages()) {
             List<Long> perInvocation = new ArrayList<>();
             List<Parameters> byCell = stage.parametersByCell();
-            switch (stage.stage().stage().descriptor().scope()) {
+            switch (stage.descriptor().scope()) {
                 case WHOLE_PIPELINE -> perInvocation.add(estimate(stage, byCell.get(0)));
                 case EACH_MATRIX_CELL -> byCell.forEach(p -> perInvocation.add(estimate(stage, p)));
                 case EACH_SEED -> byCell.forEach(p -> {
@@ -59,7 +59,7 @@ public record MemoryEstimate(long bytes, int stageIndex, String stageId, int atO
     private static long estimate(PipelineStage stage, Parameters p) {
         long e;
         try {
-            e = stage.stage().stage().estimatedMemoryBytes(p);
+            e = stage.implementation().estimatedMemoryBytes(p);
         } catch (RuntimeException ex) {
             throw new IllegalStateException("stage type '" + stage.type() + "' could not estimate its memory: " + ex, ex);
         }

@@ -4,10 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.yaml.Location;
 import org.defrost.engine.yaml.YamlNode;
-import org.defrost.engine.yaml.YamlReader;
-import org.defrost.engine.yaml.YamlSyntaxException;
 
 /**
  * Where the parts of a validated pipeline stand in its YAML tree, for messages about a whole stage, one of its
@@ -18,18 +17,19 @@ public final class PipelineLocations {
     private final YamlNode.Mapping top;
 
     /** @param root the pipeline's YAML tree, as validated (with any command-line overrides applied) */
-    public PipelineLocations(YamlNode root) {
+    private PipelineLocations(YamlNode root) {
         this.top = root instanceof YamlNode.Mapping m ? m : new YamlNode.Mapping(Location.START, java.util.Map.of(),
                 java.util.Map.of());
     }
 
-    /** The locations in {@code text}, a pipeline file that passed validation. */
-    public static PipelineLocations of(String text) {
-        try {
-            return new PipelineLocations(new YamlReader().parse(text));
-        } catch (YamlSyntaxException e) {
-            return new PipelineLocations(null); // a validated pipeline parses; every location is then the start
-        }
+    /** The locations in the tree {@code pipeline} was validated from; nothing is parsed again. */
+    public static PipelineLocations of(Pipeline pipeline) {
+        return new PipelineLocations(pipeline.root());
+    }
+
+    /** The top-level key {@code name} (e.g. {@code seeds}), or the start of the file. */
+    public Location key(String name) {
+        return top.keyLocations().getOrDefault(name, Location.START);
     }
 
     /** The {@code uses:} key of stage {@code index}, or the start of the file. */

@@ -83,7 +83,7 @@ public final class Preflight {
 
     /** Every path the pipeline gives must exist and be readable; defaults are the stage's business. */
     private static void inputFiles(Pipeline pipeline, PipelineStage stage, PipelineLocations where, Set<Problem> errors) {
-        for (ParameterSpec spec : stage.stage().stage().descriptor().parameters()) {
+        for (ParameterSpec spec : stage.descriptor().parameters()) {
             if (spec.type() != ParameterType.PATH || !where.isGiven(stage.index(), spec.name())) {
                 continue;
             }
@@ -117,14 +117,14 @@ public final class Preflight {
             try {
                 for (Map.Entry<String, Integer> input : stage.inputSources().entrySet()) {
                     PipelineStage producer = pipeline.stages().get(input.getValue());
-                    Map<String, Long> declared = producer.stage().stage().outputSizes(input.getKey(),
+                    Map<String, Long> declared = producer.implementation().outputSizes(input.getKey(),
                             producer.parametersByCell().get(c));
                     if (!declared.isEmpty()) {
                         inputSizes.put(input.getKey(), Map.copyOf(declared));
                     }
                 }
                 if (!inputSizes.isEmpty()) {
-                    problems.addAll(stage.stage().stage().checkInputSizes(stage.parametersByCell().get(c), inputSizes));
+                    problems.addAll(stage.implementation().checkInputSizes(stage.parametersByCell().get(c), inputSizes));
                 }
             } catch (RuntimeException e) {
                 errors.add(new Problem(pipeline.file(), where.stage(stage.index()), "stages[" + stage.index() + "]",

@@ -51,7 +51,7 @@ public final class StageRegistry {
 
     /** Types of the stages whose descriptor lists {@code kind} under produces. */
     public List<String> producersOf(String kind) {
-        return stages.values().stream().filter(s -> s.stage().descriptor().produces().contains(kind))
+        return stages.values().stream().filter(s -> s.descriptor().produces().contains(kind))
                 .map(RegisteredStage::type).toList();
     }
 
@@ -91,8 +91,8 @@ public final class StageRegistry {
 
         /** Adds one stage instance (tests use this). */
         public Builder add(Stage stage, String origin) {
-            String type = stage.descriptor().type();
-            found.computeIfAbsent(type, t -> new ArrayList<>()).add(new RegisteredStage(stage, origin));
+            RegisteredStage registered = new RegisteredStage(stage, origin);
+            found.computeIfAbsent(registered.type(), t -> new ArrayList<>()).add(registered);
             return this;
         }
 

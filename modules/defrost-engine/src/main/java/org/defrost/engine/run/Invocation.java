@@ -30,7 +30,7 @@ public record Invocation(PipelineStage stage, int cellIndex, Map<String, Object>
     }
 
     StageScope scope() {
-        return stage.stage().stage().descriptor().scope();
+        return stage.descriptor().scope();
     }
 
     /** A readable label, e.g. {@code finetune [featurePerturbation=0.5, seed 2]}. */

@@ -28,7 +28,7 @@ final class InvocationExecutor {
      */
     static void execute(RunSession session, Invocation inv, int waveSize) throws WorkFailedException {
         long start = System.nanoTime();
-        Stage stage = inv.stage().stage().stage();
+        Stage stage = inv.stage().implementation();
         StageDescriptor d = stage.descriptor();
         Map<String, String> keys = new LinkedHashMap<>();
         try {

@@ -74,7 +74,7 @@ public final class PipelineRunner implements AutoCloseable {
                         .process(e -> e.setProperty("batch", e.getIn().getBody()))
                         .process(e -> e.getIn().setBody(indices(e.getIn().getBody(UnitBatch.class))))
                         .split(body()).parallelProcessing().executorService(unitPool)
-                            .process(e -> UnitExecutor.execute(e.getProperty("batch", UnitBatch.class),
+                            .process(e -> LocalUnitStep.execute(e.getProperty("batch", UnitBatch.class),
                                     e.getIn().getBody(Integer.class)))
                         .end();
             }

@@ -42,7 +42,7 @@ public final class RunPlan {
         Map<String, Map<String, StoredArtifact>> available = new HashMap<>();
         List<StagePlan> plan = new ArrayList<>();
         for (PipelineStage stage : pipeline.stages()) {
-            StageDescriptor d = stage.stage().stage().descriptor();
+            StageDescriptor d = stage.descriptor();
             List<Invocation> invocations = invocations(pipeline, stage, cells);
             int cached = 0;
             for (Invocation inv : invocations) {
@@ -60,7 +60,7 @@ public final class RunPlan {
 
     private static Optional<Map<String, StoredArtifact>> cachedOutputs(Pipeline pipeline, Invocation inv,
             List<Map<String, Object>> cells, Map<String, Map<String, StoredArtifact>> available, ArtifactStore store) {
-        StageDescriptor d = inv.stage().stage().stage().descriptor();
+        StageDescriptor d = inv.stage().descriptor();
         List<ArtifactView> inputs = new ArrayList<>();
         for (String kind : d.allConsumed()) {
             Integer source = inv.stage().inputSources().get(kind);
@@ -93,7 +93,7 @@ public final class RunPlan {
     static List<Invocation> invocations(Pipeline pipeline, PipelineStage stage, List<Map<String, Object>> cells) {
         String type = stage.type();
         List<Invocation> out = new ArrayList<>();
-        switch (stage.stage().stage().descriptor().scope()) {
+        switch (stage.descriptor().scope()) {
             case WHOLE_PIPELINE -> out.add(new Invocation(stage, -1, Map.of(), -1, stage.parametersByCell().get(0),
                     Invocation.seedAcrossSeeds(pipeline.seed(), type)));
             case EACH_MATRIX_CELL -> {

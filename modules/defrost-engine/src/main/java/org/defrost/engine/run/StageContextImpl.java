@@ -82,7 +82,7 @@ final class StageContextImpl extends BaseContext implements StageContext {
     @Override
     public List<Artifact> fanOut(List<WorkUnit> units) throws Exception {
         Set<String> names = new HashSet<>();
-        Stage stage = invocation.stage().stage().stage();
+        Stage stage = invocation.stage().implementation();
         StageDescriptor d = stage.descriptor();
         List<UnitTask> tasks = new ArrayList<>();
         for (WorkUnit u : units) {

@@ -12,8 +12,4 @@ final class Wave {
     Wave(List<Invocation> invocations) {
         this.invocations = List.copyOf(invocations);
     }
-
-    public List<Invocation> getInvocations() {
-        return invocations;
-    }
 }

@@ -3,6 +3,7 @@ package org.defrost.engine.store;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -139,7 +140,13 @@ public final class ArtifactStore {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the workspace file system cannot rename directories atomically: " + workspace, e);
             }
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+        } catch (FileSystemException e) {
+            // Another writer committed the key first. Linux reports renaming onto its non-empty directory as a
+            // plain FileSystemException ("Directory not empty"), not as one of the specific subclasses.
+            if (!(e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException)
+                    && !Files.isDirectory(target)) {
+                throw e;
+            }
             discard(pending);
             return find(key).orElseThrow(() -> new IOException("artifact " + key + " vanished during commit"));
         }

@@ -133,7 +133,7 @@ class PreflightTest {
     }
 
     private static Preflight.Report check(Pipeline p, long limit) {
-        return new Preflight(8, limit).check(p, PipelineLocations.of(p.text()));
+        return new Preflight(8, limit).check(p, PipelineLocations.of(p));
     }
 
     /** Writes a pool of {@code rows} rows (declared before running), needing {@code mb} MiB. */

@@ -1,129 +1,114 @@
 package org.defrost.tasks.chmm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterSpec;
+import org.defrost.spi.ParameterType;
+import org.defrost.spi.Parameters;
 
 /**
- * Parameters of the correlated hidden manifold model (method.md §2). Build them with {@link #builder()}
- * or {@link #fromMap}; the defaults are those of method.md. The names below are the parameter names
- * used in pipelines, in {@link #fromMap} and in {@code task-pair.json}.
- * An invalid value throws an {@link IllegalArgumentException} whose message starts with the parameter's name.
+ * Parameters of the correlated hidden manifold model (method.md §2). {@link #SPECS} declares their names,
+ * types, defaults (those of method.md) and ranges once; {@link #of} binds resolved parameters, and
+ * {@link #builder()} and {@link #fromMap} check Java values against the same declarations. The names are
+ * those used in pipelines, in {@link #fromMap} and in {@code task-pair.json}. A value that cannot be accepted
+ * throws a {@link ParameterException} naming its parameter.
  *
- * @param inputDim        {@code inputDim}: N, input dimension; default 500
- * @param sourceLatentDim {@code sourceLatentDim}: Ds, latent dimension of the source; default 100
- * @param targetLatentDim {@code targetLatentDim}: Dt, latent dimension of the target; default 100
+ * @param inputDim        {@code inputDim}: N, input dimension
+ * @param sourceLatentDim {@code sourceLatentDim}: Ds, latent dimension of the source
+ * @param targetLatentDim {@code targetLatentDim}: Dt, latent dimension of the target
  * @param sharedLatentDim {@code sharedLatentDim}: Dshared, the latent directions tied between the tasks,
- *                        in [0, min(Ds, Dt)]; default min(Ds, Dt)
- * @param etaF            {@code etaF}: feature perturbation in [0, 1] (0 same features, 1 independent); default 0
- * @param etaTheta        {@code etaTheta}: rule perturbation in [0, 1] (0 same rule, 1 unrelated); default 0
- * @param nonlinearity    {@code nonlinearity}: erf (default), sign, tanh, relu or linear
+ *                        in [0, min(Ds, Dt)]; derived as min(Ds, Dt) when not given
+ * @param etaF            {@code etaF}: feature perturbation in [0, 1] (0 same features, 1 independent)
+ * @param etaTheta        {@code etaTheta}: rule perturbation in [0, 1] (0 same rule, 1 unrelated)
+ * @param nonlinearity    {@code nonlinearity}: erf, sign, tanh, relu or linear
  * @param labelNoise      {@code labelNoise}: probability of flipping each training label, in [0, 0.5];
- *                        test and probe labels are never flipped; default 0
- * @param sourceTrainSize {@code sourceTrainSize}: rows of the source training set; default 20 N
+ *                        test and probe labels are never flipped
+ * @param sourceTrainSize {@code sourceTrainSize}: rows of the source training set; derived as 20 N when not given
  * @param targetPoolSize  {@code targetPoolSize}: rows of the target pool, i.e. the largest target training
- *                        size; default 20 N
- * @param sourceTestSize  {@code sourceTestSize}: rows of the source test set; default 10,000
- * @param targetTestSize  {@code targetTestSize}: rows of the target test set; default 10,000
- * @param probeSize       {@code probeSize}: rows of each probe set (target, source, paired); default 2,000
+ *                        size; derived as 20 N when not given
+ * @param sourceTestSize  {@code sourceTestSize}: rows of the source test set
+ * @param targetTestSize  {@code targetTestSize}: rows of the target test set
+ * @param probeSize       {@code probeSize}: rows of each probe set (target, source, paired)
  */
 public record ChmmParameters(int inputDim, int sourceLatentDim, int targetLatentDim, int sharedLatentDim,
                              double etaF, double etaTheta, Nonlinearity nonlinearity, double labelNoise,
                              int sourceTrainSize, int targetPoolSize, int sourceTestSize, int targetTestSize,
                              int probeSize) {
 
+    /** How the training sizes are derived when a pipeline leaves them out. */
+    private static final String TWENTY_N = "20 × inputDim";
+
+    /** The model's parameters as the {@code chmm} stage declares them: the one source of defaults and ranges. */
+    public static final List<ParameterSpec> SPECS = List.of(
+            ParameterSpec.integer("inputDim", 500, "N, the input dimension.").withRange(1, 100_000),
+            ParameterSpec.integer("sourceLatentDim", 100, "Ds, latent dimension of the source.").withRange(1, 100_000),
+            ParameterSpec.integer("targetLatentDim", 100, "Dt, latent dimension of the target.").withRange(1, 100_000),
+            ParameterSpec.derived("sharedLatentDim", ParameterType.INTEGER, "min(sourceLatentDim, targetLatentDim)",
+                    "Dshared, latent directions tied between the tasks, at most min(Ds, Dt).").withRange(0, 100_000),
+            ParameterSpec.number("etaF", 0.0, "Feature perturbation: 0 same features, 1 independent.").withRange(0, 1),
+            ParameterSpec.number("etaTheta", 0.0, "Rule perturbation: 0 same rule, 1 unrelated.").withRange(0, 1),
+            ParameterSpec.choice("nonlinearity", Nonlinearity.ERF.id(),
+                    java.util.Arrays.stream(Nonlinearity.values()).map(Nonlinearity::id).toList(),
+                    "The embedding sigma; erf means erf(z/sqrt(2))."),
+            ParameterSpec.number("labelNoise", 0.0, "Probability of flipping a training label.").withRange(0, 0.5),
+            ParameterSpec.derived("sourceTrainSize", ParameterType.INTEGER, TWENTY_N, "Source training set size.")
+                    .withRange(1, 50_000_000),
+            ParameterSpec.derived("targetPoolSize", ParameterType.INTEGER, TWENTY_N,
+                    "Target pool size, the largest target training set.").withRange(1, 50_000_000),
+            ParameterSpec.integer("sourceTestSize", 10_000, "Source test set size.").withRange(1, 50_000_000),
+            ParameterSpec.integer("targetTestSize", 10_000, "Target test set size.").withRange(1, 50_000_000),
+            ParameterSpec.integer("probeSize", 2_000, "Size of each probe set.").withRange(1, 10_000_000));
+
+    /** Checks the rules between parameters; single values are checked against {@link #SPECS} when bound. */
     public ChmmParameters {
-        atLeast("inputDim", inputDim, 1);
-        atLeast("sourceLatentDim", sourceLatentDim, 1);
-        atLeast("targetLatentDim", targetLatentDim, 1);
-        if (sharedLatentDim < 0 || sharedLatentDim > Math.min(sourceLatentDim, targetLatentDim)) {
-            throw new IllegalArgumentException("sharedLatentDim must be in [0, min(sourceLatentDim, targetLatentDim)] = [0, "
-                    + Math.min(sourceLatentDim, targetLatentDim) + "], got " + sharedLatentDim);
-        }
-        inRange("etaF", etaF, 1, "1");
-        inRange("etaTheta", etaTheta, 1, "1");
         if (nonlinearity == null) {
-            throw new IllegalArgumentException("nonlinearity must be given");
+            throw new ParameterException("nonlinearity", "nonlinearity must be given");
         }
-        inRange("labelNoise", labelNoise, 0.5, "0.5");
-        atLeast("sourceTrainSize", sourceTrainSize, 1);
-        atLeast("targetPoolSize", targetPoolSize, 1);
-        atLeast("sourceTestSize", sourceTestSize, 1);
-        atLeast("targetTestSize", targetTestSize, 1);
-        atLeast("probeSize", probeSize, 1);
-    }
-
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        int latentMin = Math.min(sourceLatentDim, targetLatentDim);
+        if (sharedLatentDim < 0 || sharedLatentDim > latentMin) {
+            throw new ParameterException("sharedLatentDim", "sharedLatentDim must be in [0, min(sourceLatentDim, "
+                    + "targetLatentDim)] = [0, " + latentMin + "], got " + sharedLatentDim);
         }
     }
 
-    private static void inRange(String name, double value, double max, String maxText) {
-        if (!(value >= 0 && value <= max)) {
-            throw new IllegalArgumentException(name + " must be in [0, " + maxText + "], got " + value);
-        }
+    /**
+     * Binds resolved parameters (declared by {@link #SPECS}), deriving the parameters left out.
+     *
+     * @throws ParameterException when the tied latent directions exceed min(Ds, Dt)
+     */
+    public static ChmmParameters of(Parameters p) {
+        int inputDim = p.getInt("inputDim");
+        int sourceLatentDim = p.getInt("sourceLatentDim");
+        int targetLatentDim = p.getInt("targetLatentDim");
+        int twentyN = (int) Math.min(Integer.MAX_VALUE, 20L * inputDim);
+        return new ChmmParameters(inputDim, sourceLatentDim, targetLatentDim,
+                p.getInt("sharedLatentDim", Math.min(sourceLatentDim, targetLatentDim)), p.getDouble("etaF"),
+                p.getDouble("etaTheta"), Nonlinearity.parse(p.getString("nonlinearity")), p.getDouble("labelNoise"),
+                p.getInt("sourceTrainSize", twentyN), p.getInt("targetPoolSize", twentyN), p.getInt("sourceTestSize"),
+                p.getInt("targetTestSize"), p.getInt("probeSize"));
+    }
+
+    /**
+     * Parameters from a map of names to values (numbers as any {@link Number}, the nonlinearity as its name),
+     * as a pipeline file or {@link #toMap} gives them; absent names keep their defaults or are derived.
+     *
+     * @throws ParameterException for an unknown name, a value of the wrong type or out of range, or a bad
+     *                            combination, naming the parameter
+     */
+    public static ChmmParameters fromMap(Map<String, ?> values) {
+        return of(Parameters.of(SPECS, values));
     }
 
     /** The defaults of method.md §2: N = 500, D = 100 shared, identical tasks, 20 N training rows. */
     public static ChmmParameters defaults() {
-        return builder().build();
+        return fromMap(Map.of());
     }
 
     /** A builder holding the defaults. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** The union latent dimension Ds + Dt - Dshared in which paired probes draw their latent vector. */
-    public int unionLatentDim() {
-        return sourceLatentDim + targetLatentDim - sharedLatentDim;
-    }
-
-    /**
-     * Parameters from a map of names to values (numbers as any {@link Number}, the nonlinearity as a
-     * string), as a pipeline file gives them; absent names keep their defaults.
-     *
-     * @throws IllegalArgumentException for an unknown name, a value of the wrong type, or a bad value
-     */
-    public static ChmmParameters fromMap(Map<String, ?> values) {
-        Builder b = builder();
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            String name = e.getKey();
-            Object v = e.getValue();
-            switch (name) {
-                case "inputDim" -> b.inputDim(integer(name, v));
-                case "sourceLatentDim" -> b.sourceLatentDim(integer(name, v));
-                case "targetLatentDim" -> b.targetLatentDim(integer(name, v));
-                case "sharedLatentDim" -> b.sharedLatentDim(integer(name, v));
-                case "etaF" -> b.etaF(number(name, v));
-                case "etaTheta" -> b.etaTheta(number(name, v));
-                case "nonlinearity" -> b.nonlinearity(Nonlinearity.parse(String.valueOf(v)));
-                case "labelNoise" -> b.labelNoise(number(name, v));
-                case "sourceTrainSize" -> b.sourceTrainSize(integer(name, v));
-                case "targetPoolSize" -> b.targetPoolSize(integer(name, v));
-                case "sourceTestSize" -> b.sourceTestSize(integer(name, v));
-                case "targetTestSize" -> b.targetTestSize(integer(name, v));
-                case "probeSize" -> b.probeSize(integer(name, v));
-                default -> throw new IllegalArgumentException("unknown chmm parameter '" + name + "'; known: "
-                        + defaults().toMap().keySet());
-            }
-        }
-        return b.build();
-    }
-
-    private static int integer(String name, Object v) {
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
-        }
-        throw new IllegalArgumentException(name + " must be a whole number, got " + v);
-    }
-
-    private static double number(String name, Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException(name + " must be a number, got " + v);
     }
 
     /** All parameters by name, in declaration order, for provenance; {@code fromMap(toMap())} equals this. */
@@ -145,115 +130,83 @@ public record ChmmParameters(int inputDim, int sourceLatentDim, int targetLatent
         return m;
     }
 
-    /**
-     * Collects parameters; unset ones take the defaults, where sharedLatentDim defaults to
-     * min(Ds, Dt) and the two training sizes to 20 N for the final N.
-     */
+    /** Collects parameters by name; unset ones take their declared defaults or are derived by {@link #of}. */
     public static final class Builder {
-        private int inputDim = 500;
-        private int sourceLatentDim = 100;
-        private int targetLatentDim = 100;
-        private Integer sharedLatentDim;
-        private double etaF;
-        private double etaTheta;
-        private Nonlinearity nonlinearity = Nonlinearity.ERF;
-        private double labelNoise;
-        private Integer sourceTrainSize;
-        private Integer targetPoolSize;
-        private int sourceTestSize = 10_000;
-        private int targetTestSize = 10_000;
-        private int probeSize = 2_000;
+        private final Map<String, Object> values = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        public Builder inputDim(int n) {
-            inputDim = n;
+        private Builder set(String name, Object value) {
+            values.put(name, value);
             return this;
+        }
+
+        public Builder inputDim(int n) {
+            return set("inputDim", n);
         }
 
         /** Sets Ds, Dt and Dshared to {@code d}: two tasks on one shared latent space. */
         public Builder latentDim(int d) {
-            sourceLatentDim = d;
-            targetLatentDim = d;
-            sharedLatentDim = d;
-            return this;
+            return sourceLatentDim(d).targetLatentDim(d).sharedLatentDim(d);
         }
 
         public Builder sourceLatentDim(int d) {
-            sourceLatentDim = d;
-            return this;
+            return set("sourceLatentDim", d);
         }
 
         public Builder targetLatentDim(int d) {
-            targetLatentDim = d;
-            return this;
+            return set("targetLatentDim", d);
         }
 
         public Builder sharedLatentDim(int d) {
-            sharedLatentDim = d;
-            return this;
+            return set("sharedLatentDim", d);
         }
 
         public Builder etaF(double eta) {
-            etaF = eta;
-            return this;
+            return set("etaF", eta);
         }
 
         public Builder etaTheta(double eta) {
-            etaTheta = eta;
-            return this;
+            return set("etaTheta", eta);
         }
 
         public Builder nonlinearity(Nonlinearity sigma) {
-            nonlinearity = sigma;
-            return this;
+            return set("nonlinearity", sigma.id());
         }
 
         public Builder labelNoise(double p) {
-            labelNoise = p;
-            return this;
+            return set("labelNoise", p);
         }
 
         public Builder sourceTrainSize(int n) {
-            sourceTrainSize = n;
-            return this;
+            return set("sourceTrainSize", n);
         }
 
         public Builder targetPoolSize(int n) {
-            targetPoolSize = n;
-            return this;
+            return set("targetPoolSize", n);
         }
 
         public Builder sourceTestSize(int n) {
-            sourceTestSize = n;
-            return this;
+            return set("sourceTestSize", n);
         }
 
         public Builder targetTestSize(int n) {
-            targetTestSize = n;
-            return this;
+            return set("targetTestSize", n);
         }
 
         /** Sets both test sizes. */
         public Builder testSize(int n) {
-            sourceTestSize = n;
-            targetTestSize = n;
-            return this;
+            return sourceTestSize(n).targetTestSize(n);
         }
 
         public Builder probeSize(int n) {
-            probeSize = n;
-            return this;
+            return set("probeSize", n);
         }
 
-        /** @throws IllegalArgumentException naming the first invalid parameter */
+        /** @throws ParameterException naming the first parameter that cannot be accepted */
         public ChmmParameters build() {
-            int shared = sharedLatentDim != null ? sharedLatentDim : Math.min(sourceLatentDim, targetLatentDim);
-            int twentyN = (int) Math.min(Integer.MAX_VALUE, 20L * inputDim);
-            return new ChmmParameters(inputDim, sourceLatentDim, targetLatentDim, shared, etaF, etaTheta,
-                    nonlinearity, labelNoise, sourceTrainSize != null ? sourceTrainSize : twentyN,
-                    targetPoolSize != null ? targetPoolSize : twentyN, sourceTestSize, targetTestSize, probeSize);
+            return fromMap(values);
         }
     }
 }

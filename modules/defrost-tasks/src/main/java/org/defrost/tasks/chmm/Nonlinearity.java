@@ -2,6 +2,7 @@ package org.defrost.tasks.chmm;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.defrost.spi.ParameterException;
 
 /**
  * The embedding nonlinearity sigma of the hidden manifold model, {@code x = sigma(F^T c / sqrt(D))},
@@ -34,7 +35,7 @@ public enum Nonlinearity {
     /**
      * The nonlinearity called {@code id}.
      *
-     * @throws IllegalArgumentException naming the parameter and the accepted names
+     * @throws ParameterException naming the parameter and the accepted names
      */
     public static Nonlinearity parse(String id) {
         for (Nonlinearity n : values()) {
@@ -42,7 +43,7 @@ public enum Nonlinearity {
                 return n;
             }
         }
-        throw new IllegalArgumentException("nonlinearity must be one of "
+        throw new ParameterException("nonlinearity", "nonlinearity must be one of "
                 + Arrays.stream(values()).map(Nonlinearity::id).toList() + ", got '" + id + "'");
     }
 

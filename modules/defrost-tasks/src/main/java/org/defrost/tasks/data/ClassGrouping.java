@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.defrost.spi.ParameterException;
 
 /**
  * Which classes of a dataset a task uses and how they become its labels: group g (0-based, in the given
@@ -27,7 +28,7 @@ public record ClassGrouping(List<List<Integer>> groups) {
      * e.g. {@code ["0,2,4", "1 3 5"]}.
      *
      * @param parameter the parameter's name, for messages
-     * @throws IllegalArgumentException whose message starts with the parameter's name, for an empty group, a
+     * @throws ParameterException whose message starts with the parameter's name, for an empty group, a
      *                                  non-integer entry, or a class listed twice
      */
     public static ClassGrouping parse(String parameter, List<String> groups) {
@@ -41,7 +42,7 @@ public record ClassGrouping(List<List<Integer>> groups) {
                 try {
                     classes.add(Integer.parseInt(part));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(parameter + " has '" + part + "' in group '" + g
+                    throw new ParameterException(parameter, parameter + " has '" + part + "' in group '" + g
                             + "', which is not a class index");
                 }
             }
@@ -63,20 +64,20 @@ public record ClassGrouping(List<List<Integer>> groups) {
 
     private void checkShape(String parameter) {
         if (groups.size() < 2) {
-            throw new IllegalArgumentException(parameter + " must have at least 2 groups (one per label), got "
+            throw new ParameterException(parameter, parameter + " must have at least 2 groups (one per label), got "
                     + groups.size());
         }
         BitSet seen = new BitSet();
         for (List<Integer> g : groups) {
             if (g.isEmpty()) {
-                throw new IllegalArgumentException(parameter + " has an empty group: " + toStrings());
+                throw new ParameterException(parameter, parameter + " has an empty group: " + toStrings());
             }
             for (int c : g) {
                 if (c < 0) {
-                    throw new IllegalArgumentException(parameter + " has the negative class " + c);
+                    throw new ParameterException(parameter, parameter + " has the negative class " + c);
                 }
                 if (seen.get(c)) {
-                    throw new IllegalArgumentException(parameter + " lists class " + c + " in more than one group");
+                    throw new ParameterException(parameter, parameter + " lists class " + c + " in more than one group");
                 }
                 seen.set(c);
             }
@@ -86,14 +87,14 @@ public record ClassGrouping(List<List<Integer>> groups) {
     /**
      * Checks the grouping against a dataset of {@code classes} classes.
      *
-     * @throws IllegalArgumentException naming {@code parameter} if a class does not exist or the shape is bad
+     * @throws ParameterException naming {@code parameter} if a class does not exist or the shape is bad
      */
     public void check(String parameter, int classes) {
         checkShape(parameter);
         for (List<Integer> g : groups) {
             for (int c : g) {
                 if (c >= classes) {
-                    throw new IllegalArgumentException(parameter + " names class " + c + ", which does not exist; the "
+                    throw new ParameterException(parameter, parameter + " names class " + c + ", which does not exist; the "
                             + "dataset has classes 0.." + (classes - 1));
                 }
             }

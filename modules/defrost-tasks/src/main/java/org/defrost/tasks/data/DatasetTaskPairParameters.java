@@ -1,153 +1,137 @@
 package org.defrost.tasks.data;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterSpec;
+import org.defrost.spi.Parameters;
 
 /**
- * Parameters of a task pair built from a labelled dataset. The names below are the parameter names used
- * in pipelines, in {@link #fromMap} and in {@code task-pair.json}.
- * An invalid value throws an {@link IllegalArgumentException} whose message starts with the parameter's name.
+ * Parameters of a task pair built from a labelled dataset. {@link #SPECS} declares their names, types,
+ * defaults and ranges once (the {@code dataset} stage declares them among its own); {@link #of} binds resolved
+ * parameters and {@link #fromMap} checks Java values against the same declarations. The names are those used
+ * in pipelines, in {@link #fromMap} and in {@code task-pair.json}. A value that cannot be accepted throws a
+ * {@link ParameterException} naming its parameter.
  *
  * <p>The kind of pair follows from the groupings: disjoint class sets give a class split, the same classes
  * grouped differently a relabelling, and {@code inputChange} a feature change; they may be combined.
  *
- * @param sourceGroups    {@code sourceGroups}: the source task's classes and labels; default
- *                        {@code ["0", "1", "2", "3", "4"]}
- * @param targetGroups    {@code targetGroups}: the target task's; default {@code ["5", "6", "7", "8", "9"]}
- * @param inputChange     {@code inputChange} (none, noise, permutation, rotation; default none), with
- *                        {@code noiseStd} (default 0.5) and {@code rotationDegrees} (default 30)
- * @param standardisation {@code standardisation}: global (default), per-feature or none
- * @param sourceTrainSize {@code sourceTrainSize}: rows of the source training set; default 15,000
+ * @param sourceGroups    {@code sourceGroups}: the source task's classes and labels
+ * @param targetGroups    {@code targetGroups}: the target task's
+ * @param inputChange     {@code inputChange}, with {@code noiseStd} and {@code rotationDegrees}
+ * @param standardisation {@code standardisation}
+ * @param sourceTrainSize {@code sourceTrainSize}: rows of the source training set
  * @param targetPoolSize  {@code targetPoolSize}: rows of the target pool (the largest target training set);
- *                        default 15,000. About 20 N for Fashion-MNIST's N = 784, like method.md's sizes
- * @param sourceTestSize  {@code sourceTestSize}: rows of the source test set; 0 (default) takes every test
- *                        row in the source's classes
+ *                        the default, 15,000, is about 20 N for Fashion-MNIST's N = 784, like method.md's sizes
+ * @param sourceTestSize  {@code sourceTestSize}: rows of the source test set; 0 takes every test row in the
+ *                        source's classes
  * @param targetTestSize  {@code targetTestSize}: likewise for the target
- * @param probeSize       {@code probeSize}: rows of each probe set; default 2,000
+ * @param probeSize       {@code probeSize}: rows of each probe set
  */
 public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGrouping targetGroups, InputChange inputChange,
                                         Standardisation standardisation, int sourceTrainSize, int targetPoolSize,
                                         int sourceTestSize, int targetTestSize, int probeSize) {
 
-    private static final double DEFAULT_NOISE_STD = 0.5;
-    private static final double DEFAULT_ROTATION_DEGREES = 30;
+    private static final ParameterSpec NOISE_STD = ParameterSpec.number("noiseStd", 0.5,
+            "Gaussian noise standard deviation, in standardised units.").withRange(0, 100);
+    private static final ParameterSpec ROTATION_DEGREES = ParameterSpec.number("rotationDegrees", 30,
+            "Counter-clockwise rotation of square images, in degrees.").withRange(-360, 360);
 
+    /** The task pair's parameters as the {@code dataset} stage declares them: the one source of defaults and ranges. */
+    public static final List<ParameterSpec> SPECS = List.of(
+            ParameterSpec.strings("sourceGroups", List.of("0", "1", "2", "3", "4"), List.of(),
+                    "Source task: one entry per label, each a comma-separated list of dataset classes."),
+            ParameterSpec.strings("targetGroups", List.of("5", "6", "7", "8", "9"), List.of(),
+                    "Target task: one entry per label, each a comma-separated list of dataset classes."),
+            ParameterSpec.choice("inputChange", InputChange.Kind.NONE.id(),
+                    java.util.Arrays.stream(InputChange.Kind.values()).map(InputChange.Kind::id).toList(),
+                    "Change applied to the target's inputs."),
+            NOISE_STD,
+            ROTATION_DEGREES,
+            ParameterSpec.choice("standardisation", Standardisation.GLOBAL.id(),
+                    java.util.Arrays.stream(Standardisation.values()).map(Standardisation::id).toList(),
+                    "Input standardisation, fitted on the source training set."),
+            ParameterSpec.integer("sourceTrainSize", 15_000, "Source training set size.").withRange(1, 100_000_000),
+            ParameterSpec.integer("targetPoolSize", 15_000, "Target pool size, the largest target training set.")
+                    .withRange(1, 100_000_000),
+            ParameterSpec.integer("sourceTestSize", 0, "Source test set size; 0 takes every test row of its classes.")
+                    .withRange(0, 100_000_000),
+            ParameterSpec.integer("targetTestSize", 0, "Target test set size; 0 takes every test row of its classes.")
+                    .withRange(0, 100_000_000),
+            ParameterSpec.integer("probeSize", 2_000, "Size of each probe set.").withRange(1, 10_000_000));
+
+    /** Single values are checked against {@link #SPECS} when bound; this checks that every part is given. */
     public DatasetTaskPairParameters {
         if (sourceGroups == null || targetGroups == null || inputChange == null || standardisation == null) {
             throw new IllegalArgumentException("sourceGroups, targetGroups, inputChange and standardisation must be given");
         }
-        atLeast("sourceTrainSize", sourceTrainSize, 1);
-        atLeast("targetPoolSize", targetPoolSize, 1);
-        atLeast("sourceTestSize", sourceTestSize, 0);
-        atLeast("targetTestSize", targetTestSize, 0);
-        atLeast("probeSize", probeSize, 1);
     }
 
-    private static void atLeast(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
-        }
+    /**
+     * Binds resolved parameters that include those of {@link #SPECS} (others, such as the dataset's format, are
+     * ignored).
+     *
+     * @throws ParameterException for a grouping that is not one, or a noise level of 0 with {@code inputChange: noise}
+     */
+    public static DatasetTaskPairParameters of(Parameters p) {
+        // In declaration order, so that the first problem reported is the first in the file's order.
+        ClassGrouping source = ClassGrouping.parse("sourceGroups", p.getStringList("sourceGroups"));
+        ClassGrouping target = ClassGrouping.parse("targetGroups", p.getStringList("targetGroups"));
+        InputChange.Kind kind = InputChange.Kind.parse(p.getString("inputChange"));
+        InputChange change = new InputChange(kind, kind == InputChange.Kind.NOISE ? p.getDouble("noiseStd") : 0,
+                kind == InputChange.Kind.ROTATION ? p.getDouble("rotationDegrees") : 0);
+        return new DatasetTaskPairParameters(source, target, change,
+                Standardisation.parse(p.getString("standardisation")), p.getInt("sourceTrainSize"),
+                p.getInt("targetPoolSize"), p.getInt("sourceTestSize"), p.getInt("targetTestSize"), p.getInt("probeSize"));
+    }
+
+    /**
+     * Parameters from names to values as a pipeline or {@link #toMap} gives them (groups as lists of strings such
+     * as {@code ["0,2,4", "1,3,5"]}); absent names keep their defaults.
+     *
+     * @throws ParameterException for an unknown name, a value of the wrong type, or a bad value, naming it
+     */
+    public static DatasetTaskPairParameters fromMap(Map<String, ?> values) {
+        return of(Parameters.of(SPECS, values));
     }
 
     /** The defaults: classes 0-4 against classes 5-9, no input change, global standardisation. */
     public static DatasetTaskPairParameters defaults() {
-        return new DatasetTaskPairParameters(ClassGrouping.ofClasses(0, 1, 2, 3, 4), ClassGrouping.ofClasses(5, 6, 7, 8, 9),
-                InputChange.none(), Standardisation.GLOBAL, 15_000, 15_000, 0, 0, 2_000);
+        return fromMap(Map.of());
     }
 
     /** These parameters with other groupings. */
     public DatasetTaskPairParameters withGroups(ClassGrouping source, ClassGrouping target) {
-        return new DatasetTaskPairParameters(source, target, inputChange, standardisation, sourceTrainSize,
-                targetPoolSize, sourceTestSize, targetTestSize, probeSize);
+        return with(Map.of("sourceGroups", source.toStrings(), "targetGroups", target.toStrings()));
     }
 
     /** These parameters with another input change. */
     public DatasetTaskPairParameters withInputChange(InputChange change) {
-        return new DatasetTaskPairParameters(sourceGroups, targetGroups, change, standardisation, sourceTrainSize,
-                targetPoolSize, sourceTestSize, targetTestSize, probeSize);
-    }
-
-    /** These parameters with another standardisation. */
-    public DatasetTaskPairParameters withStandardisation(Standardisation mode) {
-        return new DatasetTaskPairParameters(sourceGroups, targetGroups, inputChange, mode, sourceTrainSize,
-                targetPoolSize, sourceTestSize, targetTestSize, probeSize);
+        return with(changeValues(change));
     }
 
     /** These parameters with other sizes (test sizes 0 = all eligible test rows). */
     public DatasetTaskPairParameters withSizes(int sourceTrain, int targetPool, int sourceTest, int targetTest,
                                                int probes) {
-        return new DatasetTaskPairParameters(sourceGroups, targetGroups, inputChange, standardisation, sourceTrain,
-                targetPool, sourceTest, targetTest, probes);
+        return with(Map.of("sourceTrainSize", sourceTrain, "targetPoolSize", targetPool, "sourceTestSize", sourceTest,
+                "targetTestSize", targetTest, "probeSize", probes));
     }
 
-    /**
-     * Parameters from names to values as a pipeline gives them; absent names keep their defaults. Groups are
-     * a list of strings ({@code ["0,2,4", "1,3,5"]}) or one string with groups separated by {@code |}.
-     *
-     * @throws IllegalArgumentException for an unknown name, a value of the wrong type, or a bad value
-     */
-    public static DatasetTaskPairParameters fromMap(Map<String, ?> values) {
-        DatasetTaskPairParameters d = defaults();
-        ClassGrouping source = d.sourceGroups;
-        ClassGrouping target = d.targetGroups;
-        InputChange.Kind kind = InputChange.Kind.NONE;
-        double noiseStd = DEFAULT_NOISE_STD;
-        double rotation = DEFAULT_ROTATION_DEGREES;
-        Standardisation standardisation = d.standardisation;
-        int[] sizes = {d.sourceTrainSize, d.targetPoolSize, d.sourceTestSize, d.targetTestSize, d.probeSize};
-        List<String> sizeNames = List.of("sourceTrainSize", "targetPoolSize", "sourceTestSize", "targetTestSize",
-                "probeSize");
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            String name = e.getKey();
-            Object v = e.getValue();
-            switch (name) {
-                case "sourceGroups" -> source = ClassGrouping.parse(name, groups(name, v));
-                case "targetGroups" -> target = ClassGrouping.parse(name, groups(name, v));
-                case "inputChange" -> kind = InputChange.Kind.parse(String.valueOf(v));
-                case "noiseStd" -> noiseStd = number(name, v);
-                case "rotationDegrees" -> rotation = number(name, v);
-                case "standardisation" -> standardisation = Standardisation.parse(String.valueOf(v));
-                default -> {
-                    int at = sizeNames.indexOf(name);
-                    if (at < 0) {
-                        throw new IllegalArgumentException("unknown dataset task-pair parameter '" + name + "'; known: "
-                                + d.toMap().keySet());
-                    }
-                    sizes[at] = integer(name, v);
-                }
-            }
-        }
-        InputChange change = new InputChange(kind, kind == InputChange.Kind.NOISE ? noiseStd : 0,
-                kind == InputChange.Kind.ROTATION ? rotation : 0);
-        return new DatasetTaskPairParameters(source, target, change, standardisation, sizes[0], sizes[1], sizes[2],
-                sizes[3], sizes[4]);
+    private DatasetTaskPairParameters with(Map<String, ?> changes) {
+        Map<String, Object> values = toMap();
+        values.putAll(changes);
+        return fromMap(values);
     }
 
-    private static List<String> groups(String name, Object v) {
-        if (v instanceof List<?> list) {
-            return list.stream().map(String::valueOf).toList();
-        }
-        if (v instanceof String s) {
-            return Arrays.asList(s.split("\\|"));
-        }
-        throw new IllegalArgumentException(name + " must be a list of groups such as [\"0,2\", \"1,3\"], got " + v);
-    }
-
-    private static int integer(String name, Object v) {
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
-            return n.intValue();
-        }
-        throw new IllegalArgumentException(name + " must be a whole number, got " + v);
-    }
-
-    private static double number(String name, Object v) {
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new IllegalArgumentException(name + " must be a number, got " + v);
+    /** The input change's parameters; the level of a kind not in use is shown at its declared default. */
+    private static Map<String, Object> changeValues(InputChange change) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        InputChange.Kind kind = change.kind();
+        m.put("inputChange", kind.id());
+        m.put("noiseStd", kind == InputChange.Kind.NOISE ? change.noiseStd() : NOISE_STD.defaultValue());
+        m.put("rotationDegrees", kind == InputChange.Kind.ROTATION ? change.rotationDegrees() : ROTATION_DEGREES.defaultValue());
+        return m;
     }
 
     /** All parameters by name, for provenance; {@code fromMap(toMap())} equals this. */
@@ -155,10 +139,7 @@ public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGroupin
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sourceGroups", sourceGroups.toStrings());
         m.put("targetGroups", targetGroups.toStrings());
-        m.put("inputChange", inputChange.kind().id());
-        m.put("noiseStd", inputChange.kind() == InputChange.Kind.NOISE ? inputChange.noiseStd() : DEFAULT_NOISE_STD);
-        m.put("rotationDegrees", inputChange.kind() == InputChange.Kind.ROTATION ? inputChange.rotationDegrees()
-                : DEFAULT_ROTATION_DEGREES);
+        m.putAll(changeValues(inputChange));
         m.put("standardisation", standardisation.id());
         m.put("sourceTrainSize", sourceTrainSize);
         m.put("targetPoolSize", targetPoolSize);

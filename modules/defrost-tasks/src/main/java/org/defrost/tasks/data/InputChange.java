@@ -1,6 +1,7 @@
 package org.defrost.tasks.data;
 
 import java.util.Locale;
+import org.defrost.spi.ParameterException;
 
 /**
  * A change applied to every target input (pool, test and probes): the analogue of a feature change.
@@ -43,21 +44,21 @@ public record InputChange(Kind kind, double noiseStd, double rotationDegrees) {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("inputChange must be one of none, noise, permutation, rotation; got '"
+            throw new ParameterException("inputChange", "inputChange must be one of none, noise, permutation, rotation; got '"
                     + id + "'");
         }
     }
 
     public InputChange {
         if (kind == null) {
-            throw new IllegalArgumentException("inputChange must be given");
+            throw new ParameterException("inputChange", "inputChange must be given");
         }
         if (kind == Kind.NOISE && !(noiseStd > 0 && Double.isFinite(noiseStd))) {
-            throw new IllegalArgumentException("noiseStd must be a positive number for inputChange = noise, got "
+            throw new ParameterException("noiseStd", "noiseStd must be a positive number for inputChange = noise, got "
                     + noiseStd);
         }
         if (!Double.isFinite(rotationDegrees)) {
-            throw new IllegalArgumentException("rotationDegrees must be finite, got " + rotationDegrees);
+            throw new ParameterException("rotationDegrees", "rotationDegrees must be finite, got " + rotationDegrees);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.defrost.tasks.data;
 
 import java.util.Locale;
+import org.defrost.spi.ParameterException;
 
 /**
  * How inputs are standardised, always with statistics of the source training set only (the target never
@@ -38,6 +39,6 @@ public enum Standardisation {
                 return s;
             }
         }
-        throw new IllegalArgumentException("standardisation must be one of global, per-feature, none; got '" + id + "'");
+        throw new ParameterException("standardisation", "standardisation must be one of global, per-feature, none; got '" + id + "'");
     }
 }

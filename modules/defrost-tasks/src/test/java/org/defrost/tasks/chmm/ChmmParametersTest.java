@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class ChmmParametersTest {
     @Test
@@ -29,7 +33,6 @@ class ChmmParametersTest {
         assertEquals(800, p.sourceTrainSize());
         assertEquals(800, p.targetPoolSize());
         assertEquals(6, p.sharedLatentDim());
-        assertEquals(10, p.unionLatentDim());
     }
 
     @Test
@@ -44,20 +47,50 @@ class ChmmParametersTest {
     }
 
     @Test
-    void badValuesAreRejectedNamingTheParameter() {
-        assertMessage("etaF must be in [0, 1], got 1.5", Map.of("etaF", 1.5));
-        assertMessage("etaTheta must be in [0, 1], got -0.1", Map.of("etaTheta", -0.1));
-        assertMessage("labelNoise must be in [0, 0.5], got 0.7", Map.of("labelNoise", 0.7));
-        assertMessage("inputDim must be >= 1, got 0", Map.of("inputDim", 0));
-        assertMessage("sharedLatentDim must be in [0, min(sourceLatentDim, targetLatentDim)] = [0, 5], got 6",
-                Map.of("targetLatentDim", 5, "sharedLatentDim", 6));
-        assertMessage("probeSize must be a whole number, got 2.5", Map.of("probeSize", 2.5));
-        assertMessage("unknown chmm parameter 'eta'", Map.of("eta", 0.5));
-        assertMessage("nonlinearity must be one of", Map.of("nonlinearity", "softplus"));
+    void derivedParametersFollowTheValuesTheyDependOnUnlessGiven() {
+        ChmmParameters derived = ChmmParameters.fromMap(Map.of("inputDim", 7, "sourceLatentDim", 9, "targetLatentDim", 4));
+        assertEquals(4, derived.sharedLatentDim());
+        assertEquals(140, derived.sourceTrainSize());
+        assertEquals(140, derived.targetPoolSize());
+        ChmmParameters given = ChmmParameters.fromMap(Map.of("inputDim", 7, "sourceLatentDim", 9, "targetLatentDim", 4,
+                "sharedLatentDim", 0, "sourceTrainSize", 33, "targetPoolSize", 21));
+        assertEquals(0, given.sharedLatentDim());
+        assertEquals(33, given.sourceTrainSize());
+        assertEquals(21, given.targetPoolSize());
     }
 
-    private static void assertMessage(String expectedStart, Map<String, ?> values) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChmmParameters.fromMap(values));
+    @Test
+    void declarationsHoldTheDefaultsAndDeclareDerivedSizesWithoutAPlaceholder() {
+        for (ParameterSpec spec : ChmmParameters.SPECS) {
+            assertTrue(spec.isDerived() == (spec.defaultValue() == null), spec.name());
+            assertTrue(spec.min() == null || spec.min() >= 0, spec.name() + " admits a negative placeholder");
+        }
+        assertEquals(List.of("sharedLatentDim", "sourceTrainSize", "targetPoolSize"),
+                ChmmParameters.SPECS.stream().filter(ParameterSpec::isDerived).map(ParameterSpec::name).toList());
+    }
+
+    @Test
+    void badValuesAreRejectedNamingTheParameter() {
+        assertProblem("etaF", "etaF: value 1.5 is out of range [0, 1]", Map.of("etaF", 1.5));
+        assertProblem("etaTheta", "etaTheta: value -0.1 is out of range [0, 1]", Map.of("etaTheta", -0.1));
+        assertProblem("labelNoise", "labelNoise: value 0.7 is out of range [0, 0.5]", Map.of("labelNoise", 0.7));
+        assertProblem("inputDim", "inputDim: value 0 is out of range [1, 100000]", Map.of("inputDim", 0));
+        assertProblem("sharedLatentDim", "sharedLatentDim must be in [0, min(sourceLatentDim, targetLatentDim)] = [0, 5], got 6",
+                Map.of("targetLatentDim", 5, "sharedLatentDim", 6));
+        assertProblem("probeSize", "probeSize: expected an integer in [1, 10000000], found 2.5", Map.of("probeSize", 2.5));
+        assertProblem("eta", "unknown parameter 'eta'", Map.of("eta", 0.5));
+        assertProblem("nonlinearity", "nonlinearity: 'softplus' is not one of erf, sign, tanh, relu, linear",
+                Map.of("nonlinearity", "softplus"));
+        assertProblem("inputDim", "inputDim: value 0 is out of range", () -> ChmmParameters.builder().inputDim(0).build());
+    }
+
+    private static void assertProblem(String parameter, String expectedStart, Map<String, ?> values) {
+        assertProblem(parameter, expectedStart, () -> ChmmParameters.fromMap(values));
+    }
+
+    private static void assertProblem(String parameter, String expectedStart, Executable binding) {
+        ParameterException e = assertThrows(ParameterException.class, binding);
+        assertEquals(parameter, e.problem().parameter());
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
     }
 }

@@ -2,9 +2,13 @@ package org.defrost.engine.run;
 
 import java.util.concurrent.CancellationException;
 
-/** Runs the units of a batch on this process's threads: the default {@link UnitDispatcher}'s step per unit. */
-final class UnitExecutor {
-    private UnitExecutor() {
+/**
+ * The in-process dispatch of work units: the step of the engine's {@code direct:defrost-units} route that runs one
+ * unit of a {@link UnitBatch} on this process's threads, through {@link CachedUnitRunner}, and records its outcome
+ * in the batch. A remote {@link UnitDispatcher} replaces this step; the units run through the same runner there.
+ */
+final class LocalUnitStep {
+    private LocalUnitStep() {
     }
 
     /** Runs unit {@code i} of {@code batch} and records its outcome in the batch; never throws. */
@@ -13,7 +17,7 @@ final class UnitExecutor {
         RunSession session = batch.session;
         long start = System.nanoTime();
         try {
-            UnitOutcome outcome = UnitRunner.execute(task.stage(), task.description(), task.inputs(), session.store,
+            UnitOutcome outcome = CachedUnitRunner.execute(task.stage(), task.description(), task.inputs(), session.store,
                     session.lockFor(task.description().key()), session.permits, session.listener, batch.deadline);
             batch.completed(i, outcome.artifact(), outcome.cached(), seconds(start));
         } catch (CancellationException e) {

@@ -18,19 +18,19 @@ import org.defrost.spi.Stage;
 import org.defrost.spi.StageDescriptor;
 
 /**
- * Runs work units from their {@link UnitDescription}s against an artifact store, outside any run: what a
- * worker process does with the units it receives. A unit whose artifact is already in the store is served
- * from it; otherwise the stage's {@code runUnit} writes the output, which is committed atomically. The
- * engine runs its own units through the same code. Thread-safe.
+ * Runs one work unit from its {@link UnitDescription} against an artifact store, serving it from the store
+ * when its artifact is already there (hence the name); otherwise the stage's {@code runUnit} writes the output,
+ * which is committed atomically. This is what a worker process does with the units it receives, outside any
+ * run; the engine's own {@link LocalUnitStep} runs its units through the same code. Thread-safe.
  */
-public final class UnitRunner {
+public final class CachedUnitRunner {
     private static final long POLL_MILLIS = 500;
     private final ArtifactStore store;
     private final StageRegistry registry;
     private final Duration inputWait;
 
     /** A runner of the units of the stages in {@code registry}, on {@code store}, whose inputs must be there. */
-    public UnitRunner(ArtifactStore store, StageRegistry registry) {
+    public CachedUnitRunner(ArtifactStore store, StageRegistry registry) {
         this(store, registry, Duration.ZERO);
     }
 
@@ -39,7 +39,7 @@ public final class UnitRunner {
      * system (NFS caches that a directory is absent for a while) another machine's fresh artifact may take
      * some seconds to become visible.
      */
-    public UnitRunner(ArtifactStore store, StageRegistry registry, Duration inputWait) {
+    public CachedUnitRunner(ArtifactStore store, StageRegistry registry, Duration inputWait) {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.inputWait = Objects.requireNonNull(inputWait, "inputWait");

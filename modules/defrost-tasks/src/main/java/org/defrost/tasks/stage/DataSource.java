@@ -1,0 +1,92 @@
+package org.defrost.tasks.stage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterSpec;
+import org.defrost.spi.Parameters;
+import org.defrost.spi.Seed;
+import org.defrost.tasks.data.CsvDataset;
+import org.defrost.tasks.data.CsvLayout;
+import org.defrost.tasks.data.Dataset;
+import org.defrost.tasks.data.DatasetPart;
+import org.defrost.tasks.data.FashionMnist;
+import org.defrost.tasks.data.IdxDataset;
+import org.defrost.tasks.data.NpyDataset;
+
+/**
+ * Where the {@code dataset} stage's data is and how it is stored: the stage's own parameters ({@link #SPECS}),
+ * bound. A path parameter left at its empty default is not given.
+ *
+ * @param format      fashion-mnist, idx, npy or csv
+ * @param directory   the Fashion-MNIST directory (format fashion-mnist)
+ * @param trainInputs training inputs (other formats)
+ * @param trainLabels training labels (idx, npy); empty for csv
+ * @param testInputs  test inputs, or empty to hold out {@code testRows} training rows
+ * @param testLabels  test labels (idx, npy)
+ * @param testRows    rows held out when there are no test files
+ * @param classes     classes in the data (labels 0..classes-1)
+ * @param csv         how a CSV file is laid out
+ */
+record DataSource(String format, String directory, String trainInputs, String trainLabels, String testInputs,
+                  String testLabels, int testRows, int classes, CsvLayout csv) {
+
+    static final List<ParameterSpec> SPECS = List.of(
+            ParameterSpec.choice("format", "fashion-mnist", List.of("fashion-mnist", "idx", "npy", "csv"),
+                    "How the data is stored."),
+            ParameterSpec.path("directory", FashionMnist.DEFAULT_DIRECTORY.toString(),
+                    "Directory of the Fashion-MNIST files (format fashion-mnist)."),
+            ParameterSpec.path("trainInputs", "", "Training inputs: IDX images, .npy array or CSV file."),
+            ParameterSpec.path("trainLabels", "", "Training labels: IDX labels or .npy array (not for csv)."),
+            ParameterSpec.path("testInputs", "", "Test inputs; without them, testRows rows of the training data are held out."),
+            ParameterSpec.path("testLabels", "", "Test labels (not for csv)."),
+            ParameterSpec.integer("testRows", 10_000, "Rows held out for testing when no test files are given.")
+                    .withRange(1, 100_000_000),
+            ParameterSpec.integer("classes", 10, "Number of classes in the data (labels 0..classes-1).")
+                    .withRange(2, 100_000),
+            ParameterSpec.string("csvLabelColumn", "label",
+                    "CSV: name (with a header) or 0-based index of the label column; -1 is the last."),
+            ParameterSpec.bool("csvHeader", true, "CSV: whether the first row names the columns."));
+
+    /**
+     * Binds the stage's resolved parameters.
+     *
+     * @throws ParameterException when the format needs files that are not given
+     */
+    static DataSource of(Parameters p) {
+        String format = p.getString("format");
+        if (!format.equals("fashion-mnist") && p.getString("trainInputs").isEmpty()) {
+            throw new ParameterException("trainInputs", "format " + format + " needs trainInputs");
+        }
+        if ((format.equals("idx") || format.equals("npy")) && p.getString("trainLabels").isEmpty()) {
+            throw new ParameterException("trainLabels", "format " + format + " needs trainLabels");
+        }
+        return new DataSource(format, p.getString("directory"), p.getString("trainInputs"), p.getString("trainLabels"),
+                p.getString("testInputs"), p.getString("testLabels"), p.getInt("testRows"), p.getInt("classes"),
+                new CsvLayout(p.getBoolean("csvHeader"), p.getString("csvLabelColumn"), ','));
+    }
+
+    /** Reads the data; {@code seed} draws the held-out test rows when there are no test files. */
+    Dataset load(Seed seed) throws IOException {
+        if (format.equals("fashion-mnist")) {
+            return FashionMnist.load(Path.of(directory));
+        }
+        DatasetPart train = part(trainInputs, trainLabels);
+        List<String> names = Dataset.numberedClasses(classes);
+        String name = Path.of(trainInputs).getFileName().toString();
+        if (testInputs.isEmpty()) {
+            return Dataset.holdOut(name, train, names, testRows, seed);
+        }
+        return Dataset.of(name, train, part(testInputs, testLabels), names);
+    }
+
+    private DatasetPart part(String inputs, String labels) throws IOException {
+        Path x = Path.of(inputs);
+        return switch (format) {
+            case "idx" -> IdxDataset.read(x, Path.of(labels), classes);
+            case "npy" -> NpyDataset.read(x, Path.of(labels), classes);
+            default -> CsvDataset.read(x, csv, classes);
+        };
+    }
+}
