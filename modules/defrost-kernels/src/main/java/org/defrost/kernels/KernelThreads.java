@@ -112,6 +112,14 @@ public final class KernelThreads implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@link #forRanges} would cut a loop of {@code count} indices and {@code work} total cost into
+     * more than one range; callers on a hot path use it to run the loop inline without creating a lambda.
+     */
+    public boolean splits(int count, long work) {
+        return count > 1 && partsFor(work, count) > 1;
+    }
+
     /** Number of parts to split a product of {@code multiplyAdds} into, given {@code units} indivisible pieces. */
     int partsFor(long multiplyAdds, int units) {
         if (multiplyAdds < PARALLEL_MIN_WORK) {

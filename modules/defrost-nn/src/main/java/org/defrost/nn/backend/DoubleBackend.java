@@ -181,16 +181,11 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
         double epsilon = eps;
         double l2f = l2;
         double keep = (1 - lr * decoupled);
-        threads.forRanges(n, ADAM_WORK * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double gi = g[i] + l2f * p[i];
-                double mi = b1 * md[i] + c1 * gi;
-                double vi = b2 * vd[i] + c2 * gi * gi;
-                md[i] = mi;
-                vd[i] = vi;
-                p[i] = p[i] * keep - stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + epsilon);
-            }
-        });
+        if (!threads.splits(n, ADAM_WORK * n)) { // no lambda: a step on one thread allocates nothing
+            adamRange(p, g, md, vd, b1, b2, c1, c2, stepSize, invSqrtBc2, epsilon, l2f, keep, 0, n);
+            return;
+        }
+        threads.forRanges(n, ADAM_WORK * n, (from, to) -> adamRange(p, g, md, vd, b1, b2, c1, c2, stepSize, invSqrtBc2, epsilon, l2f, keep, from, to));
     }
 
     @Override
@@ -209,13 +204,35 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
         }
         double[] b = velocity.data;
         double mu = momentum;
-        threads.forRanges(n, SGD_WORK * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double gi = g[i] + l2f * p[i];
-                double bi = mu * b[i] + gi;
-                b[i] = bi;
-                p[i] -= rate * (nesterov ? gi + mu * bi : bi);
-            }
-        });
+        if (!threads.splits(n, SGD_WORK * n)) {
+            sgdRange(p, g, b, rate, l2f, mu, nesterov, 0, n);
+            return;
+        }
+        threads.forRanges(n, SGD_WORK * n, (from, to) -> sgdRange(p, g, b, rate, l2f, mu, nesterov, from, to));
+    }
+
+    /** Adam's update of elements [from, to) of the parameter {@code p}; modifies p, md and vd. */
+    private static void adamRange(double[] p, double[] g, double[] md, double[] vd, double b1, double b2, double c1, double c2,
+                                  double stepSize, double invSqrtBc2, double epsilon, double l2f, double keep,
+                                  int from, int to) {
+        for (int i = from; i < to; i++) {
+            double gi = g[i] + l2f * p[i];
+            double mi = b1 * md[i] + c1 * gi;
+            double vi = b2 * vd[i] + c2 * gi * gi;
+            md[i] = mi;
+            vd[i] = vi;
+            p[i] = p[i] * keep - stepSize * mi / (Math.sqrt(vi) * invSqrtBc2 + epsilon);
+        }
+    }
+
+    /** SGD-with-momentum update of elements [from, to); modifies p and the velocity b. */
+    private static void sgdRange(double[] p, double[] g, double[] b, double rate, double l2f, double mu, boolean nesterov,
+                                 int from, int to) {
+        for (int i = from; i < to; i++) {
+            double gi = g[i] + l2f * p[i];
+            double bi = mu * b[i] + gi;
+            b[i] = bi;
+            p[i] -= rate * (nesterov ? gi + mu * bi : bi);
+        }
     }
 }

@@ -181,16 +181,11 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
         float epsilon = (float) eps;
         float l2f = (float) l2;
         float keep = (float) (1 - lr * decoupled);
-        threads.forRanges(n, ADAM_WORK * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g[i] + l2f * p[i];
-                float mi = b1 * md[i] + c1 * gi;
-                float vi = b2 * vd[i] + c2 * gi * gi;
-                md[i] = mi;
-                vd[i] = vi;
-                p[i] = p[i] * keep - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + epsilon);
-            }
-        });
+        if (!threads.splits(n, ADAM_WORK * n)) { // no lambda: a step on one thread allocates nothing
+            adamRange(p, g, md, vd, b1, b2, c1, c2, stepSize, invSqrtBc2, epsilon, l2f, keep, 0, n);
+            return;
+        }
+        threads.forRanges(n, ADAM_WORK * n, (from, to) -> adamRange(p, g, md, vd, b1, b2, c1, c2, stepSize, invSqrtBc2, epsilon, l2f, keep, from, to));
     }
 
     @Override
@@ -209,13 +204,35 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
         }
         float[] b = velocity.data;
         float mu = (float) momentum;
-        threads.forRanges(n, SGD_WORK * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g[i] + l2f * p[i];
-                float bi = mu * b[i] + gi;
-                b[i] = bi;
-                p[i] -= rate * (nesterov ? gi + mu * bi : bi);
-            }
-        });
+        if (!threads.splits(n, SGD_WORK * n)) {
+            sgdRange(p, g, b, rate, l2f, mu, nesterov, 0, n);
+            return;
+        }
+        threads.forRanges(n, SGD_WORK * n, (from, to) -> sgdRange(p, g, b, rate, l2f, mu, nesterov, from, to));
+    }
+
+    /** Adam's update of elements [from, to) of the parameter {@code p}; modifies p, md and vd. */
+    private static void adamRange(float[] p, float[] g, float[] md, float[] vd, float b1, float b2, float c1, float c2,
+                                  float stepSize, float invSqrtBc2, float epsilon, float l2f, float keep,
+                                  int from, int to) {
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + l2f * p[i];
+            float mi = b1 * md[i] + c1 * gi;
+            float vi = b2 * vd[i] + c2 * gi * gi;
+            md[i] = mi;
+            vd[i] = vi;
+            p[i] = p[i] * keep - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBc2 + epsilon);
+        }
+    }
+
+    /** SGD-with-momentum update of elements [from, to); modifies p and the velocity b. */
+    private static void sgdRange(float[] p, float[] g, float[] b, float rate, float l2f, float mu, boolean nesterov,
+                                 int from, int to) {
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + l2f * p[i];
+            float bi = mu * b[i] + gi;
+            b[i] = bi;
+            p[i] -= rate * (nesterov ? gi + mu * bi : bi);
+        }
     }
 }
