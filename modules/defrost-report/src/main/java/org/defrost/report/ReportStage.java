@@ -1,6 +1,7 @@
 package org.defrost.report;
 
 import java.util.List;
+import org.defrost.spi.ArtifactKinds;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Stage;
@@ -10,13 +11,15 @@ import org.defrost.spi.StageScope;
 
 /**
  * {@code report}: writes the run's HTML report, its tables as CSV and JSON, and records {@code report.html}
- * as the artifact's main file. Its output describes the run itself (provenance), so it is never reused.
+ * as the artifact's main file. Its key depends on its inputs and parameters only, so a rerun whose results are
+ * unchanged reuses the report instead of drawing it again (a rerun that only finds everything cached then takes
+ * seconds); its provenance section describes the run that drew it.
  */
 public final class ReportStage implements Stage {
     static final String TYPE = "report";
-    static final String TRANSFER_RESULTS = "transfer-results";
-    static final String SIMILARITY_RESULTS = "similarity-results";
-    static final String REPORT = "report";
+    static final String TRANSFER_RESULTS = ArtifactKinds.TRANSFER_RESULTS;
+    static final String SIMILARITY_RESULTS = ArtifactKinds.SIMILARITY_RESULTS;
+    static final String REPORT = ArtifactKinds.REPORT;
 
     @Override
     public StageDescriptor descriptor() {
@@ -31,7 +34,7 @@ public final class ReportStage implements Stage {
                         + "JSON (report.json).",
                 List.of(ParameterSpec.string("title", "", "Heading of the report; empty for the pipeline's name."),
                         ParameterSpec.bool("curves", true, "Include the training curves of representative cells.")),
-                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, false);
+                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, true);
     }
 
     @Override
