@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code defrost gc}: removes the artifacts no kept run references, and damaged copies. */
 @Command(name = "gc", mixinStandardHelpOptions = true,
-        description = {"Removes from the workspace the artifacts that no kept run references, and the damaged",
-                "copies in damaged/. A run is kept while its directory runs/RUN_ID/ exists: delete a run's",
-                "directory to let go of its artifacts. Without --delete, only says what would be removed.",
-                "Artifacts that a run still going may need are never removed."},
+        description = {"Removes the artifacts that no kept run references, and the damaged copies in damaged/.",
+                "A run is kept while its directory runs/RUN_ID/ exists: delete a run's directory to let go of its "
+                        + "artifacts. Without --delete, only says what would be removed. Artifacts that a run still going "
+                        + "may need are never removed."},
         footer = {"", "Exit codes: 0 success, 1 the workspace cannot be read or changed, 2 invalid arguments."})
 final class GcCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code defrost report RUN_ID}: regenerates the report of a finished run from the workspace, without rerunning. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Regenerates the HTML report of a finished run from the artifacts in the workspace.",
-                "Nothing is recomputed. Writes report.html, tables/*.csv and report.json into runs/RUN_ID/",
-                "and prints the page's path. For a run that stopped or failed, says which parts are missing."},
+                "Nothing is recomputed. Writes report.html, tables/*.csv and report.json into runs/RUN_ID/ and prints "
+                        + "the page's path. For a run that stopped or failed, says which parts are missing."},
         footer = {"", "Exit codes: 0 success, 1 the report could not be written, 2 unknown run or invalid arguments."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_ID", description = "The run's id, as printed by 'defrost run' (a directory under runs/), "

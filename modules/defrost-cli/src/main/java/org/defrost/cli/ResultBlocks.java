@@ -27,24 +27,29 @@ final class ResultBlocks {
     static void print(Pipeline pipeline, Map<String, List<StoredArtifact>> outputs, PrintStream out) {
         List<Map<String, Object>> cells = pipeline.matrixCells();
         for (Map.Entry<String, List<StoredArtifact>> e : outputs.entrySet()) {
-            Map<StoredArtifact, List<Map<String, Object>>> byArtifact = new LinkedHashMap<>();
+            // by key: the same artifact, computed by one cell and found by another, has two (unequal) manifest copies
+            Map<String, List<Map<String, Object>>> byKey = new LinkedHashMap<>();
+            Map<String, StoredArtifact> artifacts = new LinkedHashMap<>();
             List<Map<String, Object>> owners = owners(pipeline, e.getKey(), e.getValue().size(), cells);
             for (int i = 0; i < e.getValue().size(); i++) {
-                List<Map<String, Object>> sharing = byArtifact.computeIfAbsent(e.getValue().get(i), k -> new ArrayList<>());
+                StoredArtifact artifact = e.getValue().get(i);
+                artifacts.putIfAbsent(artifact.key(), artifact);
+                List<Map<String, Object>> sharing = byKey.computeIfAbsent(artifact.key(), k -> new ArrayList<>());
                 Map<String, Object> owner = owners.get(i);
                 if (owner != null && !owner.isEmpty() && !sharing.contains(owner)) {
                     sharing.add(owner);
                 }
             }
-            for (Map.Entry<StoredArtifact, List<Map<String, Object>>> a : byArtifact.entrySet()) {
-                Map<String, Object> meta = a.getKey().manifest().metadata();
+            for (Map.Entry<String, List<Map<String, Object>>> a : byKey.entrySet()) {
+                StoredArtifact artifact = artifacts.get(a.getKey());
+                Map<String, Object> meta = artifact.manifest().metadata();
                 String label = e.getKey() + label(a.getValue());
                 if (meta.get("summary") != null) {
                     out.println("[" + label + "]" + (a.getValue().size() > 1 ? " (the same result for each of these cells)" : ""));
                     out.println(meta.get("summary"));
                 }
-                if (meta.get("mainFile") != null && !ArtifactKinds.REPORT.equals(a.getKey().kind())) {
-                    out.println(label + ": " + a.getKey().directory().resolve(String.valueOf(meta.get("mainFile"))));
+                if (meta.get("mainFile") != null && !ArtifactKinds.REPORT.equals(artifact.kind())) {
+                    out.println(label + ": " + artifact.directory().resolve(String.valueOf(meta.get("mainFile"))));
                 }
             }
         }

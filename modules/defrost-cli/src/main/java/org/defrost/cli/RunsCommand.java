@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 
 /** {@code defrost runs}: lists the runs recorded in a workspace. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = {"Lists the runs recorded in the workspace, newest first: id, pipeline, status, start,",
-                "duration, and how many stage invocations and work units were computed or reused from the",
-                "cache. A run recorded as running whose process is gone shows as 'killed'."},
+        description = {"Lists the runs recorded in the workspace, newest first.",
+                "For each: id, pipeline, status, start, duration, and how many stage invocations and work units were "
+                        + "computed or reused from the cache. A run recorded as running whose process is gone shows as "
+                        + "'killed'."},
         footer = {"", "Exit codes: 0 success, 1 a run record cannot be read, 2 invalid arguments."})
 final class RunsCommand implements Callable<Integer> {
     /** Status shown for a run recorded as running whose process no longer holds its lock. */
