@@ -174,7 +174,7 @@ class RunMetricsListenerTest {
 
     @Test
     void aStoppedInvocationCountsAsCancelledNotFailed() {
-        RunListener run = metrics.runListener();
+        RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 1);
         run.stageStarted("train", TRAIN, 1);
         run.invocationCancelled(invocation("train", 0));
