@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
                 "An ActiveMQ Artemis broker that runs until Ctrl-C or SIGTERM. It has no authentication: bind it to an "
                         + "address that only your machines can reach, or use your own Artemis broker (see "
                         + "docs/scale-out.md)."},
-        footer = {"", "Exit codes: 0 stopped, 1 the broker cannot start, 2 invalid arguments."})
+        footer = {"", "Exit codes: 0 stopped by SIGTERM or Ctrl-C (its normal end), 1 the broker cannot start,",
+                "2 invalid arguments."})
 final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "HOST:PORT", defaultValue = EmbeddedBroker.DEFAULT_BIND,
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0:61616 for every "
@@ -46,10 +47,16 @@ final class BrokerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stop = () -> {
+            if (!once.compareAndSet(false, true)) {
+                return;
+            }
             broker.close();
             stopped.countDown();
-        }, "defrost-broker-shutdown"));
+        };
+        StopSignals signals = StopSignals.install(signal -> stop.run());
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "defrost-broker-shutdown"));
         String url = forOtherMachines(broker.url());
         System.out.println("Broker listening at " + broker.url() + "; units failing " + maxDeliveryAttempts
                 + " deliveries go to the queue " + Queues.DEAD_LETTERS + ".");
@@ -57,7 +64,8 @@ final class BrokerCommand implements Callable<Integer> {
         System.out.println("Workers: defrost worker --broker " + url + " --workspace DIR");
         System.out.flush();
         stopped.await();
-        return 0;
+        signals.uninstall();
+        return ExitCodes.OK;
     }
 
     /** The URL with a wildcard address (every interface) replaced by this machine's name, as others reach it. */

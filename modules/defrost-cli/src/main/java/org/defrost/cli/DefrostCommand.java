@@ -6,12 +6,14 @@ import picocli.CommandLine.Command;
 /** The {@code defrost} command: dispatches to its subcommands. */
 @Command(name = "defrost", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Finds how many layers of a pre-trained network to freeze, by incremental layer defrosting.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ReportCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ReportCommand.class, RunsCommand.class,
+                GcCommand.class, ServeCommand.class,
                 SimilarityCommand.class, BenchCommand.class,
                 OnnxCommand.class,
                 WorkerCommand.class, BrokerCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 run failed, 2 invalid input.",
+        footer = {"", "Exit codes: 0 success, 1 failed, 2 invalid input, 130/143 a run stopped by Ctrl-C/SIGTERM",
+                "(serve, worker and broker exit 0 when stopped); README.md lists them per command.",
                 "Environment:",
                 "  DEFROST_WORKSPACE   default of --workspace (else ./defrost-work)",
                 "  DEFROST_PLUGINS     default of --plugins (else ./plugins, then plugins/ beside",
@@ -21,10 +23,10 @@ import picocli.CommandLine.Command;
                 "  DEFROST_JAVA_OPTS   extra JVM options, e.g. -Xmx16g",
                 "  DEFROST_SKIP_BUILD  1: never rebuild before running"})
 public final class DefrostCommand implements Runnable {
-    /** Exit code of a run that failed. */
-    static final int RUN_FAILED = 1;
-    /** Exit code of invalid input (pipeline file, arguments). */
-    static final int INVALID_INPUT = 2;
+    /** Exit code of a run that failed; see {@link ExitCodes}. */
+    static final int RUN_FAILED = ExitCodes.FAILED;
+    /** Exit code of invalid input (pipeline file, arguments); see {@link ExitCodes}. */
+    static final int INVALID_INPUT = ExitCodes.INVALID_INPUT;
     /** Options or commands offered for a mistyped one. */
     private static final int MAX_SUGGESTIONS = 3;
 
@@ -59,7 +61,7 @@ public final class DefrostCommand implements Runnable {
             return INVALID_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("defrost: " + ex.getMessage());
+            c.getErr().println("defrost: " + org.defrost.engine.store.OsErrors.describe(ex));
             return RUN_FAILED;
         });
         return cl;

@@ -16,6 +16,18 @@ final class MetricsOptions {
             description = "Port of the metrics endpoint, serving /metrics and /health (default ${DEFAULT-VALUE}; 0 turns it off).")
     int port;
 
+    /** Rejects a port outside 0..65535 before anything starts (exit code 2). */
+    void check(picocli.CommandLine commandLine) {
+        checkPort(commandLine, port);
+    }
+
+    static void checkPort(picocli.CommandLine commandLine, int port) {
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(commandLine,
+                    "--metrics-port must be between 0 (off) and 65535, was " + port);
+        }
+    }
+
     /**
      * Starts the endpoint. A port that is taken does not stop a run: the run goes on without the endpoint,
      * after a warning that says how to pick another port.

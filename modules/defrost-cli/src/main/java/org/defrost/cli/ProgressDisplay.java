@@ -90,6 +90,11 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     }
 
     @Override
+    public void invocationCancelled(Invocation invocation) {
+        message("  " + invocation.label() + " stopped");
+    }
+
+    @Override
     public synchronized void unitsPlanned(String stageType, int count) {
         fanningOut++;
         stageUnitsPlanned += count;

@@ -3,6 +3,7 @@ package org.defrost.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.defrost.engine.run.RunFiles;
 import org.defrost.report.FinishedRun;
 import org.defrost.report.ReportGenerator;
 import org.defrost.report.ReportOptions;
@@ -15,10 +16,12 @@ import picocli.CommandLine.Parameters;
 /** {@code defrost report RUN_ID}: regenerates the report of a finished run from the workspace, without rerunning. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Regenerates the HTML report of a finished run from the artifacts in the workspace.",
-                "Nothing is recomputed. Writes report.html, tables/*.csv and report.json and prints the page's path."},
+                "Nothing is recomputed. Writes report.html, tables/*.csv and report.json into runs/RUN_ID/ and prints "
+                        + "the page's path. For a run that stopped or failed, says which parts are missing."},
         footer = {"", "Exit codes: 0 success, 1 the report could not be written, 2 unknown run or invalid arguments."})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN_ID", description = "The run's id, as printed by 'defrost run' (a directory under runs/).")
+    @Parameters(paramLabel = "RUN_ID", description = "The run's id, as printed by 'defrost run' (a directory under runs/), "
+            + "or latest for the newest run.")
     String runId;
 
     @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",
@@ -26,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
     Path workspace;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Directory to write the report into (default: runs/RUN_ID/report/ in the workspace).")
+            description = "Directory to write the report into (default: runs/RUN_ID/ in the workspace).")
     Path output;
 
     @Option(names = "--title", paramLabel = "TEXT",
@@ -44,15 +47,21 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         FinishedRun run;
         try {
-            run = FinishedRun.load(workspace, runId);
+            String id = RunFiles.resolveId(workspace.resolve("runs"), runId);
+            run = FinishedRun.load(workspace, runId, id == null ? runId : id);
         } catch (UnknownRunException e) {
             err.println("defrost: " + e.getMessage());
-            return DefrostCommand.INVALID_INPUT;
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (!run.missing().isEmpty()) {
+            err.println("defrost: run " + run.runDirectory().getFileName() + " did not finish; the report leaves out:");
+            run.missing().forEach(line -> err.println("  " + line));
+            err.flush();
         }
         ReportOptions defaults = run.options();
         ReportOptions options = new ReportOptions(title != null ? title : defaults.title(), defaults.curves() && !noCurves);
-        Path page = ReportGenerator.generate(run.inputs(), options, output != null ? output : run.defaultOutput());
+        Path page = ReportGenerator.generate(run.inputs(), options, output != null ? output : run.prepareDefaultOutput());
         spec.commandLine().getOut().println(page.toAbsolutePath());
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -1,9 +1,6 @@
 package org.defrost.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineStage;
-import org.defrost.engine.store.Json;
+import org.defrost.engine.store.StoredArtifact;
+import org.defrost.spi.ArtifactKinds;
 
 /**
  * The results a run prints at its end: each output's summary and main file, labelled by the stage and the matrix
@@ -23,31 +21,35 @@ final class ResultBlocks {
     }
 
     /**
-     * Prints the blocks of {@code outputs} (artifact directories by stage id, in invocation order).
-     *
-     * @throws IOException when a manifest cannot be read
+     * Prints the blocks of {@code outputs} (the stored artifacts by stage id, in invocation order, as the run returned
+     * them). The report's page is left out: the run names it as {@code runs/<run-id>/report.html}.
      */
-    static void print(Pipeline pipeline, Map<String, List<Path>> outputs, PrintStream out) throws IOException {
+    static void print(Pipeline pipeline, Map<String, List<StoredArtifact>> outputs, PrintStream out) {
         List<Map<String, Object>> cells = pipeline.matrixCells();
-        for (Map.Entry<String, List<Path>> e : outputs.entrySet()) {
-            Map<Path, List<Map<String, Object>>> byArtifact = new LinkedHashMap<>();
+        for (Map.Entry<String, List<StoredArtifact>> e : outputs.entrySet()) {
+            // by key: the same artifact, computed by one cell and found by another, has two (unequal) manifest copies
+            Map<String, List<Map<String, Object>>> byKey = new LinkedHashMap<>();
+            Map<String, StoredArtifact> artifacts = new LinkedHashMap<>();
             List<Map<String, Object>> owners = owners(pipeline, e.getKey(), e.getValue().size(), cells);
             for (int i = 0; i < e.getValue().size(); i++) {
-                List<Map<String, Object>> sharing = byArtifact.computeIfAbsent(e.getValue().get(i), k -> new ArrayList<>());
+                StoredArtifact artifact = e.getValue().get(i);
+                artifacts.putIfAbsent(artifact.key(), artifact);
+                List<Map<String, Object>> sharing = byKey.computeIfAbsent(artifact.key(), k -> new ArrayList<>());
                 Map<String, Object> owner = owners.get(i);
                 if (owner != null && !owner.isEmpty() && !sharing.contains(owner)) {
                     sharing.add(owner);
                 }
             }
-            for (Map.Entry<Path, List<Map<String, Object>>> a : byArtifact.entrySet()) {
-                JsonNode meta = Json.MAPPER.readTree(a.getKey().resolve("manifest.json").toFile()).path("metadata");
+            for (Map.Entry<String, List<Map<String, Object>>> a : byKey.entrySet()) {
+                StoredArtifact artifact = artifacts.get(a.getKey());
+                Map<String, Object> meta = artifact.manifest().metadata();
                 String label = e.getKey() + label(a.getValue());
-                if (meta.hasNonNull("summary")) {
+                if (meta.get("summary") != null) {
                     out.println("[" + label + "]" + (a.getValue().size() > 1 ? " (the same result for each of these cells)" : ""));
-                    out.println(meta.get("summary").asText());
+                    out.println(meta.get("summary"));
                 }
-                if (meta.hasNonNull("mainFile")) {
-                    out.println(label + ": " + a.getKey().resolve(meta.get("mainFile").asText()));
+                if (meta.get("mainFile") != null && !ArtifactKinds.REPORT.equals(artifact.kind())) {
+                    out.println(label + ": " + artifact.directory().resolve(String.valueOf(meta.get("mainFile"))));
                 }
             }
         }

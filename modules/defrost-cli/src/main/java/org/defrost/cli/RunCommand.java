@@ -1,13 +1,12 @@
 package org.defrost.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.defrost.distributed.BrokerUnitDispatcher;
 import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.engine.pipeline.Pipeline;
@@ -17,8 +16,13 @@ import org.defrost.monitoring.MetricsServer;
 import org.defrost.monitoring.RunListeners;
 import org.defrost.engine.run.PipelineRunner;
 import org.defrost.engine.run.RunControl;
+import org.defrost.engine.run.Durations;
+import org.defrost.engine.run.RunFiles;
+import org.defrost.engine.run.RunRecord;
 import org.defrost.engine.run.RunResult;
 import org.defrost.engine.store.ArtifactStore;
+import org.defrost.engine.store.OsErrors;
+import org.defrost.spi.RunRecordData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +34,11 @@ import picocli.CommandLine.Parameters;
                 "Before anything runs, the checks of 'defrost validate' are made: the file, the estimated memory against "
                         + "this JVM's limit, input files, sizes across stages.",
                 "Finished work is kept in the workspace: running the same pipeline again (after a failure, Ctrl-C, or "
-                        + "with more cells) computes only what is missing."},
-        footer = {"", "Exit codes: 0 success, 1 run failed or stopped, 2 invalid pipeline."})
+                        + "with more cells) computes only what is missing. The run's record, links to its outputs and its "
+                        + "report are in runs/RUN_ID/ of the workspace (runs/latest: the newest run)."},
+        footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid pipeline or options (nothing ran),",
+                "130 stopped by Ctrl-C, 143 stopped by SIGTERM (finished work is kept). A second Ctrl-C",
+                "ends the process at once."})
 final class RunCommand implements Callable<Integer> {
     /** The gauge of {@link DefrostMetrics} with the estimated time to completion, which the progress display shows. */
     static final String ETA_GAUGE = "defrost.run.eta";
@@ -73,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         if (workspace.threads() < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        metricsOptions.check(spec.commandLine());
         CheckedPipeline checked = CheckedPipeline.load(file, Stages.registry(plugins, err), dataRoots.policyFor(file),
                 overrides.parse(spec.commandLine()), workspace.threads(), err);
         if (checked == null) {
@@ -86,34 +94,24 @@ final class RunCommand implements Callable<Integer> {
         brokers.check(spec.commandLine());
         Duration linger = metricsLinger.limit(spec.commandLine());
         ArtifactStore store = new ArtifactStore(workspace.workspace);
-        // Ctrl-C waits for this, so that the run disconnects from its broker before the JVM exits
-        CountDownLatch finished = new CountDownLatch(1);
+        RunControl control = new RunControl();
+        StopSignals signals = StopSignals.install(signal -> {
+            control.cancel();
+            System.err.println("\ndefrost: stopping (" + ("INT".equals(signal) ? "Ctrl-C" : "SIGTERM")
+                    + "); finished work is kept (waiting for running stages to stop; Ctrl-C again to end at once)");
+            System.err.flush();
+        });
         try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
              BrokerUnitDispatcher dispatcher = brokers.connect(embedded, store, spec.commandLine())) {
-            return run(pipeline, store, dispatcher, finished, linger, err);
+            return run(pipeline, store, dispatcher, control, signals, linger, err);
         } finally {
-            finished.countDown();
+            signals.uninstall();
         }
     }
 
-    /**
-     * Runs the pipeline, its work units going to {@code dispatcher} (null: this process), until done or Ctrl-C;
-     * Ctrl-C waits up to a minute for {@code finished}.
-     */
-    private int run(Pipeline pipeline, ArtifactStore store, BrokerUnitDispatcher dispatcher, CountDownLatch finished,
-                    Duration linger, PrintWriter err) throws Exception {
-        RunControl control = new RunControl();
-        Thread hook = new Thread(() -> {
-            control.cancel();
-            System.err.println("\ndefrost: stopping; finished work is kept (waiting for running stages to stop)");
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "defrost-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        int exit;
+    /** Runs the pipeline, its work units going to {@code dispatcher} (null: this process), until done or stopped. */
+    private int run(Pipeline pipeline, ArtifactStore store, BrokerUnitDispatcher dispatcher, RunControl control,
+                    StopSignals signals, Duration linger, PrintWriter err) throws Exception {
         try (DefrostMetrics metrics = new DefrostMetrics(DefrostMetrics.RUN);
              PipelineRunner runner = new PipelineRunner(store, workspace.threads(), dispatcher);
              CamelRouteMetrics routes = metrics.bindCamel(runner.camel());
@@ -125,15 +123,10 @@ final class RunCommand implements Callable<Integer> {
             RunResult result = runner.run(pipeline, RunListeners.compose(progress, metrics.runListener(pipeline)), control);
             progress.close();
             System.out.println(progress.summary());
-            exit = report(result, pipeline, store);
+            int exit = report(result, pipeline, store, signals);
             MetricsLinger.await(server, linger, control::isCancelled, System.out);
+            return exit;
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting because of Ctrl-C
-        }
-        return exit;
     }
 
     /** The metrics' estimate of the seconds left, NaN when it has none. */
@@ -142,18 +135,38 @@ final class RunCommand implements Callable<Integer> {
         return gauge == null ? Double.NaN : gauge.value();
     }
 
-    private int report(RunResult r, Pipeline pipeline, ArtifactStore store) throws IOException {
-        var out = System.out;
+    private static int report(RunResult r, Pipeline pipeline, ArtifactStore store, StopSignals signals) throws IOException {
+        PrintStream out = System.out;
         out.println();
-        ResultBlocks.print(pipeline, r.outputs(), out);
-        out.println("Run " + r.runId() + " " + r.status() + ". Record: " + r.runDirectory().resolve("run.json"));
-        out.println("Outputs: " + r.runDirectory().resolve("outputs"));
-        if (!r.succeeded()) {
-            System.err.println("defrost: " + (r.failure() == null ? "run " + r.status() : r.failure().getMessage()));
-            System.err.println("Every finished artifact is kept in " + store.workspace()
-                    + ". To resume, run the same command again: only the missing work is computed.");
-            return DefrostCommand.RUN_FAILED;
+        ResultBlocks.print(pipeline, r.artifacts(), out);
+        Path cwd = Path.of("").toAbsolutePath();
+        RunRecordData record = RunRecord.read(r.runDirectory().resolve(RunFiles.RECORD));
+        String took = record.seconds() == null ? "" : " in " + Durations.seconds(record.seconds());
+        out.println("Run " + r.runId() + " " + r.status() + took + ". Record: " + shown(cwd, r.runDirectory().resolve(RunFiles.RECORD)));
+        out.println("Outputs: " + shown(cwd, r.runDirectory().resolve(RunFiles.OUTPUTS)));
+        if (Files.exists(r.reportFile())) {
+            out.println("Report: " + shown(cwd, r.reportFile()));
         }
-        return Files.exists(r.runDirectory()) ? 0 : DefrostCommand.RUN_FAILED;
+        out.flush();
+        if (r.succeeded()) {
+            return ExitCodes.OK;
+        }
+        if (r.cancelled()) {
+            System.err.println("defrost: run " + r.runId() + " stopped; finished work is kept in " + store.workspace()
+                    + ". To resume, run the same command again: only the missing work is computed.");
+            return signals.received() != null ? signals.exitCode() : ExitCodes.FAILED;
+        }
+        System.err.println("defrost: " + (r.failure() == null ? "run " + r.status() : OsErrors.describe(r.failure())));
+        if (ResumeHint.helps(record)) {
+            System.err.println("Finished work is kept in " + store.workspace()
+                    + ": after fixing the cause, running the same command again computes only what is missing.");
+        }
+        return ExitCodes.FAILED;
+    }
+
+    /** A path relative to the current directory when it lies below it, else absolute. */
+    static String shown(Path base, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
     }
 }

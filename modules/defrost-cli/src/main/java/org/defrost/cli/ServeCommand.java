@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
                 "",
                 "Metrics at /metrics and health at /health on --metrics-address (this machine only by default); "
                         + "the service does not start when that port is taken."},
-        footer = {"", "Exit codes: 1 the service could not start, 2 invalid options; stopped by a signal, the usual 128+signal."})
+        footer = {"", "Exit codes: 0 stopped by SIGTERM or Ctrl-C (its normal end), 1 the service could not start,",
+                "2 invalid options. docs/operations.md has a systemd unit."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--inbox", paramLabel = "DIR", defaultValue = ServiceSettings.DEFAULT_INBOX,
             description = "Folder to watch; processed/, failed/ and .running/ are made in it (default: ${DEFAULT-VALUE}).")
@@ -83,14 +84,17 @@ final class ServeCommand implements Callable<Integer> {
                      spec.commandLine())) {
             PipelineService service = PipelineService.start(settings,
                     Stages.registry(plugins, spec.commandLine().getErr()), dispatcher);
+            StopSignals signals = StopSignals.install(signal -> service.stop());
+            // other ways the JVM ends (SIGHUP, System.exit elsewhere) still stop the runs cleanly
             Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "defrost-shutdown"));
             spec.commandLine().getOut().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
                     + (service.metricsPort() == 0 ? "" : "; metrics at http://" + metrics.address + ":"
                     + service.metricsPort() + "/metrics, health at /health") + ". Stop with SIGTERM or Ctrl-C.");
             spec.commandLine().getOut().flush();
             service.awaitStopped();
+            signals.uninstall();
         }
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static Duration limit(String text) {

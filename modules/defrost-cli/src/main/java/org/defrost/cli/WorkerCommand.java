@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                         + "workspace, which must be the run's workspace (a shared directory when the run is on another "
                         + "machine)."},
         footer = {"", "Start as many workers, on as many machines, as you like: see docs/scale-out.md.",
-                "Exit codes: 0 stopped, 1 the broker cannot be reached, 2 invalid arguments."})
+                "Exit codes: 0 stopped by SIGTERM or Ctrl-C (its normal end), 1 the broker cannot be reached,",
+                "2 invalid arguments."})
 final class WorkerCommand implements Callable<Integer> {
     /** The worker's default metrics port: one above a run's, so both fit on one machine. */
     static final int DEFAULT_METRICS_PORT = MetricsServer.DEFAULT_PORT + 1;
@@ -69,6 +70,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (stopGraceSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stop-grace must not be negative");
         }
+        MetricsOptions.checkPort(spec.commandLine(), metricsPort);
         BrokerLogging.configure();
         CachedUnitRunner runner = new CachedUnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins, err),
                 INPUT_VISIBILITY);
@@ -85,8 +87,13 @@ final class WorkerCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            Thread hook = new Thread(() -> {
-                System.err.println("defrost: worker stopping; running units may finish for up to " + stopGraceSeconds + " s");
+            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable stop = () -> {
+                if (!once.compareAndSet(false, true)) {
+                    return;
+                }
+                System.err.println("defrost: worker stopping; running units may finish for up to "
+                        + org.defrost.engine.run.Durations.seconds(stopGraceSeconds));
                 // a broker that is gone makes disconnecting wait for it: give up after a while, the broker redelivers
                 Thread stopping = new Thread(() -> worker.stop(stopGraceSeconds), "defrost-worker-stop");
                 stopping.setDaemon(true);
@@ -97,8 +104,9 @@ final class WorkerCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 stopped.countDown();
-            }, "defrost-worker-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
+            };
+            StopSignals signals = StopSignals.install(signal -> stop.run());
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "defrost-worker-shutdown"));
             System.out.println("Worker " + worker.name() + " takes work units from " + broker + ", " + threads
                     + " at a time, into the workspace " + runner.store().workspace());
             if (server.running()) {
@@ -106,7 +114,8 @@ final class WorkerCommand implements Callable<Integer> {
             }
             System.out.flush();
             stopped.await();
+            signals.uninstall();
         }
-        return 0;
+        return ExitCodes.OK;
     }
 }

@@ -35,7 +35,7 @@ class ScaleOutOptionsTest {
         CommandLineTest.Result r = CommandLineTest.run("worker", "--broker", url, "--workspace", dir.toString(),
                 "--metrics-port", "0", "--threads", "1");
         assertEquals(DefrostCommand.RUN_FAILED, r.code());
-        assertTrue(r.err().contains("cannot take work units from the broker at " + url), r.err());
+        assertTrue(r.err().contains("cannot reach the broker at " + url), r.err());
     }
 
     @Test
@@ -45,7 +45,7 @@ class ScaleOutOptionsTest {
         CommandLineTest.Result r = CommandLineTest.run("run", "--broker", url, "--workspace", dir.resolve("w").toString(),
                 "--metrics-port", "0", file.toString());
         assertEquals(DefrostCommand.RUN_FAILED, r.code());
-        assertTrue(r.err().contains("cannot use the broker at " + url), r.err());
+        assertTrue(r.err().contains("cannot reach the broker at " + url), r.err());
         assertTrue(Files.notExists(dir.resolve("w/runs")));
     }
 
@@ -68,7 +68,7 @@ class ScaleOutOptionsTest {
         CommandLineTest.Result unreachable = CommandLineTest.run("serve", "--broker", url, "--inbox",
                 dir.resolve("in").toString(), "--workspace", dir.resolve("w").toString(), "--metrics-port", "0");
         assertEquals(DefrostCommand.RUN_FAILED, unreachable.code());
-        assertTrue(unreachable.err().contains("cannot use the broker at " + url), unreachable.err());
+        assertTrue(unreachable.err().contains("cannot reach the broker at " + url), unreachable.err());
     }
 
     @Test

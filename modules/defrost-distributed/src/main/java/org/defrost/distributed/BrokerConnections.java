@@ -39,6 +39,20 @@ final class BrokerConnections {
         return factory;
     }
 
+    /**
+     * Opens and closes one connection, so that an unreachable broker is reported in one line before Camel starts
+     * (whose start-up failure is a page of stack trace in the log).
+     *
+     * @throws BrokerUnreachableException naming the URL and the reason
+     */
+    static void probe(ActiveMQConnectionFactory factory, String url) throws BrokerUnreachableException {
+        try (jakarta.jms.Connection c = factory.createConnection()) {
+            c.getMetaData();
+        } catch (jakarta.jms.JMSException | RuntimeException e) {
+            throw new BrokerUnreachableException(url, e);
+        }
+    }
+
     /** A Camel JMS component on {@code factory}. */
     static JmsComponent component(jakarta.jms.ConnectionFactory factory) {
         JmsComponent jms = new JmsComponent();

@@ -74,6 +74,12 @@ public final class BrokerUnitDispatcher implements UnitDispatcher, AutoCloseable
     public static BrokerUnitDispatcher connect(String url, ArtifactStore store) throws Exception {
         BrokerUnitDispatcher dispatcher = new BrokerUnitDispatcher(url, store);
         try {
+            BrokerConnections.probe(dispatcher.receiving, url);
+        } catch (BrokerUnreachableException e) {
+            dispatcher.close();
+            throw e;
+        }
+        try {
             dispatcher.start();
         } catch (Exception e) {
             dispatcher.close();

@@ -63,13 +63,20 @@ public final class UnitWorker implements AutoCloseable {
      * Connects to the broker at {@code url} and starts taking units.
      *
      * @param threads units run at once, at least 1
-     * @throws Exception naming the broker when it cannot be reached
+     * @throws BrokerUnreachableException when the broker cannot be reached
+     * @throws Exception                  naming the broker when Camel cannot start taking units
      */
     public static UnitWorker start(String url, CachedUnitRunner runner, int threads, WorkerMetrics metrics) throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         UnitWorker worker = new UnitWorker(url, runner, metrics);
+        try {
+            BrokerConnections.probe(worker.receiving, url);
+        } catch (BrokerUnreachableException e) {
+            worker.close();
+            throw e;
+        }
         try {
             worker.startRoutes(threads);
         } catch (Exception e) {

@@ -27,6 +27,9 @@ final class TestStages {
     static final Map<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
     /** Unit names that fail when run. */
     static final Set<String> FAIL_UNITS = ConcurrentHashMap.newKeySet();
+    /** When set, the unit named {@link #stopAtUnit} stops this run, as Ctrl-C would, and then polls its cancellation. */
+    static volatile org.defrost.engine.run.RunControl stopRun;
+    static volatile String stopAtUnit;
     /** When set, each emit invocation waits here, proving that invocations run at the same time. */
     static volatile CountDownLatch emitBarrier;
 
@@ -45,6 +48,8 @@ final class TestStages {
         RUNS.clear();
         FAIL_UNITS.clear();
         emitBarrier = null;
+        stopRun = null;
+        stopAtUnit = null;
     }
 
     private static void count(String what) {
@@ -119,6 +124,10 @@ final class TestStages {
             count("unit");
             if (FAIL_UNITS.contains(ctx.unit().name())) {
                 throw new IllegalStateException("injected failure");
+            }
+            if (stopRun != null && ctx.unit().name().equals(stopAtUnit)) {
+                stopRun.cancel();
+                ctx.cancellation().throwIfCancelled();
             }
             double sum = 0;
             for (double d : Npy.read(ctx.input("numbers").file("values.npy")).asDoubles()) {

@@ -56,6 +56,16 @@ public final class RunListeners {
             }
 
             @Override
+            public void invocationCancelled(Invocation invocation) {
+                each(l -> l.invocationCancelled(invocation));
+            }
+
+            @Override
+            public void unitCancelled(String stageType) {
+                each(l -> l.unitCancelled(stageType));
+            }
+
+            @Override
             public void unitsPlanned(String stageType, int count) {
                 each(l -> l.unitsPlanned(stageType, count));
             }

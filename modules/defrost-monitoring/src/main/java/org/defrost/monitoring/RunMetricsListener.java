@@ -101,6 +101,14 @@ final class RunMetricsListener implements RunListener {
         invocationEnded(type);
     }
 
+    /** A stop is not a failure: counted as {@code outcome="cancelled"}. */
+    @Override
+    public void invocationCancelled(Invocation invocation) {
+        String type = invocation.stage().type();
+        invocations(type, RunRecord.CANCELLED).increment();
+        invocationEnded(type);
+    }
+
     private void invocationEnded(String stageType) {
         progress.workFinished();
         running.merge(stageType, -1, Integer::sum);

@@ -173,6 +173,19 @@ class RunMetricsListenerTest {
     }
 
     @Test
+    void aStoppedInvocationCountsAsCancelledNotFailed() {
+        RunListener run = metrics.runListener(pipeline);
+        run.runStarted("r", PIPELINE, 1);
+        run.stageStarted("train", TRAIN, 1);
+        run.invocationCancelled(invocation("train", 0));
+        assertEquals(1.0, meter("defrost.invocations").tag(DefrostMetrics.STAGE_TYPE, TRAIN)
+                .tag(DefrostMetrics.OUTCOME, "cancelled").counter().count());
+        assertEquals(0.0, meter("defrost.invocations").tag(DefrostMetrics.STAGE_TYPE, TRAIN)
+                .tag(DefrostMetrics.OUTCOME, "failed").counter().count(), "a stop is not a failure");
+        run.runFinished("r", PIPELINE, "cancelled", 1.0);
+    }
+
+    @Test
     void invocationsAreCountedByOutcomeAndTimedByStageType() {
         RunListener run = metrics.runListener(pipeline);
         run.runStarted("r", PIPELINE, 3);

@@ -15,24 +15,42 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.defrost.spi.Parameters;
+import org.defrost.spi.RunRecordData;
 
 /**
  * A finished run found in a workspace, with what its report is made from. The workspace layout is the
- * engine's: {@code runs/<run-id>/run.json} (the run record) and {@code runs/<run-id>/pipeline.yaml}, and
- * {@code artifacts/<key>/} holding each artifact's files and {@code manifest.json}.
+ * engine's: {@code runs/<run-id>/run.json} (the run record, schema {@link RunRecordData}) and
+ * {@code runs/<run-id>/pipeline.yaml}, and {@code artifacts/<key>/} holding each artifact's files and
+ * {@code manifest.json}.
  *
  * @param inputs       the report's inputs
  * @param options      the options of the run's own report stage, if it had one, else the defaults
  * @param runDirectory {@code runs/<run-id>/}
+ * @param missing      the parts of the run that did not finish, one line each (empty for a run that succeeded)
  */
-public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDirectory) {
+public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDirectory, List<String> missing) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    /** Where {@code defrost report} writes by default: {@code runs/<run-id>/report/}. */
-    public Path defaultOutput() {
-        return runDirectory.resolve("report");
+    public FinishedRun {
+        missing = List.copyOf(missing);
+    }
+
+    /**
+     * Where {@code defrost report} writes by default: the run's directory, {@code runs/<run-id>/}, so that
+     * {@code runs/<run-id>/report.html} is the run's report whichever way it was drawn. The links a run leaves
+     * there to its report stage's files ({@code report.html}, {@code report.json}, {@code tables}) are removed
+     * first, so that the new report replaces them instead of writing into the stored artifact.
+     */
+    public Path prepareDefaultOutput() throws IOException {
+        for (String name : List.of(ReportGenerator.MAIN_FILE, "report.json", "tables")) {
+            Path p = runDirectory.resolve(name);
+            if (Files.isSymbolicLink(p)) {
+                Files.delete(p);
+            }
+        }
+        return runDirectory;
     }
 
     /**
@@ -43,10 +61,20 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
      * @throws IllegalStateException when the run recorded no {@code transfer-results}
      */
     public static FinishedRun load(Path workspace, String runId) throws IOException, UnknownRunException {
+        return load(workspace, runId, runId);
+    }
+
+    /**
+     * As {@link #load(Path, String)}, for a run asked for by another name ({@code latest}) that was resolved to
+     * {@code runId}; an unknown run is reported under {@code asked}.
+     */
+    public static FinishedRun load(Path workspace, String asked, String runId) throws IOException, UnknownRunException {
         Path runDir = workspace.resolve("runs").resolve(runId);
         if (!runId.matches("[A-Za-z0-9._-]+") || runId.startsWith(".") || !Files.isRegularFile(runDir.resolve("run.json"))) {
-            throw new UnknownRunException(runId, workspace, recentRunIds(workspace, 5));
+            throw new UnknownRunException(asked, workspace, recentRunIds(workspace, 5));
         }
+        RunRecordData record = Provenance.readRecord(runDir.resolve("run.json"));
+        List<String> missing = MissingParts.of(record);
         Path pipelineFile = runDir.resolve("pipeline.yaml");
         String pipelineText = Files.exists(pipelineFile) ? Files.readString(pipelineFile) : "";
         Provenance provenance = Provenance.read(runDir.resolve("run.json"), runId, "", pipelineFile.toString(), pipelineText);
@@ -54,7 +82,8 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
 
         Provenance.Invocation report = null;
         for (Provenance.Invocation inv : provenance.invocations()) {
-            if (inv.outputs().containsKey(ReportStage.REPORT) && ReportStage.TYPE.equals(inv.stageType())) {
+            if (inv.outputs().containsKey(ReportStage.REPORT) && ReportStage.TYPE.equals(inv.stageType())
+                    && Files.isDirectory(artifacts.resolve(inv.outputs().get(ReportStage.REPORT)))) {
                 report = inv;
             }
         }
@@ -63,12 +92,13 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
         List<ResultArtifact> similarity = results(provenance, artifacts, ReportStage.SIMILARITY_RESULTS, reportManifest);
         if (transfer.isEmpty()) {
             throw new IllegalStateException("run " + runId + " recorded no transfer-results artifacts (status: "
-                    + provenance.status() + "); there is nothing to report");
+                    + provenance.status() + "); there is nothing to report"
+                    + (missing.isEmpty() ? "" : ". Missing: " + String.join("; ", missing)));
         }
         Map<String, Object> recorded = reportManifest != null && reportManifest.path("parameters").isObject()
                 ? JSON.convertValue(reportManifest.path("parameters"), MAP) : Map.of();
         ReportOptions options = ReportOptions.of(Parameters.of(ReportOptions.SPECS, recorded), provenance.pipeline());
-        return new FinishedRun(new ReportInputs(transfer, similarity, provenance), options, runDir);
+        return new FinishedRun(new ReportInputs(transfer, similarity, provenance), options, runDir, missing);
     }
 
     /** The artifacts of one kind the report reads, each with the matrix cell of the invocation that produced it. */
@@ -129,7 +159,8 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
             return List.of();
         }
         try (Stream<Path> s = Files.list(runs)) {
-            return s.filter(d -> Files.isRegularFile(d.resolve("run.json"))).map(d -> d.getFileName().toString())
+            return s.filter(d -> !Files.isSymbolicLink(d) && Files.isRegularFile(d.resolve("run.json")))
+                    .map(d -> d.getFileName().toString())
                     .sorted(Comparator.reverseOrder()).limit(limit).toList();
         }
     }

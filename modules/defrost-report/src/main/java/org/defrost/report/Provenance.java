@@ -1,6 +1,5 @@
 package org.defrost.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.defrost.spi.RunInfo;
+import org.defrost.spi.RunRecordData;
 
 /**
  * How a run was made, from its record ({@code run.json}) and its pipeline file.
@@ -30,7 +30,8 @@ import org.defrost.spi.RunInfo;
 public record Provenance(String runId, String pipeline, String pipelineFile, String pipelineText, String startedAt,
                          String status, double seconds, Map<String, String> software,
                          List<Invocation> invocations) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final Pattern SEED = Pattern.compile("(?m)^seed:\\s*(-?\\d+)\\s*(#.*)?$");
     private static final Pattern SEEDS = Pattern.compile("(?m)^seeds:\\s*(\\d+)\\s*(#.*)?$");
 
@@ -74,29 +75,38 @@ public record Provenance(String runId, String pipeline, String pipelineFile, Str
      */
     public static Provenance read(Path recordFile, String runId, String pipeline, String pipelineFile,
                                   String pipelineText) throws IOException {
-        JsonNode root = Files.exists(recordFile) ? JSON.readTree(recordFile.toFile()) : JSON.createObjectNode();
-        Map<String, String> software = new LinkedHashMap<>();
-        root.path("software").properties().forEach(e -> software.put(e.getKey(), e.getValue().asText()));
-        List<Invocation> invocations = new ArrayList<>();
-        for (JsonNode inv : root.path("invocations")) {
-            Map<String, String> outputs = new LinkedHashMap<>();
-            inv.path("outputs").properties().forEach(e -> outputs.put(e.getKey(), e.getValue().asText()));
-            Map<String, Integer> units = new LinkedHashMap<>();
-            inv.path("units").properties().forEach(e -> units.put(e.getKey(), e.getValue().asInt()));
-            invocations.add(new Invocation(inv.path("stageId").asText(), inv.path("stageType").asText(),
-                    cell(inv.path("cell")), inv.path("seedIndex").asInt(-1), inv.path("status").asText(),
-                    inv.path("seconds").asDouble(Double.NaN), outputs, units));
+        RunRecordData record = Files.exists(recordFile) ? readRecord(recordFile) : null;
+        if (record == null) {
+            return new Provenance(runId, pipeline, pipelineFile, pipelineText, "", RunRecordData.RUNNING, Double.NaN,
+                    Map.of(), List.of());
         }
-        return new Provenance(root.path("runId").asText(runId), root.path("pipeline").asText(pipeline),
-                root.path("pipelineFile").asText(pipelineFile), pipelineText, root.path("startedAt").asText(""),
-                root.path("status").asText("running"), root.path("seconds").asDouble(Double.NaN), software, invocations);
+        List<Invocation> invocations = new ArrayList<>();
+        for (RunRecordData.InvocationEntry inv : record.invocations()) {
+            Map<String, Integer> units = new LinkedHashMap<>();
+            if (inv.units() != null) {
+                units.put("planned", inv.units().planned());
+                units.put("computed", inv.units().computed());
+                units.put("cached", inv.units().cached());
+            }
+            invocations.add(new Invocation(inv.stageId(), inv.stageType(), inv.cell(), inv.seedIndex(), inv.status(),
+                    inv.seconds(), inv.outputs(), units));
+        }
+        return new Provenance(or(record.runId(), runId), or(record.pipeline(), pipeline), or(record.pipelineFile(), pipelineFile),
+                pipelineText, or(record.startedAt(), ""), or(record.status(), RunRecordData.RUNNING),
+                record.seconds() == null ? Double.NaN : record.seconds(), record.software(), invocations);
     }
 
-    /** A matrix cell as recorded in JSON: numbers stay numbers so that labels read like the pipeline's. */
-    static Map<String, Object> cell(JsonNode node) {
-        Map<String, Object> cell = new LinkedHashMap<>();
-        node.properties().forEach(e -> cell.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
-        return cell;
+    /**
+     * Reads a run record in its schema, {@link RunRecordData}; fields this version does not know are ignored.
+     *
+     * @throws IOException when the file cannot be read or is not a run record
+     */
+    public static RunRecordData readRecord(Path recordFile) throws IOException {
+        return JSON.readValue(recordFile.toFile(), RunRecordData.class);
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     /** The pipeline's base seed ({@code seed:} at the top level of its file), or null when not given. */

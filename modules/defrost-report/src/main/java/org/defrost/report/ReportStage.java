@@ -1,6 +1,7 @@
 package org.defrost.report;
 
 import java.util.List;
+import org.defrost.spi.ArtifactKinds;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
@@ -9,13 +10,15 @@ import org.defrost.spi.StageScope;
 
 /**
  * {@code report}: writes the run's HTML report, its tables as CSV and JSON, and records {@code report.html}
- * as the artifact's main file. Its output describes the run itself (provenance), so it is never reused.
+ * as the artifact's main file. Its key depends on its inputs and parameters only, so a rerun whose results are
+ * unchanged reuses the report instead of drawing it again (a rerun that only finds everything cached then takes
+ * seconds); its provenance section describes the run that drew it.
  */
 public final class ReportStage implements Stage {
     static final String TYPE = "report";
-    static final String TRANSFER_RESULTS = "transfer-results";
-    static final String SIMILARITY_RESULTS = "similarity-results";
-    static final String REPORT = "report";
+    static final String TRANSFER_RESULTS = ArtifactKinds.TRANSFER_RESULTS;
+    static final String SIMILARITY_RESULTS = ArtifactKinds.SIMILARITY_RESULTS;
+    static final String REPORT = ArtifactKinds.REPORT;
 
     @Override
     public StageDescriptor descriptor() {
@@ -29,7 +32,7 @@ public final class ReportStage implements Stage {
                         + "stage ran, training curves, and the run's provenance; plus every table as CSV (tables/) and "
                         + "JSON (report.json).",
                 ReportOptions.SPECS,
-                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, false);
+                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, true);
     }
 
     @Override

@@ -135,15 +135,18 @@ class ReportStageTest {
     }
 
     @Test
-    void reportRunsAgainOnEveryRunWhileItsInputsAreReused() throws Exception {
+    void aRerunWithUnchangedResultsReusesTheReportAndNewResultsDrawANewOne() throws Exception {
         RunResult first = run(false);
+        assertEquals("computed", reportInvocation(first).get("status").asText());
         RunResult second = run(false);
-        assertEquals("computed", reportInvocation(second).get("status").asText());
-        assertFalse(reportInvocation(first).get("outputs").get("report").asText()
-                .equals(reportInvocation(second).get("outputs").get("report").asText()), "a new report artifact per run");
-        String html = Files.readString(second.outputs().get("report").get(0).resolve("report.html"));
-        assertTrue(html.contains("0 computed, 2 reused"), "the provenance of the second run says what was reused");
-        assertFalse(html.contains("data-kind=\"similarity-profile\""));
+        assertEquals("cached", reportInvocation(second).get("status").asText(), "same inputs: the report is reused");
+        assertEquals(reportInvocation(first).get("outputs").get("report").asText(),
+                reportInvocation(second).get("outputs").get("report").asText());
+        assertTrue(Files.readString(second.reportFile()).contains("<h1>Report test</h1>"),
+                "runs/<id>/report.html of the second run opens the reused report");
+        RunResult third = run(true);
+        assertEquals("computed", reportInvocation(third).get("status").asText(), "similarity results are a new input");
+        assertTrue(Files.readString(third.reportFile()).contains("data-kind=\"similarity-profile\""));
     }
 
     @Test
@@ -155,8 +158,13 @@ class ReportStageTest {
         assertEquals(2, finished.inputs().transferResults().size());
         assertEquals(2, finished.inputs().similarityResults().size());
         assertEquals(Map.of("etaF", 0.5), finished.inputs().transferResults().get(0).matrixCell());
-        Path page = ReportGenerator.generate(finished.inputs(), finished.options(), finished.defaultOutput());
-        assertEquals(workspace.resolve("runs").resolve(r.runId()).resolve("report/report.html"), page);
+        Path artifactPage = r.outputs().get("report").get(0).resolve("report.html");
+        String stored = Files.readString(artifactPage);
+        Path page = ReportGenerator.generate(finished.inputs(), finished.options(), finished.prepareDefaultOutput());
+        assertFalse(Files.isSymbolicLink(page), "the run's link to its report is replaced, not written through");
+        assertEquals(stored, Files.readString(artifactPage), "the stored report artifact is untouched");
+        assertEquals(workspace.resolve("runs").resolve(r.runId()).resolve("report.html"), page);
+        assertEquals(List.of(), finished.missing());
         String regenerated = Files.readString(page);
         String original = Files.readString(r.outputs().get("report").get(0).resolve("report.html"));
         assertEquals(answers(original), answers(regenerated));

@@ -69,7 +69,7 @@ final class PipelineCheck {
         } catch (CharacterCodingException e) {
             throw problem(asFile, Location.START, "not a UTF-8 text file");
         } catch (IOException e) {
-            throw problem(asFile, Location.START, "cannot read the file: " + e.getMessage());
+            throw problem(asFile, Location.START, "cannot read the file: " + org.defrost.engine.store.OsErrors.reason(e));
         }
         Pipeline pipeline = parser.parse(asFile, text);
         PipelineLocations where = PipelineLocations.of(pipeline);

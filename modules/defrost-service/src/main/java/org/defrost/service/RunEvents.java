@@ -54,6 +54,13 @@ final class RunEvents implements RunListener {
                 "type", invocation.stage().type(), "error", String.valueOf(error.getMessage()));
     }
 
+    /** A stop is not a failure: logged at INFO as {@code invocation-cancelled}. */
+    @Override
+    public void invocationCancelled(Invocation invocation) {
+        ServiceLog.info("invocation-cancelled", "run", runId, "invocation", invocation.label(),
+                "type", invocation.stage().type());
+    }
+
     @Override
     public void status(String stageId, String message) {
         ServiceLog.debug("stage-status", "run", runId, "stage", stageId, "status", message);

@@ -41,10 +41,10 @@ class StageFailureTest {
             assertTrue(throwsError.contains("]: injected failure\n"), throwsError);
             assertTrue(throwsError.matches("(?s).*\\nRun \\S+ failed\\. Record: \\S+/runs/\\S+/run\\.json\\n.*"), throwsError);
             String ownLimit = ServiceFixture.error(f.awaitHandled("own-limit.yaml"));
-            assertTrue(ownLimit.contains("stages[0]: stage 'f' (flaky) failed for f [seed 0]: stage exceeded its time limit of PT1S"),
+            assertTrue(ownLimit.contains("stages[0]: stage 'f' (flaky) failed for f [seed 0]: stage exceeded its time limit of 1s"),
                     ownLimit);
             String defaultLimit = ServiceFixture.error(f.awaitHandled("default-limit.yaml"));
-            assertTrue(defaultLimit.contains("failed for f [seed 0]: stage exceeded its time limit of PT2S"), defaultLimit);
+            assertTrue(defaultLimit.contains("failed for f [seed 0]: stage exceeded its time limit of 2s"), defaultLimit);
             Path error = f.awaitHandled("error.yaml");
             assertFalse(ServiceFixture.processed(error));
             assertTrue(ServiceFixture.error(error).contains("an invariant broke"), ServiceFixture.error(error));

@@ -27,11 +27,6 @@ final class Workspaces {
         }
     }
 
-    /** Whether anything is stored under {@code key}, intact or not. */
-    static boolean exists(ArtifactStore store, String key) {
-        return Files.exists(store.workspace().resolve("artifacts").resolve(key));
-    }
-
     /** Entries left in the store's directory of artifacts being written. */
     static long pendingEntries(ArtifactStore store) throws IOException {
         try (Stream<Path> s = Files.list(store.workspace().resolve("tmp"))) {

@@ -49,8 +49,8 @@ import org.ejml.data.FMatrixRMaj;
  */
 public final class LinearProbeStage implements Stage {
     static final String TYPE = "linear-probe";
-    static final String TASK_PAIR = "task-pair";
-    static final String SOURCE_NETWORK = "source-network";
+    static final String TASK_PAIR = org.defrost.spi.ArtifactKinds.TASK_PAIR;
+    static final String SOURCE_NETWORK = org.defrost.spi.ArtifactKinds.SOURCE_NETWORK;
     static final String OUTPUT = "linear-probe";
     static final String PROBE = "linear-probe-cell";
     /** The readout's training settings: every one of them goes into each probe's key. */

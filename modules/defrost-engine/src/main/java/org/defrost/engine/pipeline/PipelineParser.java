@@ -73,7 +73,7 @@ public final class PipelineParser {
         } catch (CharacterCodingException e) {
             throw problem(file, Location.START, "", "not a UTF-8 text file");
         } catch (IOException e) {
-            throw problem(file, Location.START, "", "cannot read the file: " + e.getMessage());
+            throw problem(file, Location.START, "", "cannot read the file: " + org.defrost.engine.store.OsErrors.reason(e));
         }
         return parse(file, text, overrides);
     }

@@ -52,7 +52,7 @@ public final class CachedUnitRunner {
     /**
      * Runs {@code d}: finds its stage type in the registry and its inputs in the store, checks that this
      * process computes the same output key as the run that planned it, then serves or runs the unit.
-     * Concurrent calls for the same key each run the unit; the store keeps the first commit.
+     * Concurrent calls for the same key compute it once: the others wait for the key's lock and find the artifact.
      *
      * @param listener     hears the stage's metrics and status lines, and the artifact written
      * @param cancellation stops the unit at its next poll
@@ -81,7 +81,7 @@ public final class CachedUnitRunner {
             throw new UnitRefusedException("work unit '" + d.unit().name() + "' has key " + key + " here, the run expected "
                     + d.key() + "; the stage or its inputs differ between machines");
         }
-        return execute(stage, d, inputs, store, new Object(), null, listener, cancellation);
+        return execute(stage, d, inputs, store, null, listener, cancellation);
     }
 
     private Optional<StoredArtifact> awaitInput(String key, Cancellation cancellation) throws InterruptedException {
@@ -97,13 +97,15 @@ public final class CachedUnitRunner {
     /**
      * Serves unit {@code d} from the store, or runs it and commits its output.
      *
-     * @param lock    held while looking up and computing, so that holders of the same lock compute a key once
+     * The key's {@link ArtifactStore#lock lock} is held while looking it up and computing it, so that a key is
+     * computed once even when several runs or workers sharing the workspace need it at the same time.
+     *
      * @param permits compute permits to hold while the unit runs ({@link UnitDescription#threads()} of them),
      *                or null when the caller bounds concurrency itself
      */
-    static UnitOutcome execute(Stage stage, UnitDescription d, List<ArtifactView> inputs, ArtifactStore store, Object lock,
+    static UnitOutcome execute(Stage stage, UnitDescription d, List<ArtifactView> inputs, ArtifactStore store,
                                Semaphore permits, RunListener listener, Cancellation cancellation) throws Exception {
-        synchronized (lock) {
+        try (var lock = store.lock(d.key(), cancellation)) {
             Optional<StoredArtifact> hit = store.find(d.key());
             if (hit.isPresent()) {
                 return new UnitOutcome(hit.get(), true);

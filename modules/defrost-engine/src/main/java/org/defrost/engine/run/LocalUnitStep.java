@@ -18,10 +18,14 @@ final class LocalUnitStep {
         long start = System.nanoTime();
         try {
             UnitOutcome outcome = CachedUnitRunner.execute(task.stage(), task.description(), task.inputs(), session.store,
-                    session.lockFor(task.description().key()), session.permits, session.listener, batch.deadline);
+                    session.permits, session.listener, batch.deadline);
             batch.completed(i, outcome.artifact(), outcome.cached(), seconds(start));
         } catch (CancellationException e) {
-            batch.failed(i, batch.cancellationReason(e), seconds(start));
+            if (batch.deadline.expired()) {
+                batch.failed(i, batch.cancellationReason(e), seconds(start));
+            } else {
+                batch.cancelled(i);
+            }
         } catch (Throwable e) {
             batch.failed(i, e, seconds(start));
         }

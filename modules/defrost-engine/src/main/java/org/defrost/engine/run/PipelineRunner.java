@@ -21,6 +21,7 @@ import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.engine.pipeline.PipelineStage;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.engine.store.StoredArtifact;
+import org.defrost.spi.ArtifactKinds;
 
 /**
  * Runs pipelines on a Camel context. Each run becomes a route {@code direct:run-<id>}: for every stage,
@@ -111,10 +112,18 @@ public final class PipelineRunner implements AutoCloseable {
         String runId = LocalDateTime.now().format(ID_TIME) + "-" + HexFormat.of().formatHex(SecureRandom.getSeed(2));
         Path runDir = store.runsDirectory().resolve(runId);
         Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve("pipeline.yaml"), pipeline.text());
-        RunRecord record = new RunRecord(runDir.resolve("run.json"), runId, pipeline.name(), pipeline.file(), store.workspace());
-        record.writeQuietly();
-        RunSession session = new RunSession(runId, pipeline, store, listener, record, control, threads, dispatcher, defaultTimeout);
+        Files.writeString(runDir.resolve(RunFiles.PIPELINE), pipeline.text());
+        RunFiles.pointLatestAt(runDir);
+        try (java.nio.channels.FileChannel alive = RunFiles.holdLock(runDir)) {
+            return run(pipeline, listener, control, runId, runDir);
+        }
+    }
+
+    private RunResult run(Pipeline pipeline, RunListener listener, RunControl control, String runId, Path runDir)
+            throws Exception {
+        RunSession session = new RunSession(runId, pipeline, store, listener, runDir.resolve(RunFiles.RECORD), control,
+                threads, dispatcher, defaultTimeout);
+        session.record.writeQuietly();
         int total = pipeline.stages().stream().mapToInt(s -> session.invocations(s).size()).sum();
         listener.runStarted(runId, pipeline.name(), total);
         long start = System.nanoTime();
@@ -132,10 +141,10 @@ public final class PipelineRunner implements AutoCloseable {
             camel.removeRoute(routeId);
         }
         String status = failure == null ? RunRecord.SUCCEEDED : control.isCancelled() ? RunRecord.CANCELLED : RunRecord.FAILED;
-        record.finish(status, failure == null ? null : Map.of("message", String.valueOf(failure.getMessage())));
-        Map<String, List<Path>> outputs = linkOutputs(session, runDir);
+        session.record.finish(status, failure == null ? null : String.valueOf(failure.getMessage()));
+        Map<String, List<StoredArtifact>> artifacts = linkOutputs(session, runDir);
         listener.runFinished(runId, pipeline.name(), status, (System.nanoTime() - start) / 1e9);
-        return new RunResult(runId, status, runDir, outputs, failure);
+        return new RunResult(runId, status, runDir, artifacts, failure);
     }
 
     private RouteBuilder routeFor(RunSession session, String routeId) {
@@ -180,35 +189,51 @@ public final class PipelineRunner implements AutoCloseable {
         return java.util.stream.IntStream.range(0, batch.size()).boxed().toList();
     }
 
-    /** Links {@code runs/<id>/outputs/<stage>[-c<cell>][-s<seed>]-<kind>} to each artifact, for people browsing. */
-    private static Map<String, List<Path>> linkOutputs(RunSession session, Path runDir) {
-        Map<String, List<Path>> outputs = new LinkedHashMap<>();
-        Path links = runDir.resolve("outputs");
+    /**
+     * Links {@code runs/<id>/outputs/<name>} to each artifact (see {@link RunFiles#outputName}), and
+     * {@code runs/<id>/report.html} (with the report's {@code tables/} and {@code report.json}) to the report
+     * of the run's report stage, for people browsing.
+     */
+    private static Map<String, List<StoredArtifact>> linkOutputs(RunSession session, Path runDir) {
+        Map<String, List<StoredArtifact>> outputs = new LinkedHashMap<>();
+        Path links = runDir.resolve(RunFiles.OUTPUTS);
+        boolean namesCell = session.cells.size() > 1;
         for (PipelineStage stage : session.pipeline.stages()) {
             List<Invocation> invs = session.invocations(stage);
             List<Map<String, StoredArtifact>> done = session.outputsOf(stage);
-            List<Path> dirs = new java.util.ArrayList<>();
+            List<StoredArtifact> stored = new java.util.ArrayList<>();
             for (int i = 0; i < invs.size(); i++) {
                 Invocation inv = invs.get(i);
                 if (done.get(i) == null) {
                     continue;
                 }
                 for (StoredArtifact a : done.get(i).values()) {
-                    dirs.add(a.directory());
-                    String name = stage.id() + (invs.size() > 1 && inv.cellIndex() >= 0 ? "-c" + inv.cellIndex() : "")
-                            + (inv.seedIndex() >= 0 && session.pipeline.seeds() > 1 ? "-s" + inv.seedIndex() : "")
-                            + "-" + a.kind();
-                    try {
-                        Files.createDirectories(links);
-                        Files.createSymbolicLink(links.resolve(name), links.relativize(a.directory()));
-                    } catch (IOException | UnsupportedOperationException ex) {
-                        LOG.log(System.Logger.Level.DEBUG, "no link for " + name + ": " + ex.getMessage());
+                    stored.add(a);
+                    String name = RunFiles.outputName(stage.id(), inv.cell(), namesCell && inv.cellIndex() >= 0,
+                            session.pipeline.seeds() > 1 ? inv.seedIndex() : -1, a.kind());
+                    link(links.resolve(name), a.directory());
+                    if (ArtifactKinds.REPORT.equals(a.kind()) && Files.isRegularFile(a.directory().resolve(RunFiles.REPORT))) {
+                        for (String file : List.of(RunFiles.REPORT, "report.json", "tables")) {
+                            if (Files.exists(a.directory().resolve(file))) {
+                                link(runDir.resolve(file), a.directory().resolve(file));
+                            }
+                        }
                     }
                 }
             }
-            outputs.put(stage.id(), dirs);
+            outputs.put(stage.id(), List.copyOf(stored));
         }
         return outputs;
+    }
+
+    private static void link(Path link, Path target) {
+        try {
+            Files.createDirectories(link.getParent());
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, link.getParent().relativize(target));
+        } catch (IOException | UnsupportedOperationException ex) {
+            LOG.log(System.Logger.Level.DEBUG, "no link " + link + ": " + ex.getMessage());
+        }
     }
 
     @Override

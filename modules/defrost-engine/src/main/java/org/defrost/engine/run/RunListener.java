@@ -22,6 +22,17 @@ public interface RunListener {
     default void invocationFailed(Invocation invocation, Throwable error) {
     }
 
+    /**
+     * An invocation stopped because the run is being stopped (Ctrl-C, SIGTERM, the service stopping): not a
+     * failure; a rerun resumes it.
+     */
+    default void invocationCancelled(Invocation invocation) {
+    }
+
+    /** A work unit stopped because the run is being stopped; it neither failed nor finished. */
+    default void unitCancelled(String stageType) {
+    }
+
     /** A stage invocation fanned out {@code count} units. */
     default void unitsPlanned(String stageType, int count) {
     }

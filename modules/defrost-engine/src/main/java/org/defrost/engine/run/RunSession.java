@@ -11,6 +11,7 @@ import org.defrost.engine.pipeline.PipelineStage;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.engine.store.StoredArtifact;
 import org.defrost.spi.RunInfo;
+import org.defrost.spi.RunRecordData;
 
 /**
  * The shared state of one run: the pipeline, the store, what each invocation produced so far, and the
@@ -33,21 +34,25 @@ final class RunSession {
     /** Time limit for stages without their own; null for none. */
     final java.time.Duration defaultTimeout;
     private final ConcurrentMap<String, Map<String, StoredArtifact>> outputs = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Object> keyLocks = new ConcurrentHashMap<>();
 
-    RunSession(String runId, Pipeline pipeline, ArtifactStore store, RunListener listener, RunRecord record,
+    RunSession(String runId, Pipeline pipeline, ArtifactStore store, RunListener listener, java.nio.file.Path recordFile,
                RunControl control, int threads, UnitDispatcher dispatcher, java.time.Duration defaultTimeout) {
         this.defaultTimeout = defaultTimeout;
         this.runId = runId;
         this.pipeline = pipeline;
         this.store = store;
         this.listener = listener;
-        this.record = record;
         this.control = control;
         this.threads = threads;
         this.permits = new Semaphore(threads, true);
         this.dispatcher = dispatcher;
         this.cells = pipeline.matrixCells();
+        List<RunRecordData.PlannedStage> planned = new ArrayList<>();
+        for (PipelineStage stage : pipeline.stages()) {
+            planned.add(new RunRecordData.PlannedStage(stage.id(), stage.type(), invocations(stage).size(),
+                    stage.stage().stage().descriptor().produces()));
+        }
+        this.record = new RunRecord(recordFile, runId, pipeline.name(), pipeline.file(), store.workspace(), planned);
         this.info = new RunInfo(runId, pipeline.name(), pipeline.file(), pipeline.text(), record.file());
     }
 
@@ -92,11 +97,6 @@ final class RunSession {
             out.add(outputs.get(slot(stage.index(), inv.cellIndex(), inv.seedIndex())));
         }
         return out;
-    }
-
-    /** A monitor per artifact key, so that two invocations needing the same artifact compute it once. */
-    Object lockFor(String key) {
-        return keyLocks.computeIfAbsent(key, k -> new Object());
     }
 
     /** Threads each invocation of a wave of {@code waveSize} invocations may use. */

@@ -27,6 +27,8 @@ final class StageContextImpl extends BaseContext implements StageContext {
     final Map<String, StoredArtifact> committed = new java.util.LinkedHashMap<>();
     int unitsPlanned;
     int unitsCached;
+    /** Keys of the units' artifacts that are in the store (cached or computed), including those of a failed fan-out. */
+    final List<String> unitArtifacts = new ArrayList<>();
 
     StageContextImpl(RunSession session, Invocation inv, List<ArtifactView> inputs, Map<String, PendingArtifact> outputs,
                      int threads, Deadline deadline) {
@@ -108,6 +110,7 @@ final class StageContextImpl extends BaseContext implements StageContext {
         }
         List<Artifact> out = new ArrayList<>();
         int failed = 0;
+        int stopped = 0;
         Throwable first = null;
         String firstName = null;
         for (int i = 0; i < tasks.size(); i++) {
@@ -115,7 +118,9 @@ final class StageContextImpl extends BaseContext implements StageContext {
                 batch.cancelled(i);
             }
             Throwable failure = batch.failure(i);
-            if (failure != null) {
+            if (failure != null && batch.stopped(i)) {
+                stopped++;
+            } else if (failure != null) {
                 failed++;
                 if (first == null) {
                     first = failure;
@@ -123,8 +128,13 @@ final class StageContextImpl extends BaseContext implements StageContext {
                 }
             } else {
                 unitsCached += batch.cached(i) ? 1 : 0;
+                unitArtifacts.add(batch.result(i).key());
                 out.add(new ArtifactView(batch.result(i), invocation.cell(), invocation.seedIndex()));
             }
+        }
+        if (first == null && stopped > 0) {
+            throw new java.util.concurrent.CancellationException("run cancelled after " + (tasks.size() - stopped) + " of "
+                    + tasks.size() + " work units");
         }
         if (first != null) {
             throw new WorkFailedException(failed + " of " + tasks.size() + " work units failed; first: unit '" + firstName

@@ -18,6 +18,7 @@ public final class UnitBatch {
     private final Throwable[] failures;
     private final boolean[] cached;
     private final boolean[] finished;
+    private final boolean[] stopped;
 
     UnitBatch(RunSession session, List<UnitTask> tasks, Deadline deadline) {
         this.session = session;
@@ -27,6 +28,7 @@ public final class UnitBatch {
         this.failures = new Throwable[tasks.size()];
         this.cached = new boolean[tasks.size()];
         this.finished = new boolean[tasks.size()];
+        this.stopped = new boolean[tasks.size()];
     }
 
     /** How many units the batch holds. */
@@ -74,15 +76,30 @@ public final class UnitBatch {
         session.listener.unitFinished(tasks.get(i).description().stageType(), false, true, seconds);
     }
 
-    /** Records that unit {@code i} was stopped by {@link #cancellation()}, with the reason. */
+    /**
+     * Records that unit {@code i} was stopped by {@link #cancellation()}: a failure when the invocation's time limit
+     * passed, a stop (neither failed nor done) when the run is being stopped.
+     */
     public void cancelled(int i) {
-        failed(i, cancellationReason(null), 0);
+        if (deadline.expired()) {
+            failed(i, cancellationReason(null), 0);
+            return;
+        }
+        synchronized (this) {
+            if (finished[i]) {
+                return;
+            }
+            finished[i] = true;
+            stopped[i] = true;
+            failures[i] = new CancellationException("run cancelled");
+        }
+        session.listener.unitCancelled(tasks.get(i).description().stageType());
     }
 
     /** The failure to record for a unit stopped by cancellation: the time limit when it passed, else {@code e}. */
     CancellationException cancellationReason(CancellationException e) {
         if (deadline.expired()) {
-            return new CancellationException("stage exceeded its time limit of " + deadline.limit());
+            return new CancellationException("stage exceeded its time limit of " + Durations.format(deadline.limit()));
         }
         return e != null ? e : new CancellationException("run cancelled");
     }
@@ -93,6 +110,11 @@ public final class UnitBatch {
 
     synchronized Throwable failure(int i) {
         return failures[i];
+    }
+
+    /** Whether unit {@code i} was stopped with the run rather than failing. */
+    synchronized boolean stopped(int i) {
+        return stopped[i];
     }
 
     synchronized boolean cached(int i) {

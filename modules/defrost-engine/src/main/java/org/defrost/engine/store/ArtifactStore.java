@@ -2,9 +2,6 @@ package org.defrost.engine.store;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,6 +28,7 @@ public final class ArtifactStore {
     private final Path artifacts;
     private final Path tmp;
     private final Path damaged;
+    private final Path locks;
 
     /** Opens (creating directories as needed) the store in {@code workspace}. */
     public ArtifactStore(Path workspace) throws IOException {
@@ -38,6 +36,7 @@ public final class ArtifactStore {
         this.artifacts = this.workspace.resolve("artifacts");
         this.tmp = this.workspace.resolve("tmp");
         this.damaged = this.workspace.resolve("damaged");
+        this.locks = this.workspace.resolve("locks");
         Files.createDirectories(artifacts);
         Files.createDirectories(tmp);
     }
@@ -134,23 +133,66 @@ public final class ArtifactStore {
                 Instant.now().toString(), files, pending.metadata());
         Json.MAPPER.writeValue(dir.resolve(MANIFEST).toFile(), m);
         Path target = artifacts.resolve(key);
-        try {
+        for (int attempt = 0; ; attempt++) {
             try {
                 Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+                return new StoredArtifact(target, m);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the workspace file system cannot rename directories atomically: " + workspace, e);
+            } catch (IOException e) {
+                // Linux reports a non-empty target as "Directory not empty" (a plain FileSystemException), other
+                // systems as FileAlreadyExistsException: either way, another writer committed this key first.
+                if (!Files.exists(target)) {
+                    throw e;
+                }
+                Optional<StoredArtifact> existing = find(key);
+                if (existing.isPresent()) {
+                    discard(pending);
+                    return existing.get();
+                }
+                if (attempt > 0) {
+                    throw new IOException("could not commit artifact " + key + ": " + OsErrors.describe(e), e);
+                }
+                // find() moved a damaged copy aside: take its place
             }
-        } catch (FileSystemException e) {
-            // Another writer committed the key first. Linux reports renaming onto its non-empty directory as a
-            // plain FileSystemException ("Directory not empty"), not as one of the specific subclasses.
-            if (!(e instanceof FileAlreadyExistsException || e instanceof DirectoryNotEmptyException)
-                    && !Files.isDirectory(target)) {
-                throw e;
-            }
-            discard(pending);
-            return find(key).orElseThrow(() -> new IOException("artifact " + key + " vanished during commit"));
         }
-        return new StoredArtifact(target, m);
+    }
+
+    /**
+     * Waits for the right to compute {@code key}; see {@link KeyLock}. Hold it while looking the key up and
+     * computing it, so that a process that waited finds the artifact instead of computing it again.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancellation} fires while waiting
+     */
+    public KeyLock lock(String key, org.defrost.spi.Cancellation cancellation) throws IOException, InterruptedException {
+        return KeyLock.acquire(locks.resolve(key + ".lock"), cancellation);
+    }
+
+    /** Directory of the per-key lock files, {@code locks/}. */
+    public Path locksDirectory() {
+        return locks;
+    }
+
+    /** Directory of damaged artifacts moved aside, {@code damaged/}. */
+    public Path damagedDirectory() {
+        return damaged;
+    }
+
+    /** The directory an artifact has, or would have, in the store. */
+    public Path directoryOf(String key) {
+        return artifacts.resolve(key);
+    }
+
+    /**
+     * Deletes a stored artifact and its lock file. The directory is first renamed out of {@code artifacts/}, so
+     * that no reader ever sees a half-deleted artifact.
+     */
+    public void remove(String key) throws IOException {
+        Path dir = artifacts.resolve(key);
+        Path doomed = tmp.resolve("removed-" + key + "-" + UUID.randomUUID());
+        Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(doomed);
+        Files.deleteIfExists(locks.resolve(key + ".lock"));
     }
 
     /** Deletes a pending artifact's temporary directory (after a failure). Never throws. */
@@ -176,8 +218,8 @@ public final class ArtifactStore {
         }
         stale.forEach(ArtifactStore::deleteTree);
         if (!stale.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "removed " + stale.size() + " temporary directories older than " + age
-                    + " from " + tmp);
+            LOG.log(System.Logger.Level.INFO, "removed " + stale.size() + " temporary directories older than "
+                    + (age.toMinutes() % 60 == 0 ? age.toHours() + "h" : age.toMinutes() + "m") + " from " + tmp);
         }
         return stale.size();
     }
@@ -192,7 +234,8 @@ public final class ArtifactStore {
         return keys;
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes a directory tree, logging what could not be deleted. Never throws. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

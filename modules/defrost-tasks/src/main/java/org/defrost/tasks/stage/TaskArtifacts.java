@@ -3,6 +3,7 @@ package org.defrost.tasks.stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.defrost.spi.ArtifactKinds;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
@@ -10,8 +11,8 @@ import org.defrost.tasks.TaskRole;
 
 /** Writes the outputs every task-generation stage shares. */
 final class TaskArtifacts {
-    static final String TASK_PAIR = "task-pair";
-    static final String SOURCE_TASK = "source-task";
+    static final String TASK_PAIR = ArtifactKinds.TASK_PAIR;
+    static final String SOURCE_TASK = ArtifactKinds.SOURCE_TASK;
 
     private TaskArtifacts() {
     }
