@@ -68,6 +68,7 @@ final class RunMetricsListener implements RunListener {
                 invocations(type, outcome);
                 cellsFinished(type, outcome);
             }
+            invocations(type, RunRecord.CANCELLED);
             for (String kind : stage.descriptor().produces()) {
                 bytesWritten(kind);
                 artifactsWritten(kind);

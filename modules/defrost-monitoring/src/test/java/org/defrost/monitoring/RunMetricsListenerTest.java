@@ -73,6 +73,7 @@ class RunMetricsListenerTest {
                 assertEquals(0, s.value("defrost_invocations_total", with(t, "outcome", outcome)), type + " " + outcome);
                 assertEquals(0, s.value("defrost_cells_finished_total", with(t, "outcome", outcome)), type + " " + outcome);
             }
+            assertEquals(0, s.value("defrost_invocations_total", with(t, "outcome", "cancelled")), type + " cancelled");
         }
         for (String kind : new String[] {"data", "models", "summary"}) {
             assertEquals(0, s.value("defrost_store_written_bytes_total", with(p, "kind", kind)), kind);
