@@ -202,7 +202,12 @@ public final class FineTuneStage implements Stage {
     public void runUnit(UnitContext ctx) throws Exception {
         FineTuneCell u = TypedUnits.read(ctx, FineTuneCell.class);
         TaskPair pair = TaskPair.read(ctx.input(ArtifactKinds.TASK_PAIR).directory());
-        Network source = NetworkIo.load(ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network"));
+        java.nio.file.Path sourceDir = ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network");
+        if (BlockStudy.isBlockNetwork(sourceDir)) {
+            BlockCells.fineTune(ctx, u, pair, sourceDir);
+            return;
+        }
+        Network source = NetworkIo.load(sourceDir);
         int n = u.targetSize();
         TargetRows rows = TargetRows.of(pair, n, u.split());
         LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);

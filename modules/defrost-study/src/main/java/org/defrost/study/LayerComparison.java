@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Network;
 import org.defrost.similarity.LayerProfile;
@@ -17,6 +18,7 @@ import org.defrost.similarity.SubsetPlan;
 import org.defrost.similarity.knn.LabelOverlap;
 import org.defrost.spi.Seed;
 import org.defrost.tasks.LabelledSet;
+import org.ejml.data.FMatrixRMaj;
 
 /**
  * One seed's comparison of S and a T*: for each probe mode and measure, the layer × layer table (layers 0..L,
@@ -39,14 +41,29 @@ final class LayerComparison {
     static Map<String, Object> compare(Network source, Network target, Map<String, LabelledSet[]> probes,
                                        SimilarityUnit u, Seed seed, KernelThreads threads) {
         int layers = source.spec().hiddenLayerCount() + 1;
+        return compare(layers, x -> source.activations(x, threads).subList(0, layers),
+                x -> target.activations(x, threads).subList(0, layers), probes, u, seed, threads);
+    }
+
+    /**
+     * The comparison for any pair of networks given by their representations.
+     *
+     * @param layers          L + 1, the representations per network (input included)
+     * @param sourceLayers    S's representations of an {@code n × input} matrix (not modified): {@code layers} matrices
+     * @param targetLayers    T*'s, likewise
+     */
+    static Map<String, Object> compare(int layers, Function<FMatrixRMaj, List<FMatrixRMaj>> sourceLayers,
+                                       Function<FMatrixRMaj, List<FMatrixRMaj>> targetLayers,
+                                       Map<String, LabelledSet[]> probes, SimilarityUnit u, Seed seed,
+                                       KernelThreads threads) {
         Map<String, Object> byProbe = new LinkedHashMap<>();
         for (Map.Entry<String, LabelledSet[]> e : probes.entrySet()) {
             List<SimilarityMeasure> measures = new ArrayList<>();
             for (String name : u.measures()) {
                 measures.add(SimilarityMeasures.create(name, parameters(name, u, seed, e.getValue()[1].labels())));
             }
-            var s = source.activations(e.getValue()[0].inputMatrix(), threads).subList(0, layers);
-            var t = target.activations(e.getValue()[1].inputMatrix(), threads).subList(0, layers);
+            var s = sourceLayers.apply(e.getValue()[0].inputMatrix());
+            var t = targetLayers.apply(e.getValue()[1].inputMatrix());
             Map<String, Object> byMeasure = new LinkedHashMap<>();
             for (LayerwiseResult r : LayerwiseSimilarity.compareMatrices("S", s, "T*", t, measures, threads)) {
                 if (r instanceof LayerwiseResult.CrossLayer c) {

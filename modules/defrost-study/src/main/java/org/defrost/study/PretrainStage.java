@@ -42,22 +42,39 @@ public final class PretrainStage implements Stage {
     @Override
     public StageDescriptor descriptor() {
         return new StageDescriptor(TYPE, "1",
-                "Trains the source network S on the source task (fully connected, L hidden layers), with early "
+                "Trains the source network S on the source task (fully connected with L hidden layers, or the L blocks "
+                        + "of architecture), with early "
                         + "stopping on a validation split and best-weights restore. Writes the network (network.json "
                         + "and one .npy per tensor), its training history and its source test error.",
-                TrainingParameters.all(TrainingParameters.SOURCE_VALIDATION), List.of(ArtifactKinds.SOURCE_TASK), List.of(ArtifactKinds.SOURCE_NETWORK),
+                TrainingParameters.all(concat(TrainingParameters.SOURCE_VALIDATION, BlockStudy.SPECS)),
+                List.of(ArtifactKinds.SOURCE_TASK), List.of(ArtifactKinds.SOURCE_NETWORK),
                 StageScope.EACH_SEED);
     }
 
     @Override
     public long estimatedMemoryBytes(Parameters p) {
+        if (BlockStudy.isBlock(p)) {
+            return BlockStudy.trainingBytes(p);
+        }
         List<Integer> hidden = p.getIntList("hidden");
         return TrainingParameters.trainingBytes(hidden, hidden.get(0), p.getInt("batchSize"));
     }
 
     @Override
     public List<ParameterProblem> validate(Parameters parameters) {
-        return TrainingParameters.validate(parameters);
+        return concat(TrainingParameters.validate(parameters), BlockStudy.validate(parameters));
+    }
+
+    /** A block network's image shape against the one the task stage declares. */
+    @Override
+    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
+        return BlockStudy.checkShape(p, inputSizes.get(ArtifactKinds.SOURCE_TASK));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @Override
@@ -68,6 +85,10 @@ public final class PretrainStage implements Stage {
         LabelledSet test = TaskData.read(source, TaskPairSet.SOURCE_TEST);
         int classes = ((Number) source.metadata().get("classes")).intValue();
         ValidationSplit.Split split = TrainingParameters.sourceSplit(p).apply(train);
+        if (BlockStudy.isBlock(p)) {
+            BlockPretrain.run(ctx, source, split, test, classes);
+            return;
+        }
         NetworkSpec spec = TrainingParameters.network(p, train.features(), classes);
         Network network = Network.build(spec, ctx.seed().derive("init"));
         Trainer trainer = new Trainer(TrainingParameters.training(p))

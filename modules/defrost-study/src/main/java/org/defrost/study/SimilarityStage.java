@@ -108,6 +108,8 @@ public final class SimilarityStage implements Stage {
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
             int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
+            String featureMaps = BlockStudy.isBlockNetwork(sources.get(s).directory().resolve("network"))
+                    ? p.getString(BlockStudy.FEATURE_MAPS) : null;
             TargetSizes.requireFit(listed, split, pool);
             int whole = split.largestSize(pool);
             if (whole == 0) {
@@ -120,7 +122,7 @@ public final class SimilarityStage implements Stage {
                 units.add(new PlannedUnit<>("similarity/seed" + pair.seedIndex() + "/n" + n,
                         new TargetNetwork(pair.seedIndex(), n, n == whole),
                         new SimilarityUnit(n, split, training, p.getStringList("probes"), p.getStringList("measures"),
-                                p.getInt("k"), p.getDouble("threshold"), p.getInt("subsetSize")),
+                                p.getInt("k"), p.getDouble("threshold"), p.getInt("subsetSize"), featureMaps),
                         List.of(pair.key(), sources.get(s).key()), ArtifactKinds.SIMILARITY_SEED,
                         ctx.seedFor(pair.seedIndex()).value()));
             }
@@ -149,7 +151,12 @@ public final class SimilarityStage implements Stage {
     public void runUnit(UnitContext ctx) throws Exception {
         SimilarityUnit u = TypedUnits.read(ctx, SimilarityUnit.class);
         TaskPair pair = TaskPair.read(ctx.input(ArtifactKinds.TASK_PAIR).directory());
-        Network source = NetworkIo.load(ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network"));
+        Path sourceDir = ctx.input(ArtifactKinds.SOURCE_NETWORK).directory().resolve("network");
+        if (BlockStudy.isBlockNetwork(sourceDir)) {
+            BlockCells.similarity(ctx, u, pair, sourceDir, probes(pair, u.probes()));
+            return;
+        }
+        Network source = NetworkIo.load(sourceDir);
         int classes = pair.classes(TaskRole.TARGET);
         NetworkSpec spec = TrainingParameters.withHead(source.spec(), classes);
         TargetRows rows = TargetRows.of(pair, u.targetSize(), u.split());

@@ -1,5 +1,6 @@
 package org.defrost.study;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.defrost.study.support.TrainingSettings;
 import org.defrost.tasks.TargetSplit;
@@ -17,7 +18,10 @@ import org.defrost.tasks.TargetSplit;
  * @param k          neighbours of the neighbour-based measures; 0 for each measure's default
  * @param threshold  rbf-cka bandwidth factor
  * @param subsetSize subset size of the neighbour-based measures
+ * @param featureMaps how a block network's feature maps become representations ({@link BlockStudy#FEATURE_MAPS});
+ *                    null for dense source networks, and then absent from the unit's key
  */
 record SimilarityUnit(int targetSize, TargetSplit split, TrainingSettings training, List<String> probes,
-                      List<String> measures, int k, double threshold, int subsetSize) {
+                      List<String> measures, int k, double threshold, int subsetSize,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String featureMaps) {
 }

@@ -44,9 +44,16 @@ public final class DatasetStage implements Stage {
         return problems.isEmpty() ? BINDER.problems(p) : problems;
     }
 
-    /** A task pair's target pool has {@code targetPoolSize} rows. */
+    /**
+     * A task pair's target pool has {@code targetPoolSize} rows; Fashion-MNIST source tasks have one-channel 28×28
+     * images ({@code inputChannels}, {@code inputHeight}, {@code inputWidth}), which a convolutional source network
+     * checks its architecture against.
+     */
     @Override
     public Map<String, Long> outputSizes(String kind, Parameters p) {
+        if (kind.equals(TaskArtifacts.SOURCE_TASK) && p.getString("format").equals("fashion-mnist")) {
+            return Map.of("inputChannels", 1L, "inputHeight", 28L, "inputWidth", 28L);
+        }
         return kind.equals(TaskArtifacts.TASK_PAIR) ? Map.of(TaskPair.TARGET_POOL_SIZE, (long) BINDER.bind(p).targetPoolSize()) : Map.of();
     }
 

@@ -28,6 +28,7 @@ final class TaskArtifacts {
         }
         for (ArtifactWriter out : new ArtifactWriter[] {pairOut, sourceOut}) {
             out.putMetadata("inputDim", pair.inputDim());
+            out.putMetadata("inputShape", pair.manifest().inputShape());
             out.putMetadata("classes", pair.classes(TaskRole.SOURCE));
             out.putMetadata("sourceTrainSize", pair.size(TaskPairSet.SOURCE_TRAIN));
         }

@@ -1,0 +1,120 @@
+package org.defrost.study;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Evaluation;
+import org.defrost.nn.conv.BlockNetwork;
+import org.defrost.nn.conv.BlockTrainer;
+import org.defrost.nn.io.BlockNetworkIo;
+import org.defrost.nn.train.TrainingConfig;
+import org.defrost.nn.train.TrainingResult;
+import org.defrost.spi.Seed;
+import org.defrost.spi.UnitContext;
+import org.defrost.study.support.TargetRows;
+import org.defrost.study.support.TrainingHistory;
+import org.defrost.tasks.LabelledSet;
+import org.defrost.tasks.TaskPair;
+import org.defrost.tasks.TaskPairSet;
+import org.defrost.tasks.TaskRole;
+
+/**
+ * The work units of {@code fine-tune} and {@code similarity} when the source network is a block network
+ * ({@link BlockStudy}): the same files as the dense units, with depths counting blocks.
+ */
+final class BlockCells {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BlockCells() {
+    }
+
+    /**
+     * Trains one fine-tune cell: the starting network of {@link BlockStudy#transfer}, trained on the cell's target
+     * rows with early stopping (frozen blocks' outputs computed once when {@code cacheFrozenPrefix} holds), then
+     * optionally a second stage with every block unfrozen; writes {@link CellResult}, the rows and the history.
+     */
+    static void fineTune(UnitContext ctx, FineTuneCell u, TaskPair pair, Path sourceDir) throws Exception {
+        BlockNetwork source = BlockNetworkIo.load(sourceDir);
+        int n = u.targetSize();
+        TargetRows rows = TargetRows.of(pair, n, u.split());
+        LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
+        Seed seed = ctx.seed();
+        BlockNetwork network = BlockStudy.transfer(source, pair.classes(TaskRole.TARGET), u.depth(),
+                !u.build().equals("random"), seed.derive("init"));
+        TrainingConfig config = u.training().config()
+                .withCacheFrozenPrefix(!Boolean.FALSE.equals(ctx.parameters().get("cacheFrozenPrefix")));
+        TrainingReporter reporter = new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false);
+        long start = System.nanoTime();
+        TrainingResult result;
+        Evaluation testEval;
+        double firstStage = Double.NaN;
+        int epochs;
+        try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
+            var train = TaskData.dataset(rows.trainingSet());
+            var validation = TaskData.dataset(rows.validationSet());
+            result = new BlockTrainer(config, reporter).train(network, train, validation, seed.derive("batches").derive(n),
+                    threads);
+            epochs = result.epochsRun();
+            if (u.twoStage() && u.depth() > 0) {
+                firstStage = network.evaluate(TaskData.dataset(test), threads).error();
+                for (int b = 1; b <= network.blockCount(); b++) {
+                    network.setFrozen(b, false);
+                }
+                result = new BlockTrainer(config.withLearningRate(config.learningRate() * u.twoStageFactor()), reporter)
+                        .train(network, train, validation, seed.derive("second-stage").derive(n), threads);
+                epochs += result.epochsRun();
+            }
+            testEval = network.evaluate(TaskData.dataset(test), threads);
+        } catch (ArithmeticException e) {
+            ctx.metrics().count("diverged_total", 1);
+            throw e;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ctx.metrics().set("samples_per_second", result.samplesPerSecond());
+        CellResult cell = new CellResult(n, rows.trainSize(), rows.validationSize(), u.depth(), u.build(),
+                testEval.error(), testEval.loss(), result.best().validationError(), firstStage, epochs,
+                result.bestEpoch(), result.stopReason().name().toLowerCase());
+        ctx.output().putMetadata("seconds", seconds);
+        ctx.output().putMetadata("samplesPerSecond", result.samplesPerSecond());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.output().directory().resolve(CellResult.FILE).toFile(), cell);
+        rows.write(ctx.output().directory());
+        TrainingHistory.write(ctx.output().directory().resolve(TrainingHistory.FILE), result);
+    }
+
+    /**
+     * Trains one T* with S's blocks (fresh weights, a readout for the target) and compares it with S on the
+     * representations of {@link BlockStudy#representations} in mode {@code u.featureMaps()}; writes
+     * {@link LayerComparison#FILE}, the rows and T*.
+     */
+    static void similarity(UnitContext ctx, SimilarityUnit u, TaskPair pair, Path sourceDir,
+                           Map<String, LabelledSet[]> probes) throws Exception {
+        BlockNetwork source = BlockNetworkIo.load(sourceDir);
+        TargetRows rows = TargetRows.of(pair, u.targetSize(), u.split());
+        BlockNetwork target = BlockStudy.transfer(source, pair.classes(TaskRole.TARGET), 0, false,
+                ctx.seed().derive("target-network"));
+        TrainingConfig config = u.training().config();
+        BlockTrainer trainer = new BlockTrainer(config,
+                new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false));
+        Map<String, Object> result;
+        try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
+            trainer.train(target, TaskData.dataset(rows.trainingSet()), TaskData.dataset(rows.validationSet()),
+                    ctx.seed().derive("batches"), threads);
+            double targetError = target.evaluate(TaskData.dataset(pair.load(TaskPairSet.TARGET_TEST)), threads).error();
+            String mode = u.featureMaps() == null ? "flatten" : u.featureMaps();
+            result = LayerComparison.compare(source.architecture().blockCount() + 1,
+                    x -> BlockStudy.representations(source, x, mode, threads),
+                    x -> BlockStudy.representations(target, x, mode, threads), probes, u, ctx.seed(), threads);
+            result.put("targetNetworkTestError", targetError);
+            result.put("trainSize", rows.trainSize());
+            result.put("validationSize", rows.validationSize());
+            result.put("blockNames", BlockPretrain.blockNames(source.architecture()));
+            result.put("featureMaps", mode);
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.output().directory().resolve(LayerComparison.FILE).toFile(),
+                result);
+        rows.write(ctx.output().directory());
+        BlockNetworkIo.save(target, ctx.output().directory().resolve("target-network"),
+                Map.of("stage", SimilarityStage.TYPE, "trainingSize", rows.trainSize()));
+    }
+}

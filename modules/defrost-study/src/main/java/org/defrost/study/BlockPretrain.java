@@ -1,0 +1,100 @@
+package org.defrost.study;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Evaluation;
+import org.defrost.nn.conv.Architecture;
+import org.defrost.nn.conv.BlockNetwork;
+import org.defrost.nn.conv.BlockTrainer;
+import org.defrost.nn.conv.ImageShape;
+import org.defrost.nn.io.BlockNetworkIo;
+import org.defrost.nn.train.TrainingResult;
+import org.defrost.spi.Artifact;
+import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.Parameters;
+import org.defrost.spi.StageContext;
+import org.defrost.study.support.TrainingHistory;
+import org.defrost.tasks.LabelledSet;
+import org.defrost.tasks.ValidationSplit;
+
+/**
+ * {@code pretrain} for a block network ({@link BlockStudy}): the same training, files and metadata as the dense
+ * path, the network stored by {@link BlockNetworkIo}. {@code hiddenLayers} in the metadata is L, the number of
+ * blocks below the readout, so transfer plans count blocks; {@code blockNames} names them.
+ */
+final class BlockPretrain {
+    private BlockPretrain() {
+    }
+
+    /**
+     * Trains S on {@code split} and writes the source-network artifact.
+     *
+     * @param source the source-task artifact, whose {@code inputShape} metadata gives the image shape
+     */
+    static void run(StageContext ctx, Artifact source, ValidationSplit.Split split, LabelledSet test, int classes)
+            throws Exception {
+        Parameters p = ctx.parameters();
+        ImageShape shape = taskShape(source, split.training().features());
+        if (!shape.equals(BlockStudy.imageShape(p))) {
+            throw new IllegalArgumentException("imageShape " + p.getIntList(BlockStudy.IMAGE_SHAPE)
+                    + " differs from the task's images " + shape);
+        }
+        Architecture architecture = BlockStudy.architecture(p, shape, classes);
+        BlockNetwork network = BlockNetwork.build(architecture, ctx.seed().derive("init"));
+        BlockTrainer trainer = new BlockTrainer(TrainingParameters.training(p),
+                new TrainingReporter(ctx, "source network", p.getInt("maxEpochs"), split.training().size(), true));
+        TrainingResult result;
+        Evaluation testEval;
+        try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
+            result = trainer.train(network, TaskData.dataset(split.training()), TaskData.dataset(split.validation()),
+                    ctx.seed().derive("batches"), threads);
+            testEval = network.evaluate(TaskData.dataset(test), threads);
+        } catch (ArithmeticException e) {
+            ctx.metrics().count("diverged_total", 1);
+            throw e;
+        }
+        ctx.metrics().set("samples_per_second", result.samplesPerSecond());
+        ArtifactWriter out = ctx.output(ArtifactKinds.SOURCE_NETWORK);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("stage", PretrainStage.TYPE);
+        provenance.put("seed", ctx.seed().value());
+        provenance.put("training", PretrainStage.withoutTimings(result.toMap()));
+        provenance.put("trainingSize", split.training().size());
+        provenance.put("validationSize", split.validation().size());
+        BlockNetworkIo.save(network, out.directory().resolve("network"), provenance);
+        TrainingHistory.write(out.directory().resolve(TrainingHistory.FILE), result);
+        out.putMetadata("sourceTestError", testEval.error());
+        out.putMetadata("sourceTestLoss", testEval.loss());
+        out.putMetadata("epochs", result.epochsRun());
+        out.putMetadata("bestEpoch", result.bestEpoch());
+        out.putMetadata("stopReason", result.stopReason().name().toLowerCase());
+        out.putMetadata("hiddenLayers", architecture.blockCount());
+        out.putMetadata("architecture", architecture.text());
+        out.putMetadata("blockNames", blockNames(architecture));
+        out.putMetadata("classes", classes);
+        out.putMetadata("trainingSeconds", result.trainingSeconds());
+        out.putMetadata("samplesPerSecond", result.samplesPerSecond());
+        ctx.log().log(System.Logger.Level.INFO, String.format("source network %s (seed %d): test error %.4f after %d epochs",
+                architecture.text(), ctx.seedIndex(), testEval.error(), result.epochsRun()));
+    }
+
+    /** Names of blocks 1..L ("conv block 1", ...). */
+    static List<String> blockNames(Architecture a) {
+        return java.util.stream.IntStream.rangeClosed(1, a.blockCount()).mapToObj(a::blockName).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ImageShape taskShape(Artifact source, int inputDim) {
+        Object shape = source.metadata().get("inputShape");
+        List<Integer> dims = shape instanceof List<?> l
+                ? ((List<Object>) l).stream().map(o -> ((Number) o).intValue()).toList() : null;
+        ImageShape s = BlockStudy.taskShape(dims, inputDim);
+        if (s.size() != inputDim) {
+            throw new IllegalArgumentException("the source task's inputShape " + dims + " does not hold its "
+                    + inputDim + " input values");
+        }
+        return s;
+    }
+}
