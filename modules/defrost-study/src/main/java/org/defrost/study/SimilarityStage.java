@@ -80,6 +80,7 @@ public final class SimilarityStage implements Stage {
         specs.add(ParameterSpec.integer("subsetSize", 2000,
                 "Neighbour-based measures on more probes than this use disjoint random subsets of it and report the "
                         + "mean and standard error.").withRange(3, 46_340));
+        specs.add(BlockStudy.FEATURE_MAPS_SPEC);
         return new StageDescriptor(TYPE, "2",
                 "Trains T* from scratch on target data (the architecture of S, a fresh readout): on the largest training "
                         + "set the target pool supplies, and optionally on each listed target size. Compares each T* "
