@@ -158,6 +158,9 @@ public final class FineTuneStage implements Stage {
         out.putMetadata("summary", TransferSummaryText.of(statistics, ctx.matrixCell(), pairs.size(), layers,
                 p.getDouble("alpha"), split.fromBudget()));
         out.putMetadata("hiddenLayers", layers);
+        if (sources.get(0).metadata().get("blockNames") != null) {
+            out.putMetadata("blockNames", sources.get(0).metadata().get("blockNames"));
+        }
         out.putMetadata("seeds", pairs.size());
         out.putMetadata("cells", rows.size());
         out.putMetadata("cellKeys", done.stream().map(d -> d.artifact().key()).toList());

@@ -50,6 +50,12 @@ public final class ResultSections {
         b.paragraphHtml("<span class=\"key\">Colours throughout:" + swatch(ChartStyle.RANDOM) + "random (layers above "
                 + "ℓ re-initialised)" + swatch(ChartStyle.PRETRAINED) + "pretrained (layers above ℓ fine-tuned from the "
                 + "source network)</span>");
+        if (!r.blockNames().isEmpty()) {
+            b.paragraph("The source network is made of blocks, and ℓ counts blocks: "
+                    + java.util.stream.IntStream.rangeClosed(1, r.blockNames().size())
+                    .mapToObj(d -> "ℓ = " + d + " freezes " + r.frozenBlocks(d)).collect(java.util.stream.Collectors.joining("; "))
+                    + ".");
+        }
         for (TransferCell c : r.cells()) {
             if (r.cells().size() > 1 || !c.cell().values().isEmpty()) {
                 b.subheading(c.cell().displayName());
@@ -58,6 +64,10 @@ public final class ResultSections {
             for (Recommendation rec : recommendations) {
                 if (rec.cell().equals(c.cell())) {
                     String text = rec.sentence();
+                    String frozen = r.frozenBlocks(rec.depthStar());
+                    if (!frozen.isEmpty()) {
+                        text += " Frozen: " + frozen + ".";
+                    }
                     int colon = text.indexOf(": ");
                     list.append("<li class=\"answer\" data-target-size=\"").append(rec.targetSize()).append("\">")
                             .append("<span class=\"lead\">").append(escape(text.substring(0, colon + 1)))

@@ -27,6 +27,7 @@ public final class TransferResults {
     private final Table depthTable;
     private final Table optimaTable;
     private final Table curvesTable;
+    private List<String> blockNames = List.of();
 
     private TransferResults(List<TransferCell> cells, Table cellsTable, Table depthTable, Table optimaTable,
                             Table curvesTable) {
@@ -73,7 +74,30 @@ public final class TransferResults {
                     .orElseGet(() -> points.stream().mapToInt(DepthPoint::depth).max().orElse(0));
             cells.add(new TransferCell(new MatrixCell(a.matrixCell()), layers, seeds, points, optimum, curves));
         }
-        return new TransferResults(cells, all, depthAll, optimaAll, curvesAll);
+        TransferResults results = new TransferResults(cells, all, depthAll, optimaAll, curvesAll);
+        for (ResultArtifact a : sorted) {
+            if (a.metadata().get("blockNames") instanceof List<?> names && !names.isEmpty()) {
+                results.blockNames = names.stream().map(String::valueOf).toList();
+                break;
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Names of blocks 1..L ("conv block 1", ...) when the source network is a block network (fine-tune records them
+     * as {@code blockNames}); empty for fully connected networks, whose depths count layers.
+     */
+    public List<String> blockNames() {
+        return blockNames;
+    }
+
+    /** The blocks a depth ℓ freezes, named, e.g. "conv block 1, conv block 2"; empty without block names or at ℓ = 0. */
+    public String frozenBlocks(int depth) {
+        if (blockNames.isEmpty() || depth <= 0) {
+            return "";
+        }
+        return String.join(", ", blockNames.subList(0, Math.min(depth, blockNames.size())));
     }
 
     private static Table optional(Path file) throws IOException {
