@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.defrost.kernels.KernelThreads;
@@ -109,11 +110,10 @@ public final class BlockStudy {
      * @throws IllegalArgumentException naming the element that is unknown, misplaced or leaves no pixel
      */
     static Architecture architecture(Parameters p, ImageShape input, int classes) {
-        Architecture a = new Architecture(input, Architecture.parseBlocks(p.getString(ARCHITECTURE), input),
+        return new Architecture(input, Architecture.parseBlocks(p.getString(ARCHITECTURE), input),
                 classes == 2 ? 1 : classes, Activation.fromId(p.getString("activation")),
                 classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY,
                 Init.fromId(p.getString("init"), p.getDouble("initScale")));
-        return a;
     }
 
     /** Bytes to train the block network of {@code p} on the declared image shape (ten classes assumed). */
@@ -194,7 +194,7 @@ public final class BlockStudy {
         FMatrixRMaj out = new FMatrixRMaj(maps.numRows, c);
         double[] sums = new double[c];
         for (int r = 0; r < maps.numRows; r++) {
-            java.util.Arrays.fill(sums, 0);
+            Arrays.fill(sums, 0);
             int base = r * maps.numCols;
             for (int px = 0; px < pixels; px++) {
                 for (int ch = 0; ch < c; ch++) {
