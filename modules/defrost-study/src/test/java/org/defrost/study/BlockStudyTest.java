@@ -203,7 +203,7 @@ class BlockStudyTest {
         Path file = dir.resolve("shape.yaml");
         Files.writeString(file, text);
         Pipeline p = new PipelineParser(StageRegistry.builtIn()).parse(file);
-        Preflight.Report report = new Preflight(1, Long.MAX_VALUE).check(p, PipelineLocations.of(text));
+        Preflight.Report report = new Preflight(1, Long.MAX_VALUE).check(p, PipelineLocations.of(p));
         List<Problem> shape = report.errors().stream().filter(e -> e.field().endsWith("imageShape")).toList();
         assertEquals(1, shape.size(), report.errors().toString());
         assertEquals(lineOf(text, "imageShape:"), shape.get(0).location().line());
