@@ -3,6 +3,7 @@ package org.defrost.similarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.defrost.similarity.cca.ProcrustesDistance;
 import org.defrost.similarity.cca.Pwcca;
 import org.defrost.similarity.cca.Svcca;
@@ -16,11 +17,31 @@ import org.defrost.similarity.knn.TwoNn;
 
 /** The registry of measures by name. */
 public final class SimilarityMeasures {
+    /** The registered measures, in the order they are listed to users. */
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry(LinearCka.NAME, false, false, false, p -> new LinearCka()),
+            new Entry(DebiasedCka.NAME, false, false, false, p -> new DebiasedCka()),
+            new Entry(RbfCka.NAME, false, true, false, p -> new RbfCka(threshold(p))),
+            new Entry(InformationImbalance.NAME, true, false, false, p -> new InformationImbalance(
+                    k(InformationImbalance.NAME, p, InformationImbalance.DEFAULT_K), p.subsetsOrStandard())),
+            new Entry(NeighbourhoodOverlap.NAME, true, false, false, p -> new NeighbourhoodOverlap(
+                    k(NeighbourhoodOverlap.NAME, p, NeighbourhoodOverlap.DEFAULT_K), p.subsetsOrStandard())),
+            new Entry(LabelOverlap.NAME, true, false, true, SimilarityMeasures::labelOverlap),
+            new Entry(TwoNn.NAME, false, false, false, p -> new TwoNn(p.subsetsOrStandard())),
+            new Entry(Svcca.NAME, false, false, false, p -> new Svcca()),
+            new Entry(Pwcca.NAME, false, false, false, p -> new Pwcca()),
+            new Entry(ProcrustesDistance.NAME, false, false, false, p -> new ProcrustesDistance()));
     /** Every registered name, in the order they are listed to users. */
-    public static final List<String> NAMES = List.of(LinearCka.NAME, DebiasedCka.NAME, RbfCka.NAME,
-            InformationImbalance.NAME, NeighbourhoodOverlap.NAME, LabelOverlap.NAME, TwoNn.NAME, Svcca.NAME,
-            Pwcca.NAME, ProcrustesDistance.NAME);
+    public static final List<String> NAMES = ENTRIES.stream().map(Entry::name).toList();
     public static final double DEFAULT_THRESHOLD = 1.0;
+
+    /**
+     * One registered measure: its name, which of the parameters k, threshold and labels it takes, and how
+     * it is built from parameters already checked to be among those.
+     */
+    private record Entry(String name, boolean k, boolean threshold, boolean labels,
+                         Function<MeasureParameters, SimilarityMeasure> factory) {
+    }
 
     private SimilarityMeasures() {
     }
@@ -40,44 +61,21 @@ public final class SimilarityMeasures {
     public static SimilarityMeasure create(String name, MeasureParameters parameters) {
         MeasureParameters p = parameters == null ? MeasureParameters.none() : parameters;
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        switch (key) {
-            case LinearCka.NAME:
-                allowOnly(key, p, false, false, false);
-                return new LinearCka();
-            case DebiasedCka.NAME:
-                allowOnly(key, p, false, false, false);
-                return new DebiasedCka();
-            case RbfCka.NAME:
-                allowOnly(key, p, false, true, false);
-                return new RbfCka(threshold(p));
-            case InformationImbalance.NAME:
-                allowOnly(key, p, true, false, false);
-                return new InformationImbalance(k(key, p, InformationImbalance.DEFAULT_K), p.subsetsOrStandard());
-            case NeighbourhoodOverlap.NAME:
-                allowOnly(key, p, true, false, false);
-                return new NeighbourhoodOverlap(k(key, p, NeighbourhoodOverlap.DEFAULT_K), p.subsetsOrStandard());
-            case LabelOverlap.NAME:
-                allowOnly(key, p, true, false, true);
-                if (p.labels() == null) {
-                    throw new InvalidSimilarityInputException(key + " compares neighbourhoods with labels; give labels "
-                            + "(one integer per row of A)");
-                }
-                return new LabelOverlap(k(key, p, LabelOverlap.DEFAULT_K), p.labels(), p.subsetsOrStandard());
-            case TwoNn.NAME:
-                allowOnly(key, p, false, false, false);
-                return new TwoNn(p.subsetsOrStandard());
-            case Svcca.NAME:
-                allowOnly(key, p, false, false, false);
-                return new Svcca();
-            case Pwcca.NAME:
-                allowOnly(key, p, false, false, false);
-                return new Pwcca();
-            case ProcrustesDistance.NAME:
-                allowOnly(key, p, false, false, false);
-                return new ProcrustesDistance();
-            default:
-                throw new InvalidSimilarityInputException(unknownMessage(name));
+        for (Entry entry : ENTRIES) {
+            if (entry.name().equals(key)) {
+                allowOnly(key, p, entry.k(), entry.threshold(), entry.labels());
+                return entry.factory().apply(p);
+            }
         }
+        throw new InvalidSimilarityInputException(unknownMessage(name));
+    }
+
+    private static SimilarityMeasure labelOverlap(MeasureParameters p) {
+        if (p.labels() == null) {
+            throw new InvalidSimilarityInputException(LabelOverlap.NAME + " compares neighbourhoods with labels; "
+                    + "give labels (one integer per row of A)");
+        }
+        return new LabelOverlap(k(LabelOverlap.NAME, p, LabelOverlap.DEFAULT_K), p.labels(), p.subsetsOrStandard());
     }
 
     private static void allowOnly(String name, MeasureParameters p, boolean k, boolean threshold, boolean labels) {

@@ -1,8 +1,8 @@
 package org.defrost.similarity.cca;
 
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -15,22 +15,11 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * rotation or reflection of A. A distance: lower is more similar. Values within rounding of zero are
  * reported as 0. NaN when a representation has no variance.
  */
-public final class ProcrustesDistance implements SimilarityMeasure {
+public final class ProcrustesDistance extends DeclaredMeasure {
     public static final String NAME = "procrustes";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
+    public ProcrustesDistance() {
+        super(NAME, Kind.SYMMETRIC);
     }
 
     @Override

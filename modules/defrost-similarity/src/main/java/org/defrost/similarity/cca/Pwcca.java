@@ -1,9 +1,9 @@
 package org.defrost.similarity.cca;
 
 import org.defrost.kernels.DoubleProducts;
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -16,22 +16,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * side of smaller rank (A on a tie), as in the reference code, which makes the measure asymmetric.
  * Column spaces are the numerical ranges of {@link SpectralBasis}. NaN when a representation has no variance.
  */
-public final class Pwcca implements SimilarityMeasure {
+public final class Pwcca extends DeclaredMeasure {
     public static final String NAME = "pwcca";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return false;
+    public Pwcca() {
+        super(NAME, Kind.ASYMMETRIC);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.defrost.similarity.cca;
 
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 
 /**
@@ -10,23 +10,12 @@ import org.defrost.similarity.SimilarityResult;
  * the two reduced spaces ({@code min(rA, rB)} correlations). In [0, 1]; 1 when the reduced spaces coincide,
  * e.g. for B = AM with M invertible and well conditioned. NaN when a representation has no variance.
  */
-public final class Svcca implements SimilarityMeasure {
+public final class Svcca extends DeclaredMeasure {
     public static final String NAME = "svcca";
     public static final double KEPT_VARIANCE = 0.99;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
+    public Svcca() {
+        super(NAME, Kind.SYMMETRIC);
     }
 
     @Override

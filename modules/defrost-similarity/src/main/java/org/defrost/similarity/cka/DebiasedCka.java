@@ -1,7 +1,7 @@
 package org.defrost.similarity.cka;
 
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 
 /**
@@ -14,22 +14,11 @@ import org.defrost.similarity.SimilarityResult;
  * and isotropic scaling; may be slightly negative for unrelated representations. NaN when a self-HSIC is
  * not positive.
  */
-public final class DebiasedCka implements SimilarityMeasure {
+public final class DebiasedCka extends DeclaredMeasure {
     public static final String NAME = "debiased-cka";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
+    public DebiasedCka() {
+        super(NAME, Kind.SYMMETRIC);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.defrost.similarity.cka;
 
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 
 /**
@@ -10,22 +10,11 @@ import org.defrost.similarity.SimilarityResult;
  * an {@code n × n} kernel. In [0, 1]; invariant to orthogonal transforms and isotropic scaling of either
  * side. NaN when either representation has no variance.
  */
-public final class LinearCka implements SimilarityMeasure {
+public final class LinearCka extends DeclaredMeasure {
     public static final String NAME = "linear-cka";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
+    public LinearCka() {
+        super(NAME, Kind.SYMMETRIC);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.defrost.similarity.cka;
 
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.InvalidSimilarityInputException;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 import org.defrost.similarity.SubsetPlan;
 
@@ -13,33 +13,19 @@ import org.defrost.similarity.SubsetPlan;
  * invariant to orthogonal transforms and isotropic scaling. Costs {@code O(n²)} memory per representation:
  * each centred kernel is cached on its representation. NaN when a median distance is zero.
  */
-public final class RbfCka implements SimilarityMeasure {
+public final class RbfCka extends DeclaredMeasure {
     public static final String NAME = "rbf-cka";
 
     private final double threshold;
 
     /** @param threshold the factor t on the median distance; positive and finite */
     public RbfCka(double threshold) {
+        super(NAME, Kind.SYMMETRIC);
         this.threshold = threshold;
     }
 
     public double threshold() {
         return threshold;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
     }
 
     @Override

@@ -14,17 +14,7 @@ public final class InformationImbalance extends NeighbourMeasure {
     public static final int DEFAULT_K = 1;
 
     public InformationImbalance(int k, SubsetPlan subsets) {
-        super(NAME, k, subsets);
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return false;
+        super(NAME, Kind.ASYMMETRIC, k, subsets);
     }
 
     @Override

@@ -15,18 +15,8 @@ public final class LabelOverlap extends NeighbourMeasure {
 
     /** @param labels one label per row of A. Not modified (copied). */
     public LabelOverlap(int k, int[] labels, SubsetPlan subsets) {
-        super(NAME, k, subsets);
+        super(NAME, Kind.DESCRIPTOR, k, subsets);
         this.labels = labels.clone();
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return false;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
     }
 
     @Override

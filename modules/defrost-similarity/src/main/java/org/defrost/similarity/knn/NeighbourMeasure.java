@@ -2,8 +2,8 @@ package org.defrost.similarity.knn;
 
 import java.util.List;
 import java.util.Map;
+import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityMeasure;
 import org.defrost.similarity.SimilarityResult;
 import org.defrost.similarity.SubsetPlan;
 
@@ -13,20 +13,14 @@ import org.defrost.similarity.SubsetPlan;
  * reported with its standard error; {@link NeighbourEvaluation} shares the tables between measures and
  * between pairs of layers.
  */
-public abstract class NeighbourMeasure implements SimilarityMeasure {
-    private final String name;
+public abstract class NeighbourMeasure extends DeclaredMeasure {
     private final int k;
     private final SubsetPlan subsets;
 
-    protected NeighbourMeasure(String name, int k, SubsetPlan subsets) {
-        this.name = name;
+    protected NeighbourMeasure(String name, Kind kind, int k, SubsetPlan subsets) {
+        super(name, kind);
         this.k = k;
         this.subsets = subsets;
-    }
-
-    @Override
-    public final String name() {
-        return name;
     }
 
     /** The measure's neighbourhood size k. */

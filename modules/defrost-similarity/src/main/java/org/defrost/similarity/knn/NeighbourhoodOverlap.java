@@ -13,17 +13,7 @@ public final class NeighbourhoodOverlap extends NeighbourMeasure {
     public static final int DEFAULT_K = 30;
 
     public NeighbourhoodOverlap(int k, SubsetPlan subsets) {
-        super(NAME, k, subsets);
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return true;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
+        super(NAME, Kind.SYMMETRIC, k, subsets);
     }
 
     @Override

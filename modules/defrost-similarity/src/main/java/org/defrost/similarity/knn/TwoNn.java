@@ -17,17 +17,7 @@ public final class TwoNn extends NeighbourMeasure {
     public static final double KEPT_FRACTION = 0.9;
 
     public TwoNn(SubsetPlan subsets) {
-        super(NAME, 2, subsets);
-    }
-
-    @Override
-    public boolean comparesTwo() {
-        return false;
-    }
-
-    @Override
-    public boolean symmetric() {
-        return true;
+        super(NAME, Kind.DESCRIPTOR, 2, subsets);
     }
 
     @Override
