@@ -4,20 +4,10 @@ package org.defrost.kernels;
  * The leading {@code p} columns of a row-major matrix X with row stride {@code ld}, used as
  * {@code element(k, i) = X[k][i]}: the summed index runs over
  * rows, so a product with this a-side is {@code Xᵀ(·)}. Packing is a row-segment copy per summed index.
+ *
+ * @param x row-major values, {@code rows} rows of stride {@code ld >= cols}. Not modified.
  */
-final class ColumnsSource implements PanelSource {
-    private final double[] x;
-    private final int rows;
-    private final int cols;
-    private final int ld;
-
-    /** @param x row-major values, {@code rows} rows of stride {@code ld >= cols}. Not modified. */
-    ColumnsSource(double[] x, int rows, int cols, int ld) {
-        this.x = x;
-        this.rows = rows;
-        this.cols = cols;
-        this.ld = ld;
-    }
+record ColumnsSource(double[] x, int rows, int cols, int ld) implements PanelSource {
 
     @Override
     public int depth() {

@@ -4,24 +4,12 @@ package org.defrost.kernels;
  * Selected rows of a row-major {@code n × p} matrix X used as {@code element(k, i) = X[rows[i]][k]}: the
  * summed index runs over columns, so the product of such a source with itself is the Gram matrix of the
  * selected points, and with a {@link ColumnsSource} on V it is {@code XV}. Packing transposes.
+ *
+ * @param x    row-major values with {@code cols} columns. Not modified.
+ * @param rows indices of the {@code count} rows used, in order, or null for rows {@code 0 .. count-1}.
+ *             Not modified.
  */
-final class RowsSource implements PanelSource {
-    private final double[] x;
-    private final int cols;
-    private final int[] rows;
-    private final int count;
-
-    /**
-     * @param x    row-major values with {@code cols} columns. Not modified.
-     * @param rows indices of the {@code count} rows used, in order, or null for rows {@code 0 .. count-1}.
-     *             Not modified.
-     */
-    RowsSource(double[] x, int cols, int[] rows, int count) {
-        this.x = x;
-        this.cols = cols;
-        this.rows = rows;
-        this.count = count;
-    }
+record RowsSource(double[] x, int cols, int[] rows, int count) implements PanelSource {
 
     @Override
     public int depth() {
