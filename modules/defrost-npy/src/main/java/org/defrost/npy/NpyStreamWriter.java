@@ -83,38 +83,32 @@ public final class NpyStreamWriter implements AutoCloseable {
 
     /** Appends {@code len} floats from {@code data[off..]}; the dtype must be {@code <f4}. Not modified. */
     public void write(float[] data, int off, int len) throws IOException {
-        check("<f4", len);
-        for (int i = off; i < off + len; ) {
-            ensureRoom(Float.BYTES);
-            int n = Math.min(off + len - i, buffer.remaining() / Float.BYTES);
-            buffer.asFloatBuffer().put(data, i, n);
-            buffer.position(buffer.position() + n * Float.BYTES);
-            i += n;
-        }
-        written += len;
+        append("<f4", Float.BYTES, off, len, (b, from, count) -> b.asFloatBuffer().put(data, from, count));
     }
 
     /** Appends {@code len} doubles from {@code data[off..]}; the dtype must be {@code <f8}. Not modified. */
     public void write(double[] data, int off, int len) throws IOException {
-        check("<f8", len);
-        for (int i = off; i < off + len; ) {
-            ensureRoom(Double.BYTES);
-            int n = Math.min(off + len - i, buffer.remaining() / Double.BYTES);
-            buffer.asDoubleBuffer().put(data, i, n);
-            buffer.position(buffer.position() + n * Double.BYTES);
-            i += n;
-        }
-        written += len;
+        append("<f8", Double.BYTES, off, len, (b, from, count) -> b.asDoubleBuffer().put(data, from, count));
     }
 
     /** Appends {@code len} ints from {@code data[off..]}; the dtype must be {@code <i4}. Not modified. */
     public void write(int[] data, int off, int len) throws IOException {
-        check("<i4", len);
+        append("<i4", Integer.BYTES, off, len, (b, from, count) -> b.asIntBuffer().put(data, from, count));
+    }
+
+    /** Copies {@code count} elements of a caller's array, from index {@code from}, into the buffer at its position. */
+    private interface Chunk {
+        void put(ByteBuffer buffer, int from, int count);
+    }
+
+    /** Appends {@code len} elements of {@code bytes} bytes each, from index {@code off}, in buffer-sized chunks. */
+    private void append(String type, int bytes, int off, int len, Chunk chunk) throws IOException {
+        check(type, len);
         for (int i = off; i < off + len; ) {
-            ensureRoom(Integer.BYTES);
-            int n = Math.min(off + len - i, buffer.remaining() / Integer.BYTES);
-            buffer.asIntBuffer().put(data, i, n);
-            buffer.position(buffer.position() + n * Integer.BYTES);
+            ensureRoom(bytes);
+            int n = Math.min(off + len - i, buffer.remaining() / bytes);
+            chunk.put(buffer, i, n);
+            buffer.position(buffer.position() + n * bytes);
             i += n;
         }
         written += len;
