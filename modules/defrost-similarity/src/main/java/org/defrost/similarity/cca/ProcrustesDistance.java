@@ -1,9 +1,8 @@
 package org.defrost.similarity.cca;
 
-import org.defrost.similarity.DeclaredMeasure;
+import org.defrost.similarity.PairMeasure;
 import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -15,7 +14,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * rotation or reflection of A. A distance: lower is more similar. Values within rounding of zero are
  * reported as 0. NaN when a representation has no variance.
  */
-public final class ProcrustesDistance extends DeclaredMeasure {
+public final class ProcrustesDistance extends PairMeasure {
     public static final String NAME = "procrustes";
 
     public ProcrustesDistance() {
@@ -23,12 +22,10 @@ public final class ProcrustesDistance extends DeclaredMeasure {
     }
 
     @Override
-    public SimilarityResult compute(RepresentationPair pair) {
-        Representation a = pair.a();
-        Representation b = pair.requireB(NAME);
+    protected double value(RepresentationPair pair, Representation a, Representation b) {
         double norms = frobenius(a) * frobenius(b);
         if (!(norms > 0)) {
-            return SimilarityResult.exact(NAME, Double.NaN);
+            return Double.NaN;
         }
         int p = a.cols();
         int q = b.cols();
@@ -40,7 +37,7 @@ public final class ProcrustesDistance extends DeclaredMeasure {
         for (double s : svd.getSingularValues()) {
             nuclear += s;
         }
-        return SimilarityResult.exact(NAME, Math.max(0, 2 - 2 * nuclear / norms));
+        return Math.max(0, 2 - 2 * nuclear / norms);
     }
 
     private static double frobenius(Representation r) {

@@ -1,10 +1,9 @@
 package org.defrost.similarity.cca;
 
 import org.defrost.kernels.DoubleProducts;
-import org.defrost.similarity.DeclaredMeasure;
+import org.defrost.similarity.PairMeasure;
 import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityResult;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -16,7 +15,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * side of smaller rank (A on a tie), as in the reference code, which makes the measure asymmetric.
  * Column spaces are the numerical ranges of {@link SpectralBasis}. NaN when a representation has no variance.
  */
-public final class Pwcca extends DeclaredMeasure {
+public final class Pwcca extends PairMeasure {
     public static final String NAME = "pwcca";
 
     public Pwcca() {
@@ -24,13 +23,11 @@ public final class Pwcca extends DeclaredMeasure {
     }
 
     @Override
-    public SimilarityResult compute(RepresentationPair pair) {
-        Representation repA = pair.a();
-        Representation repB = pair.requireB(NAME);
+    protected double value(RepresentationPair pair, Representation repA, Representation repB) {
         SpectralBasis a = SpectralBasis.of(repA);
         SpectralBasis b = SpectralBasis.of(repB);
         if (a.rank() == 0 || b.rank() == 0) {
-            return SimilarityResult.exact(NAME, Double.NaN);
+            return Double.NaN;
         }
         CanonicalCorrelations cca = CanonicalCorrelations.of(a, a.rank(), b, b.rank(), true, repA.threads());
         boolean weighA = a.rank() <= b.rank();
@@ -43,7 +40,7 @@ public final class Pwcca extends DeclaredMeasure {
         for (int i = 0; i < rho.length; i++) {
             value += weights[i] * rho[i];
         }
-        return SimilarityResult.exact(NAME, value);
+        return value;
     }
 
     /**

@@ -9,7 +9,6 @@ final class CkaInputs {
     }
 
     static void requirePoints(String measure, RepresentationPair pair, int minimum) {
-        pair.requireB(measure);
         if (pair.rows() < minimum) {
             throw new InvalidSimilarityInputException(measure + " needs at least " + minimum + " points, got "
                     + pair.rows());

@@ -1,8 +1,8 @@
 package org.defrost.similarity.cka;
 
-import org.defrost.similarity.DeclaredMeasure;
+import org.defrost.similarity.PairMeasure;
+import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityResult;
 
 /**
  * Debiased linear CKA: CKA with the unbiased HSIC estimator of Song et al. (2012), computed in feature
@@ -14,7 +14,7 @@ import org.defrost.similarity.SimilarityResult;
  * and isotropic scaling; may be slightly negative for unrelated representations. NaN when a self-HSIC is
  * not positive.
  */
-public final class DebiasedCka extends DeclaredMeasure {
+public final class DebiasedCka extends PairMeasure {
     public static final String NAME = "debiased-cka";
 
     public DebiasedCka() {
@@ -22,16 +22,16 @@ public final class DebiasedCka extends DeclaredMeasure {
     }
 
     @Override
-    public SimilarityResult compute(RepresentationPair pair) {
+    protected double value(RepresentationPair pair, Representation repA, Representation repB) {
         CkaInputs.requirePoints(NAME, pair, 4);
         int n = pair.rows();
-        CentredStatistics a = CentredStatistics.of(pair.a());
-        CentredStatistics b = CentredStatistics.of(pair.requireB(NAME));
+        CentredStatistics a = CentredStatistics.of(repA);
+        CentredStatistics b = CentredStatistics.of(repB);
         double cross = hsic(CentredStatistics.sumOfSquares(pair.crossProduct()), a, b, n);
         double selfA = hsic(a.gramSquaredNorm(), a, a, n);
         double selfB = hsic(b.gramSquaredNorm(), b, b, n);
         double denominator = selfA > 0 && selfB > 0 ? Math.sqrt(selfA * selfB) : 0;
-        return SimilarityResult.exact(NAME, CkaInputs.ratio(cross, denominator));
+        return CkaInputs.ratio(cross, denominator);
     }
 
     /** The unbiased HSIC times {@code n(n−3)}, from {@code ||XᵀY||_F²} and the row statistics. */

@@ -1,8 +1,8 @@
 package org.defrost.similarity.cka;
 
-import org.defrost.similarity.DeclaredMeasure;
+import org.defrost.similarity.PairMeasure;
+import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityResult;
 
 /**
  * Linear CKA (Kornblith et al. 2019) on column-centred X and Y:
@@ -10,7 +10,7 @@ import org.defrost.similarity.SimilarityResult;
  * an {@code n × n} kernel. In [0, 1]; invariant to orthogonal transforms and isotropic scaling of either
  * side. NaN when either representation has no variance.
  */
-public final class LinearCka extends DeclaredMeasure {
+public final class LinearCka extends PairMeasure {
     public static final String NAME = "linear-cka";
 
     public LinearCka() {
@@ -18,11 +18,11 @@ public final class LinearCka extends DeclaredMeasure {
     }
 
     @Override
-    public SimilarityResult compute(RepresentationPair pair) {
+    protected double value(RepresentationPair pair, Representation a, Representation b) {
         CkaInputs.requirePoints(NAME, pair, 2);
         double cross = CentredStatistics.sumOfSquares(pair.crossProduct());
-        double normA = Math.sqrt(CentredStatistics.of(pair.a()).gramSquaredNorm());
-        double normB = Math.sqrt(CentredStatistics.of(pair.requireB(NAME)).gramSquaredNorm());
-        return SimilarityResult.exact(NAME, CkaInputs.ratio(cross, normA * normB));
+        double normA = Math.sqrt(CentredStatistics.of(a).gramSquaredNorm());
+        double normB = Math.sqrt(CentredStatistics.of(b).gramSquaredNorm());
+        return CkaInputs.ratio(cross, normA * normB);
     }
 }

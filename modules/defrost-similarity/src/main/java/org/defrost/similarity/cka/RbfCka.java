@@ -1,9 +1,9 @@
 package org.defrost.similarity.cka;
 
-import org.defrost.similarity.DeclaredMeasure;
 import org.defrost.similarity.InvalidSimilarityInputException;
+import org.defrost.similarity.PairMeasure;
+import org.defrost.similarity.Representation;
 import org.defrost.similarity.RepresentationPair;
-import org.defrost.similarity.SimilarityResult;
 import org.defrost.similarity.SubsetPlan;
 
 /**
@@ -13,7 +13,7 @@ import org.defrost.similarity.SubsetPlan;
  * invariant to orthogonal transforms and isotropic scaling. Costs {@code O(n²)} memory per representation:
  * each centred kernel is cached on its representation. NaN when a median distance is zero.
  */
-public final class RbfCka extends DeclaredMeasure {
+public final class RbfCka extends PairMeasure {
     public static final String NAME = "rbf-cka";
 
     private final double threshold;
@@ -29,16 +29,16 @@ public final class RbfCka extends DeclaredMeasure {
     }
 
     @Override
-    public SimilarityResult compute(RepresentationPair pair) {
+    protected double value(RepresentationPair pair, Representation a, Representation b) {
         CkaInputs.requirePoints(NAME, pair, 2);
         if (pair.rows() > SubsetPlan.LARGEST_SIZE) {
             throw new InvalidSimilarityInputException(NAME + " holds n × n kernels, which allows at most "
                     + SubsetPlan.LARGEST_SIZE + " points; got " + pair.rows());
         }
-        CentredRbfKernel k = CentredRbfKernel.of(pair.a(), threshold);
-        CentredRbfKernel l = CentredRbfKernel.of(pair.requireB(NAME), threshold);
+        CentredRbfKernel k = CentredRbfKernel.of(a, threshold);
+        CentredRbfKernel l = CentredRbfKernel.of(b, threshold);
         if (k.centred() == null || l.centred() == null) {
-            return SimilarityResult.exact(NAME, Double.NaN);
+            return Double.NaN;
         }
         double[] x = k.centred();
         double[] y = l.centred();
@@ -46,6 +46,6 @@ public final class RbfCka extends DeclaredMeasure {
         for (int i = 0; i < x.length; i++) {
             inner += x[i] * y[i];
         }
-        return SimilarityResult.exact(NAME, CkaInputs.ratio(inner, k.norm() * l.norm()));
+        return CkaInputs.ratio(inner, k.norm() * l.norm());
     }
 }
