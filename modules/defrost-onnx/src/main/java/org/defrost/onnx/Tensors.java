@@ -30,10 +30,7 @@ final class Tensors {
      * @param usedBy the node reading it, for the error message
      */
     static float[] floats(TensorProto t, String usedBy) throws OnnxImportException {
-        if (t.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
-            throw new OnnxImportException("tensor '" + t.getName() + "' used by " + usedBy + " has element type "
-                    + typeName(t.getDataType()) + "; defrost imports float32 (FLOAT) weights only");
-        }
+        requireType(t, usedBy, TensorProto.DataType.FLOAT_VALUE, "; defrost imports float32 (FLOAT) weights only");
         int n = checkedSize(t, usedBy);
         float[] out = new float[n];
         if (t.hasRawData()) {
@@ -51,10 +48,7 @@ final class Tensors {
 
     /** The values of an int64 tensor (a {@code Reshape} target shape, for instance). */
     static long[] longs(TensorProto t, String usedBy) throws OnnxImportException {
-        if (t.getDataType() != TensorProto.DataType.INT64_VALUE) {
-            throw new OnnxImportException("tensor '" + t.getName() + "' used by " + usedBy + " has element type "
-                    + typeName(t.getDataType()) + ", expected INT64");
-        }
+        requireType(t, usedBy, TensorProto.DataType.INT64_VALUE, ", expected INT64");
         int n = checkedSize(t, usedBy);
         long[] out = new long[n];
         if (t.hasRawData()) {
@@ -73,8 +67,8 @@ final class Tensors {
     private static int checkedSize(TensorProto t, String usedBy) throws OnnxImportException {
         long n = size(t);
         if (n < 0 || n > Integer.MAX_VALUE - 8) {
-            throw new OnnxImportException("tensor '" + t.getName() + "' used by " + usedBy + " has dims "
-                    + t.getDimsList() + ", which defrost cannot hold in one array");
+            throw new OnnxImportException(subject(t, usedBy) + " has dims " + t.getDimsList()
+                    + ", which defrost cannot hold in one array");
         }
         return (int) n;
     }
@@ -82,10 +76,24 @@ final class Tensors {
     private static void checkLength(TensorProto t, String usedBy, long actual, long expected)
             throws OnnxImportException {
         if (actual != expected) {
-            throw new OnnxImportException("tensor '" + t.getName() + "' used by " + usedBy + " has dims "
-                    + t.getDimsList() + " but holds " + actual + (t.hasRawData() ? " bytes" : " values")
+            throw new OnnxImportException(subject(t, usedBy) + " has dims " + t.getDimsList() + " but holds " + actual
+                    + (t.hasRawData() ? " bytes" : " values")
                     + " instead of " + expected + " (a truncated or corrupt file?)");
         }
+    }
+
+    /** @param expectation the end of the message, saying what was expected */
+    private static void requireType(TensorProto t, String usedBy, int dataType, String expectation)
+            throws OnnxImportException {
+        if (t.getDataType() != dataType) {
+            throw new OnnxImportException(subject(t, usedBy) + " has element type " + typeName(t.getDataType())
+                    + expectation);
+        }
+    }
+
+    /** How messages name a tensor: {@code tensor 'NAME' used by NODE}. */
+    private static String subject(TensorProto t, String usedBy) {
+        return "tensor '" + t.getName() + "' used by " + usedBy;
     }
 
     private static String typeName(int dataType) {
