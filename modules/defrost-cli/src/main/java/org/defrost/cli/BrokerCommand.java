@@ -39,7 +39,7 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BrokerLogging.configure();
+        Logging.configureBroker();
         EmbeddedBroker broker;
         try {
             broker = EmbeddedBroker.start(bind, data, maxDeliveryAttempts);

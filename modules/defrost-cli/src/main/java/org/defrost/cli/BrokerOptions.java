@@ -30,7 +30,7 @@ final class BrokerOptions {
             throw new CommandLine.ParameterException(commandLine, "use --broker or --embedded-broker, not both");
         }
         if (used()) {
-            BrokerLogging.configure();
+            Logging.configureBroker();
         }
     }
 

@@ -77,18 +77,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (workspace.threads() < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
+        int threads = workspace.threads(spec);
         metricsOptions.check(spec.commandLine());
         CheckedPipeline checked = CheckedPipeline.load(file, Stages.registry(plugins, err), dataRoots.policyFor(file),
-                overrides.parse(spec.commandLine()), workspace.threads(), err);
+                overrides.parse(spec.commandLine()), threads, err);
         if (checked == null) {
             return DefrostCommand.INVALID_INPUT;
         }
         Pipeline pipeline = checked.pipeline();
         if (dryRun) {
-            DryRun.print(checked, new ArtifactStore(workspace.workspace), workspace.threads(), spec.commandLine().getOut());
+            DryRun.print(checked, new ArtifactStore(workspace.workspace), threads, spec.commandLine().getOut());
             return 0;
         }
         brokers.check(spec.commandLine());

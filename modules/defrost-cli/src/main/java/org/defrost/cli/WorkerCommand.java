@@ -63,15 +63,12 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        int threads = workspace.threads();
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-        }
+        int threads = workspace.threads(spec);
         if (stopGraceSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--stop-grace must not be negative");
         }
         MetricsOptions.checkPort(spec.commandLine(), metricsPort);
-        BrokerLogging.configure();
+        Logging.configureBroker();
         CachedUnitRunner runner = new CachedUnitRunner(new ArtifactStore(workspace.workspace), Stages.registry(plugins, err),
                 INPUT_VISIBILITY);
         MetricsOptions metricsOptions = new MetricsOptions();

@@ -1,6 +1,7 @@
 package org.defrost.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that use a workspace. */
@@ -14,5 +15,18 @@ final class WorkspaceOptions {
 
     int threads() {
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * {@link #threads()}, checked for a command that runs stages.
+     *
+     * @throws CommandLine.ParameterException if it is below 1
+     */
+    int threads(CommandLine.Model.CommandSpec spec) {
+        int n = threads();
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        return n;
     }
 }
