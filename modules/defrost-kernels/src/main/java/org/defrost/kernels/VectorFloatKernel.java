@@ -51,21 +51,46 @@ final class VectorFloatKernel implements FloatKernel {
 
     /**
      * out (rows×cols, element (i, j) at i·outRow + j·outCol) (= or +=) left (rows×k) · right (k×cols), split
-     * into contiguous tile ranges across the threads.
+     * across the threads either into contiguous ranges of tiles numbered panel by panel, or into contiguous
+     * ranges of slivers that each cover every panel, whichever packs fewer values (see {@link #splitBySlivers}).
      */
     private static void split(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
             float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate,
             KernelThreads threads) {
-        int tiles = ((rows + MR - 1) / MR) * ((cols + NR - 1) / NR);
+        int slivers = (rows + MR - 1) / MR;
+        int panels = (cols + NR - 1) / NR;
+        int tiles = slivers * panels;
         int parts = threads.partsFor((long) rows * cols * k, tiles);
         if (parts == 1) {
             tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k,
                     accumulate, 0, tiles);
             return;
         }
+        if (parts <= slivers && splitBySlivers(slivers, panels, parts)) {
+            threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
+                    outCol, rows, cols, k, accumulate, 0, tiles, KernelThreads.bound(slivers, w, ws),
+                    KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
+            return;
+        }
         threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
                 outCol, rows, cols, k, accumulate, KernelThreads.bound(tiles, w, ws),
                 KernelThreads.bound(tiles, w + 1, ws)));
+    }
+
+    /**
+     * Whether splitting the slivers among {@code parts} threads packs fewer values than splitting the tiles
+     * panel by panel. A thread packs the slivers and the panels its tiles touch, the panels once per block of
+     * {@value #MC} rows: by panels, every thread whose range spans all slivers packs the whole left operand
+     * (a tall product with few panels, such as a convolution over a lowered image, packs it once per thread);
+     * by slivers, every thread packs the whole right operand once per block of its rows. Which split runs
+     * does not change any result.
+     */
+    static boolean splitBySlivers(int slivers, int panels, int parts) {
+        long rowBlocks = (slivers * (long) MR + MC - 1) / MC;
+        long byPanels = Math.min(parts, panels) * (long) slivers * MR + rowBlocks * panels * NR;
+        long partBlocks = ((slivers + parts - 1L) / parts * MR + MC - 1) / MC;
+        long bySlivers = (long) slivers * MR + parts * partBlocks * panels * NR;
+        return bySlivers < byPanels;
     }
 
     /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
@@ -79,6 +104,21 @@ final class VectorFloatKernel implements FloatKernel {
         int lastPanel = (t1 - 1) / slivers;
         int s0 = firstPanel == lastPanel ? t0 % slivers : 0;
         int s1 = firstPanel == lastPanel ? (t1 - 1) % slivers + 1 : slivers;
+        block(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k, accumulate,
+                t0, t1, s0, s1, firstPanel, lastPanel);
+    }
+
+    /**
+     * Computes the tiles of [t0, t1) (numbered as in {@link #tiles}) that lie in slivers [s0, s1) and panels
+     * [firstPanel, lastPanel]; the sliver and panel ranges bound what is packed.
+     */
+    private static void block(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
+            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, int t0, int t1,
+            int s0, int s1, int firstPanel, int lastPanel) {
+        if (s0 >= s1) {
+            return;
+        }
+        int slivers = (rows + MR - 1) / MR;
         int innerBlocks = (k + KC - 1) / KC;
         int kcMax = (k + innerBlocks - 1) / innerBlocks;
         Workspace workspace = Workspace.current();

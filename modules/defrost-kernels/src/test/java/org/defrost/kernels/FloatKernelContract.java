@@ -44,7 +44,9 @@ abstract class FloatKernelContract {
             {7, 7, 7}, {2, 33, 129}, {255, 7, 33}, {7, 255, 17}, {33, 129, 17}, {129, 33, 255}, {64, 10, 129},
             {13, 100, 3}, {6, 48, 256}, {31, 95, 300}, {128, 64, 33},
             // Several blocks of the inner dimension, and more rows than one packed block holds.
-            {9, 40, 1100}, {70, 50, 1030}, {1100, 64, 9}};
+            {9, 40, 1100}, {70, 50, 1030}, {1100, 64, 9},
+            // Tall and narrow (a convolution over a lowered image): threads split the rows, over several blocks.
+            {2500, 40, 37}, {2100, 20, 300}};
         List<Arguments> out = new ArrayList<>();
         for (ProductForm form : ProductForm.values()) {
             for (int[] s : mnk) {

@@ -2,6 +2,7 @@ package org.defrost.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,18 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class KernelThreadsTest {
+    @Test
+    void splitsOnlyLoopsWithEnoughWorkAndMoreThanOneThread() {
+        long enough = KernelThreads.PARALLEL_MIN_WORK;
+        try (KernelThreads two = KernelThreads.of(2)) {
+            assertTrue(two.splits(10, enough));
+            assertFalse(two.splits(10, enough - 1));
+            assertFalse(two.splits(1, enough));
+            assertFalse(two.splits(0, enough));
+        }
+        assertFalse(KernelThreads.single().splits(10, enough));
+    }
+
     @Test
     void runsEveryPartExactlyOnce() {
         try (KernelThreads threads = KernelThreads.of(3)) {

@@ -21,7 +21,12 @@ final class ParameterUpdater<M extends ReshapeMatrix> {
     private final double[] multipliers;
     /** Per trainable layer, in {@link #layers} order: {weight state..., bias state...}. */
     private final List<List<M>> state = new ArrayList<>();
-    private long steps;
+    /**
+     * β1^t and β2^t after t steps, kept as running products (one multiply per step, no allocation), so that
+     * the bias corrections 1 − β^t are computed once per step rather than per tensor.
+     */
+    private double beta1Power = 1;
+    private double beta2Power = 1;
 
     ParameterUpdater(Backend<M> backend, LayerParameters<M> params, boolean[] trainable, TrainingConfig config) {
         this.backend = backend;
@@ -62,7 +67,8 @@ final class ParameterUpdater<M extends ReshapeMatrix> {
 
     /** One update of every trainable layer from the gradients of {@code grads}'s last backward pass. */
     void step(Propagator<M> grads, double learningRate) {
-        steps++;
+        beta1Power *= optimizer.beta1();
+        beta2Power *= optimizer.beta2();
         double decay = config.weightDecay();
         for (int i = 0; i < layers.size(); i++) {
             int k = layers.get(i);
@@ -84,8 +90,8 @@ final class ParameterUpdater<M extends ReshapeMatrix> {
             case ADAM:
             case ADAMW: {
                 boolean decoupled = optimizer.kind() == Optimizer.Kind.ADAMW;
-                double bc1 = 1 - StrictMath.pow(optimizer.beta1(), steps);
-                double bc2 = 1 - StrictMath.pow(optimizer.beta2(), steps);
+                double bc1 = 1 - beta1Power;
+                double bc2 = 1 - beta2Power;
                 backend.adamStep(param, grad, s.get(offset), s.get(offset + 1), lr, optimizer.beta1(),
                         optimizer.beta2(), optimizer.epsilon(), bc1, bc2, decoupled ? 0 : decay, decoupled ? decay : 0);
                 break;
