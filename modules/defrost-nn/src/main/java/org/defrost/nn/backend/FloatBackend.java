@@ -215,6 +215,8 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     private static void adamRange(float[] p, float[] g, float[] md, float[] vd, float b1, float b2, float c1, float c2,
                                   float stepSize, float invSqrtBc2, float epsilon, float l2f, float keep,
                                   int from, int to) {
+        // The JIT's superword pass turns this loop into vector code (square root and division included); a
+        // hand-written Vector API version of the same operations was measured 10-20% slower, not faster.
         for (int i = from; i < to; i++) {
             float gi = g[i] + l2f * p[i];
             float mi = b1 * md[i] + c1 * gi;
