@@ -1,5 +1,7 @@
 package org.defrost.cli;
 
+import java.util.List;
+import org.defrost.engine.pipeline.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,9 +55,12 @@ public final class DefrostCommand implements Runnable {
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("defrost: " + ex.getMessage());
-            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-                ex.getCommandLine().getErr().println("Did you mean " + String.join(" or ", unmatched.getSuggestions().stream()
-                        .limit(MAX_SUGGESTIONS).map(s -> "'" + s + "'").toList()) + "?");
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                List<String> suggestions = suggestions(unmatched);
+                if (!suggestions.isEmpty()) {
+                    ex.getCommandLine().getErr().println("Did you mean " + String.join(" or ", suggestions.stream()
+                            .limit(MAX_SUGGESTIONS).map(s -> "'" + s + "'").toList()) + "?");
+                }
             }
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return INVALID_INPUT;
@@ -65,5 +70,18 @@ public final class DefrostCommand implements Runnable {
             return RUN_FAILED;
         });
         return cl;
+    }
+
+    /**
+     * picocli's suggestions, or, for a mistyped command that picocli's similarity misses (short names such as
+     * {@code rnu}), the nearest subcommand by edit distance.
+     */
+    private static List<String> suggestions(CommandLine.UnmatchedArgumentException unmatched) {
+        List<String> picocli = unmatched.getSuggestions();
+        CommandLine where = unmatched.getCommandLine();
+        if (!picocli.isEmpty() || where.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
+            return picocli;
+        }
+        return Suggestions.closest(unmatched.getUnmatched().get(0), where.getSubcommands().keySet()).stream().toList();
     }
 }

@@ -46,6 +46,9 @@ class CommandLineHelpTest {
         CommandLineTest.Result command = CommandLineTest.run("valdate", "x.yaml");
         assertEquals(2, command.code());
         assertTrue(command.err().contains("Did you mean 'validate'?"), command.err());
+        CommandLineTest.Result shortCommand = CommandLineTest.run("rnu", "x.yaml");
+        assertEquals(2, shortCommand.code());
+        assertTrue(shortCommand.err().contains("Did you mean 'run'?"), shortCommand.err());
         CommandLineTest.Result nothingClose = CommandLineTest.run("run", "--zzzzzzzz", "x.yaml");
         assertFalse(nothingClose.err().contains("Did you mean"), nothingClose.err());
     }
