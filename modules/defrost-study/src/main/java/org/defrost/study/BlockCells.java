@@ -13,7 +13,6 @@ import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Seed;
 import org.defrost.spi.UnitContext;
 import org.defrost.study.support.TargetRows;
-import org.defrost.study.support.TrainingHistory;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
@@ -70,16 +69,7 @@ final class BlockCells {
             ctx.metrics().count("diverged_total", 1);
             throw e;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ctx.metrics().set("samples_per_second", result.samplesPerSecond());
-        CellResult cell = new CellResult(n, rows.trainSize(), rows.validationSize(), u.depth(), u.build(),
-                testEval.error(), testEval.loss(), result.best().validationError(), firstStage, epochs,
-                result.bestEpoch(), result.stopReason().name().toLowerCase());
-        ctx.output().putMetadata("seconds", seconds);
-        ctx.output().putMetadata("samplesPerSecond", result.samplesPerSecond());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(ctx.output().directory().resolve(CellResult.FILE).toFile(), cell);
-        rows.write(ctx.output().directory());
-        TrainingHistory.write(ctx.output().directory().resolve(TrainingHistory.FILE), result);
+        FineTuneStage.writeCell(ctx, u, n, rows, testEval, result, firstStage, epochs, start);
     }
 
     /**

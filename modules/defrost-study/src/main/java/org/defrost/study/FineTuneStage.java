@@ -247,6 +247,17 @@ public final class FineTuneStage implements Stage {
             ctx.metrics().count("diverged_total", 1);
             throw e;
         }
+        writeCell(ctx, u, n, rows, testEval, result, firstStage, epochs, start);
+    }
+
+    /**
+     * Writes a trained cell's outputs: {@code cell.json}, its training and validation rows and its training
+     * history, plus the wall-clock metadata; shared by dense and block networks.
+     *
+     * @param start {@link System#nanoTime()} when the cell began
+     */
+    static void writeCell(UnitContext ctx, FineTuneCell u, int n, TargetRows rows, Evaluation testEval,
+                          TrainingResult result, double firstStage, int epochs, long start) throws IOException {
         double seconds = (System.nanoTime() - start) / 1e9;
         ctx.metrics().set("samples_per_second", result.samplesPerSecond());
         CellResult cell = new CellResult(n, rows.trainSize(), rows.validationSize(), u.depth(), u.build(),
