@@ -13,7 +13,6 @@ import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
-import org.defrost.spi.Parameters;
 import org.defrost.spi.StageContext;
 import org.defrost.study.support.TrainingHistory;
 import org.defrost.tasks.LabelledSet;
@@ -31,20 +30,21 @@ final class BlockPretrain {
     /**
      * Trains S on {@code split} and writes the source-network artifact.
      *
+     * @param settings the stage's parameters, with a block network
      * @param source the source-task artifact, whose {@code inputShape} metadata gives the image shape
      */
-    static void run(StageContext ctx, Artifact source, ValidationSplit.Split split, LabelledSet test, int classes)
-            throws Exception {
-        Parameters p = ctx.parameters();
+    static void run(StageContext ctx, PretrainStage.Settings settings, Artifact source, ValidationSplit.Split split,
+                    LabelledSet test, int classes) throws Exception {
+        BlockStudy.Blocks blocks = settings.blocks();
         ImageShape shape = taskShape(source, split.training().features());
-        if (!shape.equals(BlockStudy.imageShape(p))) {
-            throw new IllegalArgumentException("imageShape " + p.getIntList(BlockStudy.IMAGE_SHAPE)
-                    + " differs from the task's images " + shape);
+        if (!shape.equals(blocks.imageShape())) {
+            throw new IllegalArgumentException("imageShape " + blocks.shapeSizes() + " differs from the task's images "
+                    + shape);
         }
-        Architecture architecture = BlockStudy.architecture(p, shape, classes);
+        Architecture architecture = blocks.architecture(shape, classes);
         BlockNetwork network = BlockNetwork.build(architecture, ctx.seed().derive("init"));
-        BlockTrainer trainer = new BlockTrainer(TrainingParameters.training(p),
-                new TrainingReporter(ctx, "source network", p.getInt("maxEpochs"), split.training().size(), true));
+        BlockTrainer trainer = new BlockTrainer(settings.training().config(), new TrainingReporter(ctx, "source network",
+                settings.training().maxEpochs(), split.training().size(), true));
         TrainingResult result;
         Evaluation testEval;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {

@@ -16,6 +16,7 @@ import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.conv.ImageShape;
 import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.io.NetworkIo;
+import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -58,67 +59,78 @@ public final class BlockStudy {
     private BlockStudy() {
     }
 
-    /** Whether {@code p} asks for a block network. */
-    public static boolean isBlock(Parameters p) {
-        return p.get(ARCHITECTURE) != null && !p.getString(ARCHITECTURE).isBlank();
-    }
-
-    /** The declared input image shape of {@code p}. */
-    static ImageShape imageShape(Parameters p) {
-        List<Integer> s = p.getIntList(IMAGE_SHAPE);
-        return new ImageShape(s.get(0), s.get(1), s.get(2));
-    }
-
     /**
-     * Checks the architecture against the declared image shape: unknown or misplaced layer kinds and shapes that
-     * leave no pixel are problems of {@link #ARCHITECTURE}, a shape of the wrong length one of {@link #IMAGE_SHAPE}.
-     */
-    static List<ParameterProblem> validate(Parameters p) {
-        if (!isBlock(p)) {
-            return List.of();
-        }
-        if (p.getIntList(IMAGE_SHAPE).size() != 3) {
-            return List.of(new ParameterProblem(IMAGE_SHAPE, "imageShape needs three sizes [channels, height, width], got "
-                    + p.getIntList(IMAGE_SHAPE)));
-        }
-        try {
-            architecture(p, imageShape(p), 2);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(new ParameterProblem(ARCHITECTURE, "architecture " + p.getString(ARCHITECTURE) + " on "
-                    + imageShape(p) + " images: " + e.getMessage()));
-        }
-    }
-
-    /** The declared image shape against the one the task stage declares, when it declares one. */
-    static List<ParameterProblem> checkShape(Parameters p, Map<String, Long> declared) {
-        if (!isBlock(p) || declared == null || !declared.keySet().containsAll(SHAPE_SIZES)) {
-            return List.of();
-        }
-        List<Integer> task = SHAPE_SIZES.stream().map(k -> declared.get(k).intValue()).toList();
-        if (!task.equals(p.getIntList(IMAGE_SHAPE))) {
-            return List.of(new ParameterProblem(IMAGE_SHAPE, "imageShape " + p.getIntList(IMAGE_SHAPE)
-                    + " differs from the task's images " + task));
-        }
-        return List.of();
-    }
-
-    /**
-     * The architecture of {@code p} on {@code input} images with the readout for {@code classes} classes (one
-     * logistic unit for two, else softmax cross-entropy), activation and init from {@code p}.
+     * The block network a {@code pretrain} invocation asks for ({@link #SPECS}), bound.
      *
-     * @throws IllegalArgumentException naming the element that is unknown, misplaced or leaves no pixel
+     * @param text       the blocks in {@link Architecture}'s compact syntax
+     * @param imageShape the input image shape the blocks are checked and sized for
+     * @param activation activation of the blocks (the {@code activation} parameter)
+     * @param init       initialisation of the weights (the {@code init} and {@code initScale} parameters)
      */
-    static Architecture architecture(Parameters p, ImageShape input, int classes) {
-        return new Architecture(input, Architecture.parseBlocks(p.getString(ARCHITECTURE), input),
-                classes == 2 ? 1 : classes, Activation.fromId(p.getString("activation")),
-                classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY,
-                Init.fromId(p.getString("init"), p.getDouble("initScale")));
-    }
+    record Blocks(String text, ImageShape imageShape, Activation activation, Init init) {
 
-    /** Bytes to train the block network of {@code p} on the declared image shape (ten classes assumed). */
-    static long trainingBytes(Parameters p) {
-        return BlockNetwork.zeros(architecture(p, imageShape(p), 10)).estimatedMemoryBytes(p.getInt("batchSize"));
+        /**
+         * Binds the block parameters of {@code p}, with activation and init from {@code layers}; null when
+         * {@code p} asks for a fully connected network (an empty architecture).
+         *
+         * @throws ParameterException naming {@link #IMAGE_SHAPE} for a shape that is not three sizes, or
+         *                            {@link #ARCHITECTURE} for unknown or misplaced layer kinds and shapes that
+         *                            leave no pixel
+         */
+        static Blocks of(Parameters p, TrainingParameters.Layers layers) {
+            String text = p.getString(ARCHITECTURE);
+            if (text.isBlank()) {
+                return null;
+            }
+            List<Integer> s = p.getIntList(IMAGE_SHAPE);
+            if (s.size() != 3) {
+                throw new ParameterException(IMAGE_SHAPE, "imageShape needs three sizes [channels, height, width], got "
+                        + s);
+            }
+            Blocks blocks = new Blocks(text, new ImageShape(s.get(0), s.get(1), s.get(2)), layers.activation(),
+                    layers.init());
+            try {
+                blocks.architecture(blocks.imageShape(), 2);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(ARCHITECTURE, "architecture " + text + " on " + blocks.imageShape()
+                        + " images: " + e.getMessage());
+            }
+            return blocks;
+        }
+
+        /** The declared image shape against the one the task stage declares, when it declares one. */
+        List<ParameterProblem> checkShape(Map<String, Long> declared) {
+            if (declared == null || !declared.keySet().containsAll(SHAPE_SIZES)) {
+                return List.of();
+            }
+            List<Integer> task = SHAPE_SIZES.stream().map(k -> declared.get(k).intValue()).toList();
+            if (!task.equals(shapeSizes())) {
+                return List.of(new ParameterProblem(IMAGE_SHAPE, "imageShape " + shapeSizes()
+                        + " differs from the task's images " + task));
+            }
+            return List.of();
+        }
+
+        /** The declared image shape as written under {@code with:}: {@code [channels, height, width]}. */
+        List<Integer> shapeSizes() {
+            return List.of(imageShape.channels(), imageShape.height(), imageShape.width());
+        }
+
+        /**
+         * The blocks on {@code input} images with the readout for {@code classes} classes (one logistic unit for
+         * two, else softmax cross-entropy).
+         *
+         * @throws IllegalArgumentException naming the element that is unknown, misplaced or leaves no pixel
+         */
+        Architecture architecture(ImageShape input, int classes) {
+            return new Architecture(input, Architecture.parseBlocks(text, input), classes == 2 ? 1 : classes, activation,
+                    classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY, init);
+        }
+
+        /** Bytes to train this network on the declared image shape (ten classes assumed). */
+        long trainingBytes(int batchSize) {
+            return BlockNetwork.zeros(architecture(imageShape, 10)).estimatedMemoryBytes(batchSize);
+        }
     }
 
     /**

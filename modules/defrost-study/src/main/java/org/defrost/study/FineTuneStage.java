@@ -20,6 +20,7 @@ import org.defrost.nn.transfer.Transfer;
 import org.defrost.nn.transfer.UnfrozenInit;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -34,6 +35,7 @@ import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TargetSweep;
 import org.defrost.study.support.TrainingHistory;
 import org.defrost.study.support.TrainingSettings;
 import org.defrost.study.support.TypedUnits;
@@ -84,44 +86,55 @@ public final class FineTuneStage implements Stage {
                 List.of(ArtifactKinds.TRANSFER_RESULTS), StageScope.EACH_MATRIX_CELL);
     }
 
+    /**
+     * The stage's parameters, bound in one step.
+     *
+     * @param training           how each cell is trained
+     * @param sweep              the target sizes and their validation rows
+     * @param alpha              significance level of the paired tests
+     * @param bootstrapResamples seed-bootstrap resamples
+     */
+    record Settings(TrainingSettings training, TargetSweep sweep, double alpha, int bootstrapResamples) {
+        static Settings of(Parameters p) {
+            return new Settings(TrainingSettings.of(p), TargetSweep.of(p), p.getDouble("alpha"),
+                    p.getInt("bootstrapResamples"));
+        }
+    }
+
+    static final ParameterBinder<Settings> BINDER = Settings::of;
+
     /** Every target size's training and validation rows must fit in the task pair's target pool. */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
+        return BINDER.bind(p).sweep().checkPool(inputSizes);
     }
 
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        List<ParameterProblem> problems = new ArrayList<>();
-        if (!p.getString("optimizer").equals("sgd") && p.getBoolean("nesterov")) {
-            problems.add(new ParameterProblem("nesterov", "nesterov applies only to optimizer: sgd"));
-        }
-        problems.addAll(TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p)));
-        return problems;
+        return BINDER.problems(p);
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Parameters p = ctx.parameters();
+        Settings settings = BINDER.bind(ctx.parameters());
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
         List<Artifact> sources = ctx.inputs(ArtifactKinds.SOURCE_NETWORK);
         List<Artifact> plans = ctx.inputs(ArtifactKinds.TRANSFER_PLAN);
-        TrainingSettings training = TrainingSettings.of(p);
-        TargetSplit split = TargetSizes.split(p);
-        List<Integer> sizes = p.getIntList(TargetSizes.SIZES);
+        TargetSweep sweep = settings.sweep();
+        TargetSplit split = sweep.split();
         List<PlannedUnit<CellId, FineTuneCell>> units = new ArrayList<>();
         TransferPlan firstPlan = null;
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
             TransferPlan plan = TransferPlan.read(plans.get(s).directory());
             firstPlan = firstPlan == null ? plan : firstPlan;
-            TargetSizes.requireFit(sizes, split, TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
-            for (int n : sizes) {
+            sweep.requireFit(TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            for (int n : sweep.sizes()) {
                 for (TransferPlan.Start start : plan.starts()) {
                     units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/" + start.name(),
                             new CellId(pair.seedIndex(), n, start.depth(), start.init()),
                             new FineTuneCell(n, split, start.depth(), start.build(), plan.twoStage(),
-                                    plan.twoStageFactor(), training),
+                                    plan.twoStageFactor(), settings.training()),
                             List.of(pair.key(), sources.get(s).key()), ArtifactKinds.TRANSFER_CELL, start.seed()));
                 }
             }
@@ -148,7 +161,7 @@ public final class FineTuneStage implements Stage {
         int layers = firstPlan.hiddenLayers();
         List<String> inits = firstPlan.starts().stream().map(TransferPlan.Start::init).distinct().toList();
         TransferStatistics statistics = new TransferStatistics(observations, new TransferStatistics.Settings(layers, inits,
-                p.getDouble("alpha"), p.getInt("bootstrapResamples"), ctx.seed().derive("bootstrap").value(),
+                settings.alpha(), settings.bootstrapResamples(), ctx.seed().derive("bootstrap").value(),
                 split.fromBudget()));
         ArtifactWriter out = ctx.output(ArtifactKinds.TRANSFER_RESULTS);
         Csv.write(out.directory().resolve("cells.csv"), rows);
@@ -156,7 +169,7 @@ public final class FineTuneStage implements Stage {
         Csv.write(out.directory().resolve("optimal-depths.csv"), statistics.optimumRows(ctx.matrixCell()));
         Csv.write(out.directory().resolve("curves.csv"), representativeCurves(statistics, done, layers, ctx.matrixCell()));
         out.putMetadata("summary", TransferSummaryText.of(statistics, ctx.matrixCell(), pairs.size(), layers,
-                p.getDouble("alpha"), split.fromBudget()));
+                settings.alpha(), split.fromBudget()));
         out.putMetadata("hiddenLayers", layers);
         if (sources.get(0).metadata().get("blockNames") != null) {
             out.putMetadata("blockNames", sources.get(0).metadata().get("blockNames"));

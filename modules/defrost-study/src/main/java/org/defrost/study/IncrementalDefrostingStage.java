@@ -42,35 +42,57 @@ public final class IncrementalDefrostingStage implements Stage {
                 List.of(ArtifactKinds.SOURCE_NETWORK), List.of(ArtifactKinds.TRANSFER_PLAN), StageScope.EACH_SEED);
     }
 
-    @Override
-    public void run(StageContext ctx) throws Exception {
-        Parameters p = ctx.parameters();
-        Artifact source = ctx.input(ArtifactKinds.SOURCE_NETWORK);
-        int layers = ((Number) source.metadata().get("hiddenLayers")).intValue();
-        TreeSet<Integer> depths = new TreeSet<>();
-        if (p.isWord("depths", "all")) {
-            for (int d = 0; d <= layers; d++) {
-                depths.add(d);
+    /**
+     * The stage's parameters, bound.
+     *
+     * @param depths         the listed transfer depths, or empty for {@code all}
+     * @param inits          initialisations of the feature layers above each depth
+     * @param twoStage       after training with the first layers frozen, unfreeze all and fine-tune again
+     * @param twoStageFactor learning-rate factor of the second stage
+     */
+    record Settings(List<Integer> depths, List<String> inits, boolean twoStage, double twoStageFactor) {
+        static Settings of(Parameters p) {
+            return new Settings(p.isWord("depths", "all") ? List.of() : p.getIntList("depths"),
+                    p.getStringList("unfrozenInit"), p.getBoolean("twoStage"), p.getDouble("twoStageFactor"));
+        }
+
+        /**
+         * The depths to plan for a source network with {@code layers} feature layers, deepest first.
+         *
+         * @throws IllegalArgumentException naming a listed depth deeper than {@code layers}
+         */
+        List<Integer> depthsFor(int layers) {
+            TreeSet<Integer> out = new TreeSet<>();
+            if (depths.isEmpty()) {
+                for (int d = 0; d <= layers; d++) {
+                    out.add(d);
+                }
             }
-        } else {
-            for (int d : p.getIntList("depths")) {
+            for (int d : depths) {
                 if (d > layers) {
                     throw new IllegalArgumentException("depths: " + d + " is deeper than the source network's "
                             + layers + " feature layers");
                 }
-                depths.add(d);
+                out.add(d);
             }
+            return List.copyOf(out.descendingSet());
         }
-        List<String> inits = p.getStringList("unfrozenInit");
+    }
+
+    @Override
+    public void run(StageContext ctx) throws Exception {
+        Settings settings = Settings.of(ctx.parameters());
+        Artifact source = ctx.input(ArtifactKinds.SOURCE_NETWORK);
+        int layers = ((Number) source.metadata().get("hiddenLayers")).intValue();
         Seed starts = ctx.seed().derive("start");
         List<TransferPlan.Start> plan = new ArrayList<>();
-        for (int d : depths.descendingSet()) {
-            for (String init : inits) {
+        for (int d : settings.depthsFor(layers)) {
+            for (String init : settings.inits()) {
                 String build = d == layers ? "pretrained" : init;
                 plan.add(new TransferPlan.Start(d, init, build, starts.derive(d).derive(build).value()));
             }
         }
-        new TransferPlan(layers, plan, p.getBoolean("twoStage"), p.getDouble("twoStageFactor"))
+        new TransferPlan(layers, plan, settings.twoStage(), settings.twoStageFactor())
                 .write(ctx.output(ArtifactKinds.TRANSFER_PLAN).directory());
         ctx.output(ArtifactKinds.TRANSFER_PLAN).putMetadata("starts", plan.size());
     }

@@ -14,6 +14,7 @@ import org.defrost.nn.train.Trainer;
 import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.Parameters;
 import org.defrost.spi.Stage;
@@ -21,6 +22,7 @@ import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
 import org.defrost.study.support.TrainingHistory;
+import org.defrost.study.support.TrainingSettings;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPairSet;
 import org.defrost.tasks.ValidationSplit;
@@ -51,24 +53,47 @@ public final class PretrainStage implements Stage {
                 StageScope.EACH_SEED);
     }
 
+    /**
+     * The parameters of {@code pretrain}, bound in one step.
+     *
+     * @param layers      the fully connected network's feature layers (also activation and init of a block network)
+     * @param training    how S is trained
+     * @param sourceSplit how the source training set is divided for early stopping
+     * @param blocks      the block network asked for, or null for a fully connected one
+     */
+    record Settings(TrainingParameters.Layers layers, TrainingSettings training, ValidationSplit sourceSplit,
+                    BlockStudy.Blocks blocks) {
+        static Settings of(Parameters p) {
+            TrainingParameters.Layers layers = TrainingParameters.Layers.of(p);
+            TrainingSettings training = TrainingSettings.of(p);
+            return new Settings(layers, training,
+                    new ValidationSplit(p.getDouble("validationFraction"), p.getInt("validationMinimum")),
+                    BlockStudy.Blocks.of(p, layers));
+        }
+    }
+
+    static final ParameterBinder<Settings> BINDER = Settings::of;
+
     @Override
     public long estimatedMemoryBytes(Parameters p) {
-        if (BlockStudy.isBlock(p)) {
-            return BlockStudy.trainingBytes(p);
+        Settings s = BINDER.bind(p);
+        if (s.blocks() != null) {
+            return s.blocks().trainingBytes(s.training().batchSize());
         }
-        List<Integer> hidden = p.getIntList("hidden");
-        return TrainingParameters.trainingBytes(hidden, hidden.get(0), p.getInt("batchSize"));
+        List<Integer> hidden = s.layers().hidden();
+        return TrainingParameters.trainingBytes(hidden, hidden.get(0), s.training().batchSize());
     }
 
     @Override
     public List<ParameterProblem> validate(Parameters parameters) {
-        return concat(TrainingParameters.validate(parameters), BlockStudy.validate(parameters));
+        return BINDER.problems(parameters);
     }
 
     /** A block network's image shape against the one the task stage declares. */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return BlockStudy.checkShape(p, inputSizes.get(ArtifactKinds.SOURCE_TASK));
+        BlockStudy.Blocks blocks = BINDER.bind(p).blocks();
+        return blocks == null ? List.of() : blocks.checkShape(inputSizes.get(ArtifactKinds.SOURCE_TASK));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -79,20 +104,21 @@ public final class PretrainStage implements Stage {
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Parameters p = ctx.parameters();
+        Settings settings = BINDER.bind(ctx.parameters());
         Artifact source = ctx.input(ArtifactKinds.SOURCE_TASK);
         LabelledSet train = TaskData.read(source, TaskPairSet.SOURCE_TRAIN);
         LabelledSet test = TaskData.read(source, TaskPairSet.SOURCE_TEST);
         int classes = ((Number) source.metadata().get("classes")).intValue();
-        ValidationSplit.Split split = TrainingParameters.sourceSplit(p).apply(train);
-        if (BlockStudy.isBlock(p)) {
-            BlockPretrain.run(ctx, source, split, test, classes);
+        ValidationSplit.Split split = settings.sourceSplit().apply(train);
+        if (settings.blocks() != null) {
+            BlockPretrain.run(ctx, settings, source, split, test, classes);
             return;
         }
-        NetworkSpec spec = TrainingParameters.network(p, train.features(), classes);
+        NetworkSpec spec = settings.layers().network(train.features(), classes);
         Network network = Network.build(spec, ctx.seed().derive("init"));
-        Trainer trainer = new Trainer(TrainingParameters.training(p))
-                .withListener(new TrainingReporter(ctx, "source network", p.getInt("maxEpochs"), split.training().size(), true))
+        Trainer trainer = new Trainer(settings.training().config())
+                .withListener(new TrainingReporter(ctx, "source network", settings.training().maxEpochs(),
+                        split.training().size(), true))
                 .withCancellation(ctx.cancellation());
         TrainingResult result;
         Evaluation testEval;

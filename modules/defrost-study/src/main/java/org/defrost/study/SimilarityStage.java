@@ -14,6 +14,7 @@ import org.defrost.nn.io.NetworkIo;
 import org.defrost.nn.train.Trainer;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -27,6 +28,7 @@ import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TargetSweep;
 import org.defrost.study.support.TrainingSettings;
 import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.LabelledSet;
@@ -92,26 +94,48 @@ public final class SimilarityStage implements Stage {
                 List.of(ArtifactKinds.SIMILARITY_RESULTS), StageScope.EACH_MATRIX_CELL);
     }
 
+    /**
+     * The stage's parameters, bound in one step.
+     *
+     * @param training    how each T* is trained
+     * @param sweep       the listed target sizes (empty for {@code none}) and their validation rows
+     * @param probes      probe modes
+     * @param measures    measures to compute
+     * @param k           neighbours of the neighbour-based measures; 0 for each measure's default
+     * @param threshold   rbf-cka bandwidth factor
+     * @param subsetSize  subset size of the neighbour-based measures
+     * @param featureMaps how a block network's feature maps become a representation
+     */
+    record Settings(TrainingSettings training, TargetSweep sweep, List<String> probes, List<String> measures, int k,
+                    double threshold, int subsetSize, String featureMaps) {
+        static Settings of(Parameters p) {
+            return new Settings(TrainingSettings.of(p), TargetSweep.of(p), p.getStringList("probes"),
+                    p.getStringList("measures"), p.getInt("k"), p.getDouble("threshold"), p.getInt("subsetSize"),
+                    p.getString(BlockStudy.FEATURE_MAPS));
+        }
+    }
+
+    static final ParameterBinder<Settings> BINDER = Settings::of;
+
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        return TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p));
+        return BINDER.problems(p);
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Parameters p = ctx.parameters();
+        Settings settings = BINDER.bind(ctx.parameters());
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
         List<Artifact> sources = ctx.inputs(ArtifactKinds.SOURCE_NETWORK);
-        TargetSplit split = TargetSizes.split(p);
-        TrainingSettings training = TrainingSettings.of(p);
-        List<Integer> listed = p.isWord(TargetSizes.SIZES, "none") ? List.of() : p.getIntList(TargetSizes.SIZES);
+        TargetSplit split = settings.sweep().split();
+        List<Integer> listed = settings.sweep().sizes();
         List<PlannedUnit<TargetNetwork, SimilarityUnit>> units = new ArrayList<>();
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
             int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
             String featureMaps = BlockStudy.isBlockNetwork(sources.get(s).directory().resolve("network"))
-                    ? p.getString(BlockStudy.FEATURE_MAPS) : null;
-            TargetSizes.requireFit(listed, split, pool);
+                    ? settings.featureMaps() : null;
+            settings.sweep().requireFit(pool);
             int whole = split.largestSize(pool);
             if (whole == 0) {
                 throw new IllegalArgumentException("the target pool of " + pool + " rows cannot supply a training set and "
@@ -122,8 +146,8 @@ public final class SimilarityStage implements Stage {
             for (int n : sizes) {
                 units.add(new PlannedUnit<>("similarity/seed" + pair.seedIndex() + "/n" + n,
                         new TargetNetwork(pair.seedIndex(), n, n == whole),
-                        new SimilarityUnit(n, split, training, p.getStringList("probes"), p.getStringList("measures"),
-                                p.getInt("k"), p.getDouble("threshold"), p.getInt("subsetSize"), featureMaps),
+                        new SimilarityUnit(n, split, settings.training(), settings.probes(), settings.measures(),
+                                settings.k(), settings.threshold(), settings.subsetSize(), featureMaps),
                         List.of(pair.key(), sources.get(s).key()), ArtifactKinds.SIMILARITY_SEED,
                         ctx.seedFor(pair.seedIndex()).value()));
             }
@@ -145,7 +169,7 @@ public final class SimilarityStage implements Stage {
     /** Each listed size's training and validation rows must fit in the task pair's target pool. */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
+        return BINDER.bind(p).sweep().checkPool(inputSizes);
     }
 
     @Override

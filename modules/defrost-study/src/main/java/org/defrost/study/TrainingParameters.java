@@ -6,8 +6,7 @@ import org.defrost.nn.Activation;
 import org.defrost.nn.Head;
 import org.defrost.nn.Init;
 import org.defrost.nn.NetworkSpec;
-import org.defrost.nn.train.TrainingConfig;
-import org.defrost.spi.ParameterProblem;
+import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.study.support.TrainingSettings;
@@ -15,9 +14,8 @@ import org.defrost.tasks.ValidationSplit;
 
 /**
  * The architecture and training parameters shared by the stages that train networks, declared once
- * (defaults from method §3–§4) and turned into {@link NetworkSpec}, {@link TrainingConfig} and the source
- * network's {@link ValidationSplit}. The target side's sizes and validation rows are
- * {@link org.defrost.study.support.TargetSizes}.
+ * (defaults from method §3–§4) and bound by {@link Layers} and {@link TrainingSettings}. The target side's
+ * sizes and validation rows are {@link org.defrost.study.support.TargetSizes}.
  */
 public final class TrainingParameters {
     /** Parameters describing the network's feature layers. */
@@ -73,29 +71,44 @@ public final class TrainingParameters {
         return Float.BYTES * (4 * params + 3L * batch * activations);
     }
 
-    /** Checks relations between parameters. */
-    public static List<ParameterProblem> validate(Parameters p) {
-        List<ParameterProblem> problems = new ArrayList<>();
-        if (!p.getString("init").equals("normal") && p.get("initScale") != null && p.getDouble("initScale") != 1.0) {
-            problems.add(new ParameterProblem("initScale", "initScale applies only to init: normal"));
-        }
-        if (!p.getString("optimizer").equals("sgd") && p.getBoolean("nesterov")) {
-            problems.add(new ParameterProblem("nesterov", "nesterov applies only to optimizer: sgd"));
-        }
-        return problems;
-    }
-
     /**
-     * The network for a task: hidden layers from {@code p}, a readout of one unit with the logistic head for
-     * two classes, else {@code classes} units with softmax cross-entropy.
+     * The feature layers of a fully connected network ({@link #ARCHITECTURE}), bound.
+     *
+     * @param hidden     widths of the hidden layers 1..L, from the input side
+     * @param activation activation of the hidden layers
+     * @param init       initialisation of the weights (biases start at zero)
+     * @param bias       whether layers have biases
      */
-    public static NetworkSpec network(Parameters p, int inputDim, int classes) {
-        List<Integer> hidden = p.getIntList("hidden");
-        NetworkSpec spec = NetworkSpec.of(inputDim, hidden, classes == 2 ? 1 : classes)
-                .withActivation(Activation.fromId(p.getString("activation")))
-                .withInit(Init.fromId(p.getString("init"), p.getDouble("initScale")))
-                .withBias(p.getBoolean("bias"));
-        return withHead(spec, classes);
+    public record Layers(List<Integer> hidden, Activation activation, Init init, boolean bias) {
+
+        public Layers {
+            hidden = List.copyOf(hidden);
+        }
+
+        /**
+         * Binds the architecture parameters of {@code p}.
+         *
+         * @throws ParameterException naming {@code initScale} when it is set for another init than normal
+         */
+        public static Layers of(Parameters p) {
+            String init = p.getString("init");
+            double scale = p.getDouble("initScale");
+            if (!init.equals("normal") && scale != 1.0) {
+                throw new ParameterException("initScale", "initScale applies only to init: normal");
+            }
+            return new Layers(p.getIntList("hidden"), Activation.fromId(p.getString("activation")),
+                    Init.fromId(init, scale), p.getBoolean("bias"));
+        }
+
+        /**
+         * The network for a task: these hidden layers on {@code inputDim} inputs, a readout of one unit with the
+         * logistic head for two classes, else {@code classes} units with softmax cross-entropy.
+         */
+        public NetworkSpec network(int inputDim, int classes) {
+            NetworkSpec spec = NetworkSpec.of(inputDim, hidden, classes == 2 ? 1 : classes)
+                    .withActivation(activation).withInit(init).withBias(bias);
+            return withHead(spec, classes);
+        }
     }
 
     /**
@@ -104,15 +117,5 @@ public final class TrainingParameters {
      */
     static NetworkSpec withHead(NetworkSpec spec, int classes) {
         return spec.withOutput(classes == 2 ? 1 : classes, classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
-    }
-
-    /** The training configuration from {@code p}. */
-    public static TrainingConfig training(Parameters p) {
-        return TrainingSettings.of(p).config();
-    }
-
-    /** The source network's validation split from {@code p} ({@link #SOURCE_VALIDATION}). */
-    public static ValidationSplit sourceSplit(Parameters p) {
-        return new ValidationSplit(p.getDouble("validationFraction"), p.getInt("validationMinimum"));
     }
 }

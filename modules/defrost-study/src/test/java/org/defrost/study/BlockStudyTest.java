@@ -212,10 +212,11 @@ class BlockStudyTest {
 
     @Test
     void theMemoryEstimateOfAConvSourceCountsItsFeatureMaps() {
-        Map<String, Object> base = Map.of("activation", "relu", "init", "he_normal", "initScale", 1.0, "batchSize", 128L,
-                "imageShape", List.of(1L, 28L, 28L));
-        long small = BlockStudy.trainingBytes(new org.defrost.spi.Parameters(with(base, "[conv 8 3x3, pool 2, dense 16]")));
-        long wide = BlockStudy.trainingBytes(new org.defrost.spi.Parameters(with(base, "[conv 64 3x3, pool 2, dense 16]")));
+        Map<String, Object> base = Map.of("batchSize", 128L, "imageShape", List.of(1L, 28L, 28L));
+        PretrainStage stage = new PretrainStage();
+        List<org.defrost.spi.ParameterSpec> specs = stage.descriptor().parameters();
+        long small = stage.estimatedMemoryBytes(org.defrost.spi.Parameters.of(specs, with(base, "[conv 8 3x3, pool 2, dense 16]")));
+        long wide = stage.estimatedMemoryBytes(org.defrost.spi.Parameters.of(specs, with(base, "[conv 64 3x3, pool 2, dense 16]")));
         // 56 more channels of 28×28 on 128 rows, output and pre-activation: at least 2 × 56 × 784 × 128 floats more
         assertTrue(wide - small >= 4L * 2 * 56 * 784 * 128, small + " vs " + wide);
     }

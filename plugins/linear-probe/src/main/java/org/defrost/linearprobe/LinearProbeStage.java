@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
@@ -17,6 +18,8 @@ import org.defrost.nn.train.TrainingConfig;
 import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
+import org.defrost.spi.ParameterBinder;
+import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -30,12 +33,12 @@ import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TargetSweep;
 import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
 import org.defrost.tasks.TaskRole;
-import org.defrost.tasks.TargetSplit;
 import org.ejml.data.FMatrixRMaj;
 
 /**
@@ -88,51 +91,91 @@ public final class LinearProbeStage implements Stage {
                 parameters, List.of(TASK_PAIR, SOURCE_NETWORK), List.of(OUTPUT), StageScope.EACH_MATRIX_CELL);
     }
 
+    /**
+     * The stage's parameters, bound in one step.
+     *
+     * @param sweep        the target sizes and their validation rows
+     * @param layers       the listed layers, ascending, or empty for {@code all}
+     * @param learningRate Adam learning rate of the readout
+     * @param weightDecay  L2 penalty on the readout's weights
+     * @param batchSize    minibatch size
+     * @param maxEpochs    upper bound on epochs
+     * @param patience     early stopping: epochs without validation improvement
+     * @param standardise  centre and scale each feature with statistics of the fitting rows
+     */
+    record Settings(TargetSweep sweep, List<Integer> layers, double learningRate, double weightDecay, int batchSize,
+                    int maxEpochs, int patience, boolean standardise) {
+
+        /** @throws ParameterException naming {@code layers} for a layer listed twice, or {@code targetSizes} */
+        static Settings of(Parameters p) {
+            List<Integer> layers = p.isWord("layers", "all") ? List.of() : p.getIntList("layers");
+            Set<Integer> seen = new HashSet<>();
+            for (int v : layers) {
+                if (!seen.add(v)) {
+                    throw new ParameterException("layers", v + " is listed twice");
+                }
+            }
+            return new Settings(TargetSweep.of(p), layers.stream().sorted().toList(), p.getDouble("learningRate"),
+                    p.getDouble("weightDecay"), p.getInt("batchSize"), p.getInt("maxEpochs"), p.getInt("patience"),
+                    p.getBoolean("standardise"));
+        }
+
+        /**
+         * The layers to probe for a source network with {@code hiddenLayers} feature layers, ascending.
+         *
+         * @throws IllegalArgumentException naming a listed layer deeper than {@code hiddenLayers}
+         */
+        List<Integer> layersFor(int hiddenLayers) {
+            if (layers.isEmpty()) {
+                return IntStream.rangeClosed(0, hiddenLayers).boxed().toList();
+            }
+            for (int k : layers) {
+                if (k > hiddenLayers) {
+                    throw new IllegalArgumentException("layers: " + k + " is deeper than the source network's "
+                            + hiddenLayers + " feature layers");
+                }
+            }
+            return layers;
+        }
+
+        /** The unit probing layer {@code k} with {@code n} target examples. */
+        ProbeUnit unit(int n, int k) {
+            return new ProbeUnit(n, sweep.split(), k, learningRate, weightDecay, batchSize, maxEpochs, patience,
+                    standardise);
+        }
+    }
+
+    private static final ParameterBinder<Settings> BINDER = Settings::of;
+
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        List<ParameterProblem> problems = new ArrayList<>();
-        List<Integer> layers = p.getIntList("layers");
-        Set<Integer> seen = new HashSet<>();
-        for (int v : layers == null ? List.<Integer>of() : layers) {
-            if (!seen.add(v)) {
-                problems.add(new ParameterProblem("layers", v + " is listed twice"));
-                break;
-            }
-        }
-        problems.addAll(TargetSizes.validate(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p)));
-        return problems;
+        return BINDER.problems(p);
     }
 
     /** Each size's training and validation rows must fit in the task pair's target pool. */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
+        return BINDER.bind(p).sweep().checkPool(inputSizes);
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Parameters p = ctx.parameters();
+        Settings settings = BINDER.bind(ctx.parameters());
         List<Artifact> pairs = ctx.inputs(TASK_PAIR);
         List<Artifact> sources = ctx.inputs(SOURCE_NETWORK);
         if (pairs.size() != sources.size()) {
             throw new IllegalStateException(pairs.size() + " task pairs but " + sources.size() + " source networks");
         }
-        TargetSplit split = TargetSizes.split(p);
         List<PlannedUnit<Integer, ProbeUnit>> units = new ArrayList<>();
-        int hiddenLayers = -1;
+        int hiddenLayers = 0;
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
-            int layers = NetworkIo.load(sources.get(s).directory().resolve("network")).spec().hiddenLayerCount();
-            hiddenLayers = layers;
-            TargetSizes.requireFit(p.getIntList(TargetSizes.SIZES), split,
-                    TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
-            for (int n : p.getIntList(TargetSizes.SIZES)) {
-                for (int k : layersToProbe(p, layers)) {
+            hiddenLayers = NetworkIo.load(sources.get(s).directory().resolve("network")).spec().hiddenLayerCount();
+            settings.sweep().requireFit(TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            for (int n : settings.sweep().sizes()) {
+                for (int k : settings.layersFor(hiddenLayers)) {
                     units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/layer" + k, pair.seedIndex(),
-                            new ProbeUnit(n, split, k, p.getDouble("learningRate"), p.getDouble("weightDecay"),
-                                    p.getInt("batchSize"), p.getInt("maxEpochs"), p.getInt("patience"),
-                                    p.getBoolean("standardise")),
-                            List.of(pair.key(), sources.get(s).key()), PROBE,
+                            settings.unit(n, k), List.of(pair.key(), sources.get(s).key()), PROBE,
                             ctx.seedFor(pair.seedIndex()).derive("probe").derive(n).derive(k).value()));
                 }
             }
@@ -151,24 +194,6 @@ public final class LinearProbeStage implements Stage {
         out.putMetadata("hiddenLayers", hiddenLayers);
         out.putMetadata("seeds", pairs.size());
         out.putMetadata("probes", units.size());
-    }
-
-    /** The layers to probe for a source network with {@code layers} feature layers, ascending. */
-    private static List<Integer> layersToProbe(Parameters p, int layers) {
-        if (p.isWord("layers", "all")) {
-            List<Integer> all = new ArrayList<>();
-            for (int k = 0; k <= layers; k++) {
-                all.add(k);
-            }
-            return all;
-        }
-        for (int k : p.getIntList("layers")) {
-            if (k > layers) {
-                throw new IllegalArgumentException("layers: " + k + " is deeper than the source network's " + layers
-                        + " feature layers");
-            }
-        }
-        return p.getIntList("layers").stream().sorted().toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.defrost.nn.train.Optimizer;
 import org.defrost.nn.train.Schedule;
 import org.defrost.nn.train.TrainingConfig;
+import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 
@@ -39,8 +40,15 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
             ParameterSpec.choice("schedule", "constant", List.of("constant", "step", "cosine"),
                     "Learning-rate schedule (step halves the rate every maxEpochs/4 epochs)."));
 
-    /** The settings a stage was configured with ({@link #SPECS} must be among its parameters). */
+    /**
+     * The settings a stage was configured with ({@link #SPECS} must be among its parameters).
+     *
+     * @throws ParameterException naming {@code nesterov} when it is asked for with another optimizer than sgd
+     */
     public static TrainingSettings of(Parameters p) {
+        if (!p.getString("optimizer").equals("sgd") && p.getBoolean("nesterov")) {
+            throw new ParameterException("nesterov", "nesterov applies only to optimizer: sgd");
+        }
         return new TrainingSettings(p.getString("optimizer"), p.getDouble("learningRate"), p.getDouble("momentum"),
                 p.getBoolean("nesterov"), p.getDouble("weightDecay"), p.getInt("batchSize"), p.getInt("maxEpochs"),
                 p.getInt("patience"), p.getString("schedule"));
