@@ -3,7 +3,9 @@ package org.defrost.similarity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
+import org.defrost.spi.NearestName;
 import org.defrost.similarity.cca.ProcrustesDistance;
 import org.defrost.similarity.cca.Pwcca;
 import org.defrost.similarity.cca.Svcca;
@@ -125,48 +127,16 @@ public final class SimilarityMeasures {
         return message.append("; known measures: ").append(String.join(", ", NAMES)).toString();
     }
 
-    /** The known names close to {@code name}: within a third of its length in edits, else containing it. */
+    /** The known names close to {@code name} ({@link NearestName}), else those containing it. */
     private static String nearest(String name) {
         if (name.isEmpty()) {
             return null;
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : NAMES) {
-            int d = editDistance(name, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
+        Optional<String> close = NearestName.closest(name, NAMES);
+        if (close.isPresent()) {
+            return close.get();
         }
-        if (bestDistance <= Math.max(2, name.length() / 3)) {
-            return best;
-        }
-        List<String> containing = new ArrayList<>();
-        for (String known : NAMES) {
-            if (known.contains(name)) {
-                containing.add(known);
-            }
-        }
+        List<String> containing = NAMES.stream().filter(known -> known.contains(name)).toList();
         return containing.isEmpty() ? null : String.join(" or ", containing);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,9 +1,6 @@
 package org.defrost.report.table;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.defrost.spi.CsvTable;
 
 /**
  * A tidy table of text cells, as read from or written to RFC 4180 CSV (header row, one record per line,
@@ -40,75 +38,10 @@ public final class Table {
         return new Table(List.of(), List.of());
     }
 
-    /** Reads a CSV file; an empty file gives the empty table. */
+    /** Reads a CSV file ({@link CsvTable#read}); an empty file gives the empty table. */
     public static Table read(Path csv) throws IOException {
-        List<List<String>> records = parse(Files.readString(csv, StandardCharsets.UTF_8));
-        if (records.isEmpty()) {
-            return empty();
-        }
-        List<String> header = records.get(0);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> rec = records.get(r);
-            if (rec.size() != header.size()) {
-                throw new IOException(csv + ": line " + (r + 1) + " has " + rec.size() + " fields, the header has "
-                        + header.size());
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int c = 0; c < header.size(); c++) {
-                row.put(header.get(c), rec.get(c));
-            }
-            rows.add(row);
-        }
-        return new Table(header, rows);
-    }
-
-    /** Splits CSV text into records of fields, honouring quotes (which may hold commas and line breaks). */
-    static List<List<String>> parse(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-                any = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    record.add(field.toString());
-                    records.add(record);
-                }
-                record = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(ch);
-                any = true;
-            }
-        }
-        if (any || field.length() > 0) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
+        CsvTable t = CsvTable.read(csv);
+        return new Table(t.columns(), t.rows());
     }
 
     public List<String> columns() {
@@ -132,33 +65,9 @@ public final class Table {
         return new Table(new ArrayList<>(all), both);
     }
 
-    /** Writes the table as CSV (header row first); a table without columns gives an empty file. */
+    /** Writes the table as CSV (header row first, {@link CsvTable#write}); a table without columns gives an empty file. */
     public void write(Path csv) throws IOException {
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            if (columns.isEmpty()) {
-                return;
-            }
-            w.write(line(columns));
-            for (Map<String, String> row : rows) {
-                w.write(line(columns.stream().map(c -> row.getOrDefault(c, "")).toList()));
-            }
-        }
-    }
-
-    private static String line(List<String> fields) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String f = fields.get(i);
-            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(f);
-            }
-        }
-        return sb.append('\n').toString();
+        new CsvTable(columns, rows).write(csv);
     }
 
     /** The cell as a number; NaN when it is empty or {@code NaN}. */
