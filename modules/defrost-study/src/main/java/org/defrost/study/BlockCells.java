@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.conv.BlockTrainer;
@@ -35,41 +36,27 @@ final class BlockCells {
      */
     static void fineTune(UnitContext ctx, FineTuneCell u, TaskPair pair, Path sourceDir) throws Exception {
         BlockNetwork source = BlockNetworkIo.load(sourceDir);
-        int n = u.targetSize();
-        TargetRows rows = TargetRows.of(pair, n, u.split());
-        LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
-        Seed seed = ctx.seed();
         BlockNetwork network = BlockStudy.transfer(source, pair.classes(TaskRole.TARGET), u.depth(),
-                !u.build().equals("random"), seed.derive("init"));
-        TrainingConfig config = u.training().config()
-                .withCacheFrozenPrefix(!Boolean.FALSE.equals(ctx.parameters().get("cacheFrozenPrefix")));
-        TrainingReporter reporter = new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false);
-        long start = System.nanoTime();
-        TrainingResult result;
-        Evaluation testEval;
-        double firstStage = Double.NaN;
-        int epochs;
-        try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
-            var train = TaskData.dataset(rows.trainingSet());
-            var validation = TaskData.dataset(rows.validationSet());
-            result = new BlockTrainer(config, reporter).train(network, train, validation, seed.derive("batches").derive(n),
-                    threads);
-            epochs = result.epochsRun();
-            if (u.twoStage() && u.depth() > 0) {
-                firstStage = network.evaluate(TaskData.dataset(test), threads).error();
+                !u.build().equals("random"), ctx.seed().derive("init"));
+        FineTuneStage.trainCell(ctx, u, pair, new FineTuneStage.CellNetwork() {
+            @Override
+            public TrainingResult train(TrainingConfig config, TrainingReporter reporter, Dataset train,
+                                        Dataset validation, Seed seed, KernelThreads threads) {
+                return new BlockTrainer(config, reporter).train(network, train, validation, seed, threads);
+            }
+
+            @Override
+            public Evaluation evaluate(Dataset set, KernelThreads threads) {
+                return network.evaluate(set, threads);
+            }
+
+            @Override
+            public void unfreezeAll() {
                 for (int b = 1; b <= network.blockCount(); b++) {
                     network.setFrozen(b, false);
                 }
-                result = new BlockTrainer(config.withLearningRate(config.learningRate() * u.twoStageFactor()), reporter)
-                        .train(network, train, validation, seed.derive("second-stage").derive(n), threads);
-                epochs += result.epochsRun();
             }
-            testEval = network.evaluate(TaskData.dataset(test), threads);
-        } catch (ArithmeticException e) {
-            ctx.metrics().count("diverged_total", 1);
-            throw e;
-        }
-        FineTuneStage.writeCell(ctx, u, n, rows, testEval, result, firstStage, epochs, start);
+        });
     }
 
     /**

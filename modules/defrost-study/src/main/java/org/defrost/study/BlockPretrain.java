@@ -1,8 +1,6 @@
 package org.defrost.study;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.conv.Architecture;
@@ -14,7 +12,6 @@ import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.StageContext;
-import org.defrost.study.support.TrainingHistory;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.ValidationSplit;
 
@@ -55,27 +52,10 @@ final class BlockPretrain {
             ctx.metrics().count("diverged_total", 1);
             throw e;
         }
-        ctx.metrics().set("samples_per_second", result.samplesPerSecond());
-        ArtifactWriter out = ctx.output(ArtifactKinds.SOURCE_NETWORK);
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("stage", PretrainStage.TYPE);
-        provenance.put("seed", ctx.seed().value());
-        provenance.put("training", PretrainStage.withoutTimings(result.toMap()));
-        provenance.put("trainingSize", split.training().size());
-        provenance.put("validationSize", split.validation().size());
-        BlockNetworkIo.save(network, out.directory().resolve("network"), provenance);
-        TrainingHistory.write(out.directory().resolve(TrainingHistory.FILE), result);
-        out.putMetadata("sourceTestError", testEval.error());
-        out.putMetadata("sourceTestLoss", testEval.loss());
-        out.putMetadata("epochs", result.epochsRun());
-        out.putMetadata("bestEpoch", result.bestEpoch());
-        out.putMetadata("stopReason", result.stopReason().name().toLowerCase());
-        out.putMetadata("hiddenLayers", architecture.blockCount());
+        ArtifactWriter out = PretrainStage.writeSource(ctx, (dir, provenance) -> BlockNetworkIo.save(network, dir, provenance),
+                result, testEval, split, architecture.blockCount(), classes);
         out.putMetadata("architecture", architecture.text());
         out.putMetadata("blockNames", blockNames(architecture));
-        out.putMetadata("classes", classes);
-        out.putMetadata("trainingSeconds", result.trainingSeconds());
-        out.putMetadata("samplesPerSecond", result.samplesPerSecond());
         ctx.log().log(System.Logger.Level.INFO, String.format("source network %s (seed %d): test error %.4f after %d epochs",
                 architecture.text(), ctx.seedIndex(), testEval.error(), result.epochsRun()));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
@@ -224,35 +225,76 @@ public final class FineTuneStage implements Stage {
             return;
         }
         Network source = NetworkIo.load(sourceDir);
+        NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), pair.classes(TaskRole.TARGET));
+        UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
+        Network network = Transfer.build(source, targetSpec, u.depth(), init, ctx.seed().derive("init"));
+        trainCell(ctx, u, pair, new CellNetwork() {
+            @Override
+            public TrainingResult train(TrainingConfig config, TrainingReporter reporter, Dataset train,
+                                        Dataset validation, Seed seed, KernelThreads threads) {
+                return new Trainer(config).withCancellation(ctx.cancellation()).withListener(reporter)
+                        .train(network, train, validation, seed, threads);
+            }
+
+            @Override
+            public Evaluation evaluate(Dataset set, KernelThreads threads) {
+                return network.evaluate(set, threads);
+            }
+
+            @Override
+            public void unfreezeAll() {
+                for (int layer = 1; layer <= network.layerCount(); layer++) {
+                    network.setFrozen(layer, false);
+                }
+            }
+        });
+    }
+
+    /** The network of one cell, dense or block, as {@link #trainCell} drives it. */
+    interface CellNetwork {
+        /**
+         * Trains the network with early stopping on {@code validation}, minibatches drawn from {@code seed}.
+         *
+         * @param reporter receives every epoch
+         */
+        TrainingResult train(TrainingConfig config, TrainingReporter reporter, Dataset train, Dataset validation,
+                             Seed seed, KernelThreads threads);
+
+        Evaluation evaluate(Dataset set, KernelThreads threads);
+
+        /** Makes every layer (or block) trainable. */
+        void unfreezeAll();
+    }
+
+    /**
+     * Trains one cell on its target rows with early stopping (frozen layers' outputs computed once when
+     * {@code cacheFrozenPrefix} holds); for a two-stage cell with frozen layers, then again with every layer
+     * unfrozen at the learning rate times {@code twoStageFactor}; writes the cell's outputs ({@link #writeCell}).
+     * Shared by dense and block networks.
+     */
+    static void trainCell(UnitContext ctx, FineTuneCell u, TaskPair pair, CellNetwork network) throws IOException {
         int n = u.targetSize();
         TargetRows rows = TargetRows.of(pair, n, u.split());
         LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
-        int classes = pair.classes(TaskRole.TARGET);
-        NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), classes);
         Seed seed = ctx.seed();
-        UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
-        Network network = Transfer.build(source, targetSpec, u.depth(), init, seed.derive("init"));
         TrainingConfig config = u.training().config()
                 .withCacheFrozenPrefix(!Boolean.FALSE.equals(ctx.parameters().get("cacheFrozenPrefix")));
-        Trainer trainer = new Trainer(config).withCancellation(ctx.cancellation())
-                .withListener(new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false));
+        TrainingReporter reporter = new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false);
         long start = System.nanoTime();
         TrainingResult result;
         Evaluation testEval;
         double firstStage = Double.NaN;
         int epochs;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
-            var train = TaskData.dataset(rows.trainingSet());
-            var validation = TaskData.dataset(rows.validationSet());
-            result = trainer.train(network, train, validation, seed.derive("batches").derive(n), threads);
+            Dataset train = TaskData.dataset(rows.trainingSet());
+            Dataset validation = TaskData.dataset(rows.validationSet());
+            result = network.train(config, reporter, train, validation, seed.derive("batches").derive(n), threads);
             epochs = result.epochsRun();
             if (u.twoStage() && u.depth() > 0) {
                 firstStage = network.evaluate(TaskData.dataset(test), threads).error();
-                for (int layer = 1; layer <= network.layerCount(); layer++) {
-                    network.setFrozen(layer, false);
-                }
-                result = trainer.withConfig(config.withLearningRate(config.learningRate() * u.twoStageFactor()))
-                        .train(network, train, validation, seed.derive("second-stage").derive(n), threads);
+                network.unfreezeAll();
+                result = network.train(config.withLearningRate(config.learningRate() * u.twoStageFactor()), reporter,
+                        train, validation, seed.derive("second-stage").derive(n), threads);
                 epochs += result.epochsRun();
             }
             testEval = network.evaluate(TaskData.dataset(test), threads);
@@ -269,7 +311,7 @@ public final class FineTuneStage implements Stage {
      *
      * @param start {@link System#nanoTime()} when the cell began
      */
-    static void writeCell(UnitContext ctx, FineTuneCell u, int n, TargetRows rows, Evaluation testEval,
+    private static void writeCell(UnitContext ctx, FineTuneCell u, int n, TargetRows rows, Evaluation testEval,
                           TrainingResult result, double firstStage, int epochs, long start) throws IOException {
         double seconds = (System.nanoTime() - start) / 1e9;
         ctx.metrics().set("samples_per_second", result.samplesPerSecond());

@@ -1,5 +1,7 @@
 package org.defrost.study;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +133,26 @@ public final class PretrainStage implements Stage {
             ctx.metrics().count("diverged_total", 1);
             throw e;
         }
+        writeSource(ctx, (dir, provenance) -> NetworkIo.save(network, dir, provenance), result, testEval, split,
+                spec.hiddenLayerCount(), classes);
+        ctx.log().log(System.Logger.Level.INFO, String.format("source network (seed %d): test error %.4f after %d epochs",
+                ctx.seedIndex(), testEval.error(), result.epochsRun()));
+    }
+
+    /** How a trained S is stored: its network files in {@code directory}, with {@code provenance}. */
+    interface NetworkSaver {
+        void save(Path directory, Map<String, Object> provenance) throws IOException;
+    }
+
+    /**
+     * Writes the source-network artifact of a trained S, for dense and block networks alike: the network with its
+     * training provenance (without timings), the training history and the metadata every consumer reads.
+     *
+     * @param hiddenLayers L, the feature layers (or blocks) below the readout
+     * @return the artifact, for metadata particular to the kind of network
+     */
+    static ArtifactWriter writeSource(StageContext ctx, NetworkSaver saver, TrainingResult result, Evaluation testEval,
+                                      ValidationSplit.Split split, int hiddenLayers, int classes) throws IOException {
         ctx.metrics().set("samples_per_second", result.samplesPerSecond());
         ArtifactWriter out = ctx.output(ArtifactKinds.SOURCE_NETWORK);
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -139,19 +161,18 @@ public final class PretrainStage implements Stage {
         provenance.put("training", withoutTimings(result.toMap()));
         provenance.put("trainingSize", split.training().size());
         provenance.put("validationSize", split.validation().size());
-        NetworkIo.save(network, out.directory().resolve("network"), provenance);
+        saver.save(out.directory().resolve("network"), provenance);
         TrainingHistory.write(out.directory().resolve(TrainingHistory.FILE), result);
         out.putMetadata("sourceTestError", testEval.error());
         out.putMetadata("sourceTestLoss", testEval.loss());
         out.putMetadata("epochs", result.epochsRun());
         out.putMetadata("bestEpoch", result.bestEpoch());
         out.putMetadata("stopReason", result.stopReason().name().toLowerCase());
-        out.putMetadata("hiddenLayers", spec.hiddenLayerCount());
+        out.putMetadata("hiddenLayers", hiddenLayers);
         out.putMetadata("classes", classes);
         out.putMetadata("trainingSeconds", result.trainingSeconds());
         out.putMetadata("samplesPerSecond", result.samplesPerSecond());
-        ctx.log().log(System.Logger.Level.INFO, String.format("source network (seed %d): test error %.4f after %d epochs",
-                ctx.seedIndex(), testEval.error(), result.epochsRun()));
+        return out;
     }
 
     /**
@@ -160,7 +181,7 @@ public final class PretrainStage implements Stage {
      * to the manifest's metadata instead.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> withoutTimings(Map<String, Object> training) {
+    private static Map<String, Object> withoutTimings(Map<String, Object> training) {
         Map<String, Object> m = new LinkedHashMap<>(training);
         m.remove("trainingSeconds");
         m.remove("samplesPerSecond");

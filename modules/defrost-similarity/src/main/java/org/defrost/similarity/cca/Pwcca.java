@@ -1,9 +1,7 @@
 package org.defrost.similarity.cca;
 
 import org.defrost.kernels.DoubleProducts;
-import org.defrost.similarity.PairMeasure;
 import org.defrost.similarity.Representation;
-import org.defrost.similarity.RepresentationPair;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -15,7 +13,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * side of smaller rank (A on a tie), as in the reference code, which makes the measure asymmetric.
  * Column spaces are the numerical ranges of {@link SpectralBasis}. NaN when a representation has no variance.
  */
-public final class Pwcca extends PairMeasure {
+public final class Pwcca extends SpectralMeasure {
     public static final String NAME = "pwcca";
 
     public Pwcca() {
@@ -23,12 +21,7 @@ public final class Pwcca extends PairMeasure {
     }
 
     @Override
-    protected double value(RepresentationPair pair, Representation repA, Representation repB) {
-        SpectralBasis a = SpectralBasis.of(repA);
-        SpectralBasis b = SpectralBasis.of(repB);
-        if (a.rank() == 0 || b.rank() == 0) {
-            return Double.NaN;
-        }
+    protected double value(SpectralBasis a, Representation repA, SpectralBasis b, Representation repB) {
         CanonicalCorrelations cca = CanonicalCorrelations.of(a, a.rank(), b, b.rank(), true, repA.threads());
         boolean weighA = a.rank() <= b.rank();
         SpectralBasis side = weighA ? a : b;

@@ -1,8 +1,6 @@
 package org.defrost.similarity.cca;
 
-import org.defrost.similarity.PairMeasure;
 import org.defrost.similarity.Representation;
-import org.defrost.similarity.RepresentationPair;
 
 /**
  * SVCCA (Raghu et al., NeurIPS 2017): each centred representation is reduced to its leading singular
@@ -10,7 +8,7 @@ import org.defrost.similarity.RepresentationPair;
  * the two reduced spaces ({@code min(rA, rB)} correlations). In [0, 1]; 1 when the reduced spaces coincide,
  * e.g. for B = AM with M invertible and well conditioned. NaN when a representation has no variance.
  */
-public final class Svcca extends PairMeasure {
+public final class Svcca extends SpectralMeasure {
     public static final String NAME = "svcca";
     public static final double KEPT_VARIANCE = 0.99;
 
@@ -19,12 +17,7 @@ public final class Svcca extends PairMeasure {
     }
 
     @Override
-    protected double value(RepresentationPair pair, Representation repA, Representation repB) {
-        SpectralBasis a = SpectralBasis.of(repA);
-        SpectralBasis b = SpectralBasis.of(repB);
-        if (a.rank() == 0 || b.rank() == 0) {
-            return Double.NaN;
-        }
+    protected double value(SpectralBasis a, Representation repA, SpectralBasis b, Representation repB) {
         int ra = a.directionsForVariance(KEPT_VARIANCE);
         int rb = b.directionsForVariance(KEPT_VARIANCE);
         double[] rho = CanonicalCorrelations.of(a, ra, b, rb, false, repA.threads()).correlations();

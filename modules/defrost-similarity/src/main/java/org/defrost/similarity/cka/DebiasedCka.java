@@ -1,9 +1,5 @@
 package org.defrost.similarity.cka;
 
-import org.defrost.similarity.PairMeasure;
-import org.defrost.similarity.Representation;
-import org.defrost.similarity.RepresentationPair;
-
 /**
  * Debiased linear CKA: CKA with the unbiased HSIC estimator of Song et al. (2012), computed in feature
  * space on column-centred X and Y as in Kornblith et al.'s reference code. With row norms
@@ -14,20 +10,16 @@ import org.defrost.similarity.RepresentationPair;
  * and isotropic scaling; may be slightly negative for unrelated representations. NaN when a self-HSIC is
  * not positive.
  */
-public final class DebiasedCka extends PairMeasure {
+public final class DebiasedCka extends FeatureSpaceCka {
     public static final String NAME = "debiased-cka";
 
     public DebiasedCka() {
-        super(NAME, Kind.SYMMETRIC);
+        super(NAME, 4);
     }
 
     @Override
-    protected double value(RepresentationPair pair, Representation repA, Representation repB) {
-        CkaInputs.requirePoints(NAME, pair, 4);
-        int n = pair.rows();
-        CentredStatistics a = CentredStatistics.of(repA);
-        CentredStatistics b = CentredStatistics.of(repB);
-        double cross = hsic(CentredStatistics.sumOfSquares(pair.crossProduct()), a, b, n);
+    protected double value(double crossSquaredNorm, CentredStatistics a, CentredStatistics b, int n) {
+        double cross = hsic(crossSquaredNorm, a, b, n);
         double selfA = hsic(a.gramSquaredNorm(), a, a, n);
         double selfB = hsic(b.gramSquaredNorm(), b, b, n);
         double denominator = selfA > 0 && selfB > 0 ? Math.sqrt(selfA * selfB) : 0;
