@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 import org.defrost.kernels.KernelThreads;
-import org.defrost.nn.Dataset;
-import org.defrost.nn.Evaluation;
 import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.conv.BlockTrainer;
 import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.train.TrainingConfig;
-import org.defrost.nn.train.TrainingResult;
-import org.defrost.spi.Seed;
 import org.defrost.spi.UnitContext;
 import org.defrost.study.support.TargetRows;
 import org.defrost.tasks.LabelledSet;
@@ -38,25 +34,9 @@ final class BlockCells {
         BlockNetwork source = BlockNetworkIo.load(sourceDir);
         BlockNetwork network = BlockStudy.transfer(source, pair.classes(TaskRole.TARGET), u.depth(),
                 !u.build().equals("random"), ctx.seed().derive("init"));
-        FineTuneStage.trainCell(ctx, u, pair, new FineTuneStage.CellNetwork() {
-            @Override
-            public TrainingResult train(TrainingConfig config, TrainingReporter reporter, Dataset train,
-                                        Dataset validation, Seed seed, KernelThreads threads) {
-                return new BlockTrainer(config, reporter).train(network, train, validation, seed, threads);
-            }
-
-            @Override
-            public Evaluation evaluate(Dataset set, KernelThreads threads) {
-                return network.evaluate(set, threads);
-            }
-
-            @Override
-            public void unfreezeAll() {
-                for (int b = 1; b <= network.blockCount(); b++) {
-                    network.setFrozen(b, false);
-                }
-            }
-        });
+        FineTuneStage.trainCell(ctx, u, pair, new FineTuneStage.CellNetwork((config, reporter, train, validation, seed,
+                threads) -> new BlockTrainer(config, reporter).train(network, train, validation, seed, threads),
+                network::evaluate, () -> network.freezeThrough(0)));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
@@ -228,42 +229,29 @@ public final class FineTuneStage implements Stage {
         NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), pair.classes(TaskRole.TARGET));
         UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
         Network network = Transfer.build(source, targetSpec, u.depth(), init, ctx.seed().derive("init"));
-        trainCell(ctx, u, pair, new CellNetwork() {
-            @Override
-            public TrainingResult train(TrainingConfig config, TrainingReporter reporter, Dataset train,
-                                        Dataset validation, Seed seed, KernelThreads threads) {
-                return new Trainer(config).withCancellation(ctx.cancellation()).withListener(reporter)
-                        .train(network, train, validation, seed, threads);
-            }
-
-            @Override
-            public Evaluation evaluate(Dataset set, KernelThreads threads) {
-                return network.evaluate(set, threads);
-            }
-
-            @Override
-            public void unfreezeAll() {
-                for (int layer = 1; layer <= network.layerCount(); layer++) {
-                    network.setFrozen(layer, false);
-                }
-            }
-        });
+        trainCell(ctx, u, pair, new CellNetwork((config, reporter, train, validation, seed, threads) ->
+                new Trainer(config).withCancellation(ctx.cancellation()).withListener(reporter)
+                        .train(network, train, validation, seed, threads),
+                network::evaluate, () -> network.freezeThrough(0)));
     }
 
-    /** The network of one cell, dense or block, as {@link #trainCell} drives it. */
-    interface CellNetwork {
-        /**
-         * Trains the network with early stopping on {@code validation}, minibatches drawn from {@code seed}.
-         *
-         * @param reporter receives every epoch
-         */
+    /** Trains a cell's network with early stopping on {@code validation}, minibatches drawn from {@code seed}. */
+    @FunctionalInterface
+    interface CellTraining {
+        /** @param reporter receives every epoch */
         TrainingResult train(TrainingConfig config, TrainingReporter reporter, Dataset train, Dataset validation,
                              Seed seed, KernelThreads threads);
+    }
 
-        Evaluation evaluate(Dataset set, KernelThreads threads);
-
-        /** Makes every layer (or block) trainable. */
-        void unfreezeAll();
+    /**
+     * The network of one cell, dense or block, as {@link #trainCell} drives it.
+     *
+     * @param training    trains it
+     * @param evaluate    its error and loss on a set
+     * @param unfreezeAll makes every layer (or block) trainable
+     */
+    record CellNetwork(CellTraining training, BiFunction<Dataset, KernelThreads, Evaluation> evaluate,
+                       Runnable unfreezeAll) {
     }
 
     /**
@@ -288,16 +276,18 @@ public final class FineTuneStage implements Stage {
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
             Dataset train = TaskData.dataset(rows.trainingSet());
             Dataset validation = TaskData.dataset(rows.validationSet());
-            result = network.train(config, reporter, train, validation, seed.derive("batches").derive(n), threads);
+            result = network.training().train(config, reporter, train, validation, seed.derive("batches").derive(n),
+                    threads);
             epochs = result.epochsRun();
             if (u.twoStage() && u.depth() > 0) {
-                firstStage = network.evaluate(TaskData.dataset(test), threads).error();
-                network.unfreezeAll();
-                result = network.train(config.withLearningRate(config.learningRate() * u.twoStageFactor()), reporter,
-                        train, validation, seed.derive("second-stage").derive(n), threads);
+                firstStage = network.evaluate().apply(TaskData.dataset(test), threads).error();
+                network.unfreezeAll().run();
+                TrainingConfig second = config.withLearningRate(config.learningRate() * u.twoStageFactor());
+                result = network.training().train(second, reporter, train, validation,
+                        seed.derive("second-stage").derive(n), threads);
                 epochs += result.epochsRun();
             }
-            testEval = network.evaluate(TaskData.dataset(test), threads);
+            testEval = network.evaluate().apply(TaskData.dataset(test), threads);
         } catch (ArithmeticException e) {
             ctx.metrics().count("diverged_total", 1);
             throw e;
