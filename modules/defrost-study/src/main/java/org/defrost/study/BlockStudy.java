@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Activation;
-import org.defrost.nn.Head;
 import org.defrost.nn.Init;
 import org.defrost.nn.conv.Architecture;
 import org.defrost.nn.conv.BlockNetwork;
@@ -123,8 +122,8 @@ public final class BlockStudy {
          * @throws IllegalArgumentException naming the element that is unknown, misplaced or leaves no pixel
          */
         Architecture architecture(ImageShape input, int classes) {
-            return new Architecture(input, Architecture.parseBlocks(text, input), classes == 2 ? 1 : classes, activation,
-                    classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY, init);
+            return new Architecture(input, Architecture.parseBlocks(text, input), TrainingParameters.readoutUnits(classes),
+                    activation, TrainingParameters.readoutHead(classes), init);
         }
 
         /** Bytes to train this network on the declared image shape (ten classes assumed). */
@@ -163,8 +162,8 @@ public final class BlockStudy {
      * @param seed   seed of the fresh blocks ({@link BlockNetwork#build})
      */
     static BlockNetwork transfer(BlockNetwork source, int classes, int depth, boolean pretrained, Seed seed) {
-        Architecture a = source.architecture().withOutput(classes == 2 ? 1 : classes,
-                classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
+        Architecture a = source.architecture().withOutput(TrainingParameters.readoutUnits(classes),
+                TrainingParameters.readoutHead(classes));
         int blocks = a.blockCount();
         if (depth < 0 || depth > blocks) {
             throw new IllegalArgumentException("transfer depth " + depth + " outside 0.." + blocks);

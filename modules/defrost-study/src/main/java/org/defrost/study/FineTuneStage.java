@@ -130,7 +130,7 @@ public final class FineTuneStage implements Stage {
             Artifact pair = pairs.get(s);
             TransferPlan plan = TransferPlan.read(plans.get(s).directory());
             firstPlan = firstPlan == null ? plan : firstPlan;
-            sweep.requireFit(TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            sweep.requireFit(pair);
             for (int n : sweep.sizes()) {
                 for (TransferPlan.Start start : plan.starts()) {
                     units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/" + start.name(),

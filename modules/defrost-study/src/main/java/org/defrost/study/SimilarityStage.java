@@ -132,10 +132,9 @@ public final class SimilarityStage implements Stage {
         List<PlannedUnit<TargetNetwork, SimilarityUnit>> units = new ArrayList<>();
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
-            int pool = TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL);
+            int pool = settings.sweep().requireFit(pair);
             String featureMaps = BlockStudy.isBlockNetwork(sources.get(s).directory().resolve("network"))
                     ? settings.featureMaps() : null;
-            settings.sweep().requireFit(pool);
             int whole = split.largestSize(pool);
             if (whole == 0) {
                 throw new IllegalArgumentException("the target pool of " + pool + " rows cannot supply a training set and "

@@ -105,7 +105,7 @@ public final class TrainingParameters {
          * logistic head for two classes, else {@code classes} units with softmax cross-entropy.
          */
         public NetworkSpec network(int inputDim, int classes) {
-            NetworkSpec spec = NetworkSpec.of(inputDim, hidden, classes == 2 ? 1 : classes)
+            NetworkSpec spec = NetworkSpec.of(inputDim, hidden, readoutUnits(classes))
                     .withActivation(activation).withInit(init).withBias(bias);
             return withHead(spec, classes);
         }
@@ -116,6 +116,16 @@ public final class TrainingParameters {
      * two classes, else {@code classes} units with softmax cross-entropy.
      */
     static NetworkSpec withHead(NetworkSpec spec, int classes) {
-        return spec.withOutput(classes == 2 ? 1 : classes, classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
+        return spec.withOutput(readoutUnits(classes), readoutHead(classes));
+    }
+
+    /** Units of the readout for a task of {@code classes} classes: one logistic unit for two, else one per class. */
+    static int readoutUnits(int classes) {
+        return classes == 2 ? 1 : classes;
+    }
+
+    /** The head for a task of {@code classes} classes: logistic for two, else softmax cross-entropy. */
+    static Head readoutHead(int classes) {
+        return classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY;
     }
 }

@@ -171,7 +171,7 @@ public final class LinearProbeStage implements Stage {
         for (int s = 0; s < pairs.size(); s++) {
             Artifact pair = pairs.get(s);
             hiddenLayers = NetworkIo.load(sources.get(s).directory().resolve("network")).spec().hiddenLayerCount();
-            settings.sweep().requireFit(TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            settings.sweep().requireFit(pair);
             for (int n : settings.sweep().sizes()) {
                 for (int k : settings.layersFor(hiddenLayers)) {
                     units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/layer" + k, pair.seedIndex(),

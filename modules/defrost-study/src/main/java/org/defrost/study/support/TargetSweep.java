@@ -1,15 +1,18 @@
 package org.defrost.study.support;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.defrost.spi.Artifact;
 import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.Parameters;
 import org.defrost.tasks.TargetSplit;
 import org.defrost.tasks.TaskPair;
+import org.defrost.tasks.TaskPairSet;
 
 /**
  * The target sizes a stage trains on and the rule that gives each its validation rows: the parameters that
@@ -86,5 +89,16 @@ public record TargetSweep(List<Integer> sizes, TargetSplit split) {
                 throw new IllegalArgumentException(TargetSizes.SIZES + ": " + problem);
             }
         }
+    }
+
+    /**
+     * {@link #requireFit(int)} for the target pool of a task-pair artifact.
+     *
+     * @return the number of rows in its target pool
+     */
+    public int requireFit(Artifact taskPair) throws IOException {
+        int pool = TaskPair.read(taskPair.directory()).size(TaskPairSet.TARGET_POOL);
+        requireFit(pool);
+        return pool;
     }
 }
