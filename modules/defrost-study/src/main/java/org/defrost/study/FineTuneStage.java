@@ -35,6 +35,7 @@ import org.defrost.spi.UnitContext;
 import org.defrost.study.support.Csv;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.SeedInputs;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TargetSweep;
@@ -119,25 +120,24 @@ public final class FineTuneStage implements Stage {
     @Override
     public void run(StageContext ctx) throws Exception {
         Settings settings = BINDER.bind(ctx.parameters());
-        List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
-        List<Artifact> sources = ctx.inputs(ArtifactKinds.SOURCE_NETWORK);
+        List<SeedInputs> seeds = SeedInputs.of(ctx);
         List<Artifact> plans = ctx.inputs(ArtifactKinds.TRANSFER_PLAN);
         TargetSweep sweep = settings.sweep();
         TargetSplit split = sweep.split();
         List<PlannedUnit<CellId, FineTuneCell>> units = new ArrayList<>();
         TransferPlan firstPlan = null;
-        for (int s = 0; s < pairs.size(); s++) {
-            Artifact pair = pairs.get(s);
+        for (int s = 0; s < seeds.size(); s++) {
+            SeedInputs in = seeds.get(s);
             TransferPlan plan = TransferPlan.read(plans.get(s).directory());
             firstPlan = firstPlan == null ? plan : firstPlan;
-            sweep.requireFit(pair);
+            sweep.requireFit(in.taskPair());
             for (int n : sweep.sizes()) {
                 for (TransferPlan.Start start : plan.starts()) {
-                    units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/" + start.name(),
-                            new CellId(pair.seedIndex(), n, start.depth(), start.init()),
+                    units.add(new PlannedUnit<>("seed" + in.seedIndex() + "/n" + n + "/" + start.name(),
+                            new CellId(in.seedIndex(), n, start.depth(), start.init()),
                             new FineTuneCell(n, split, start.depth(), start.build(), plan.twoStage(),
                                     plan.twoStageFactor(), settings.training()),
-                            List.of(pair.key(), sources.get(s).key()), ArtifactKinds.TRANSFER_CELL, start.seed()));
+                            in.keys(), ArtifactKinds.TRANSFER_CELL, start.seed()));
                 }
             }
         }
@@ -170,13 +170,14 @@ public final class FineTuneStage implements Stage {
         Csv.write(out.directory().resolve("summary.csv"), statistics.summaryRows(ctx.matrixCell()));
         Csv.write(out.directory().resolve("optimal-depths.csv"), statistics.optimumRows(ctx.matrixCell()));
         Csv.write(out.directory().resolve("curves.csv"), representativeCurves(statistics, done, layers, ctx.matrixCell()));
-        out.putMetadata("summary", TransferSummaryText.of(statistics, ctx.matrixCell(), pairs.size(), layers,
+        out.putMetadata("summary", TransferSummaryText.of(statistics, ctx.matrixCell(), seeds.size(), layers,
                 settings.alpha(), split.fromBudget()));
         out.putMetadata("hiddenLayers", layers);
-        if (sources.get(0).metadata().get("blockNames") != null) {
-            out.putMetadata("blockNames", sources.get(0).metadata().get("blockNames"));
+        Object blockNames = seeds.get(0).sourceNetwork().metadata().get("blockNames");
+        if (blockNames != null) {
+            out.putMetadata("blockNames", blockNames);
         }
-        out.putMetadata("seeds", pairs.size());
+        out.putMetadata("seeds", seeds.size());
         out.putMetadata("cells", rows.size());
         out.putMetadata("cellKeys", done.stream().map(d -> d.artifact().key()).toList());
     }

@@ -12,7 +12,6 @@ import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.io.NetworkIo;
 import org.defrost.nn.train.Trainer;
-import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
@@ -26,6 +25,7 @@ import org.defrost.spi.UnitContext;
 import org.defrost.similarity.SimilarityMeasures;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.SeedInputs;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TargetSweep;
@@ -125,16 +125,13 @@ public final class SimilarityStage implements Stage {
     @Override
     public void run(StageContext ctx) throws Exception {
         Settings settings = BINDER.bind(ctx.parameters());
-        List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
-        List<Artifact> sources = ctx.inputs(ArtifactKinds.SOURCE_NETWORK);
+        List<SeedInputs> seeds = SeedInputs.of(ctx);
         TargetSplit split = settings.sweep().split();
         List<Integer> listed = settings.sweep().sizes();
         List<PlannedUnit<TargetNetwork, SimilarityUnit>> units = new ArrayList<>();
-        for (int s = 0; s < pairs.size(); s++) {
-            Artifact pair = pairs.get(s);
-            int pool = settings.sweep().requireFit(pair);
-            String featureMaps = BlockStudy.isBlockNetwork(sources.get(s).directory().resolve("network"))
-                    ? settings.featureMaps() : null;
+        for (SeedInputs in : seeds) {
+            int pool = settings.sweep().requireFit(in.taskPair());
+            String featureMaps = BlockStudy.isBlockNetwork(in.network()) ? settings.featureMaps() : null;
             int whole = split.largestSize(pool);
             if (whole == 0) {
                 throw new IllegalArgumentException("the target pool of " + pool + " rows cannot supply a training set and "
@@ -143,12 +140,11 @@ public final class SimilarityStage implements Stage {
             TreeSet<Integer> sizes = new TreeSet<>(listed);
             sizes.add(whole);
             for (int n : sizes) {
-                units.add(new PlannedUnit<>("similarity/seed" + pair.seedIndex() + "/n" + n,
-                        new TargetNetwork(pair.seedIndex(), n, n == whole),
+                units.add(new PlannedUnit<>("similarity/seed" + in.seedIndex() + "/n" + n,
+                        new TargetNetwork(in.seedIndex(), n, n == whole),
                         new SimilarityUnit(n, split, settings.training(), settings.probes(), settings.measures(),
                                 settings.k(), settings.threshold(), settings.subsetSize(), featureMaps),
-                        List.of(pair.key(), sources.get(s).key()), ArtifactKinds.SIMILARITY_SEED,
-                        ctx.seedFor(pair.seedIndex()).value()));
+                        in.keys(), ArtifactKinds.SIMILARITY_SEED, ctx.seedFor(in.seedIndex()).value()));
             }
         }
         List<FinishedUnit<TargetNetwork, SimilarityUnit>> done = TypedUnits.fanOut(ctx, units);
@@ -161,7 +157,7 @@ public final class SimilarityStage implements Stage {
         out.putMetadata("measures", summary.measures());
         out.putMetadata("probes", summary.probes());
         out.putMetadata("hiddenLayers", summary.layers() - 1);
-        out.putMetadata("seeds", pairs.size());
+        out.putMetadata("seeds", seeds.size());
         out.putMetadata("targetSizes", summary.targetSizes());
     }
 

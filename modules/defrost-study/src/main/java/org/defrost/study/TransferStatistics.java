@@ -357,16 +357,23 @@ final class TransferStatistics {
         return !Double.isNaN(p) && p < settings.alpha();
     }
 
+    /** A table row starting with the matrix cell's values and the size columns of target size n. */
+    private static Map<String, Object> sizeRow(Map<String, Object> cell, int targetSize, int trainSize,
+                                               int validationSize) {
+        Map<String, Object> r = new LinkedHashMap<>(cell);
+        r.put("targetSize", targetSize);
+        r.put("trainSize", trainSize);
+        r.put("validationSize", validationSize);
+        return r;
+    }
+
     /** {@code summary.csv}: one row per (n, init, depth). */
     List<Map<String, Object>> summaryRows(Map<String, Object> cell) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Candidate> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingInt(Candidate::targetSize));
         for (Candidate c : sorted) {
-            Map<String, Object> r = new LinkedHashMap<>(cell);
-            r.put("targetSize", c.targetSize());
-            r.put("trainSize", c.trainSize());
-            r.put("validationSize", c.validationSize());
+            Map<String, Object> r = sizeRow(cell, c.targetSize(), c.trainSize(), c.validationSize());
             r.put("init", c.init());
             r.put("depth", c.depth());
             r.put("seeds", c.seeds());
@@ -384,10 +391,7 @@ final class TransferStatistics {
     List<Map<String, Object>> optimumRows(Map<String, Object> cell) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Optimum o : optima) {
-            Map<String, Object> r = new LinkedHashMap<>(cell);
-            r.put("targetSize", o.targetSize());
-            r.put("trainSize", o.trainSize());
-            r.put("validationSize", o.validationSize());
+            Map<String, Object> r = sizeRow(cell, o.targetSize(), o.trainSize(), o.validationSize());
             r.put("validationFromBudget", settings.validationFromBudget());
             r.put("layers", settings.layers());
             r.put("seeds", o.seeds());

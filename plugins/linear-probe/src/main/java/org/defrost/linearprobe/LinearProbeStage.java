@@ -16,7 +16,6 @@ import org.defrost.nn.train.Optimizer;
 import org.defrost.nn.train.Trainer;
 import org.defrost.nn.train.TrainingConfig;
 import org.defrost.nn.train.TrainingResult;
-import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
@@ -31,6 +30,7 @@ import org.defrost.spi.UnitContext;
 import org.defrost.study.support.Csv;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.SeedInputs;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TargetSweep;
@@ -161,22 +161,17 @@ public final class LinearProbeStage implements Stage {
     @Override
     public void run(StageContext ctx) throws Exception {
         Settings settings = BINDER.bind(ctx.parameters());
-        List<Artifact> pairs = ctx.inputs(TASK_PAIR);
-        List<Artifact> sources = ctx.inputs(SOURCE_NETWORK);
-        if (pairs.size() != sources.size()) {
-            throw new IllegalStateException(pairs.size() + " task pairs but " + sources.size() + " source networks");
-        }
+        List<SeedInputs> seeds = SeedInputs.of(ctx);
         List<PlannedUnit<Integer, ProbeUnit>> units = new ArrayList<>();
         int hiddenLayers = 0;
-        for (int s = 0; s < pairs.size(); s++) {
-            Artifact pair = pairs.get(s);
-            hiddenLayers = NetworkIo.load(sources.get(s).directory().resolve("network")).spec().hiddenLayerCount();
-            settings.sweep().requireFit(pair);
+        for (SeedInputs in : seeds) {
+            hiddenLayers = NetworkIo.load(in.network()).spec().hiddenLayerCount();
+            settings.sweep().requireFit(in.taskPair());
             for (int n : settings.sweep().sizes()) {
                 for (int k : settings.layersFor(hiddenLayers)) {
-                    units.add(new PlannedUnit<>("seed" + pair.seedIndex() + "/n" + n + "/layer" + k, pair.seedIndex(),
-                            settings.unit(n, k), List.of(pair.key(), sources.get(s).key()), PROBE,
-                            ctx.seedFor(pair.seedIndex()).derive("probe").derive(n).derive(k).value()));
+                    units.add(new PlannedUnit<>("seed" + in.seedIndex() + "/n" + n + "/layer" + k, in.seedIndex(),
+                            settings.unit(n, k), in.keys(), PROBE,
+                            ctx.seedFor(in.seedIndex()).derive("probe").derive(n).derive(k).value()));
                 }
             }
         }
@@ -189,10 +184,10 @@ public final class LinearProbeStage implements Stage {
         ArtifactWriter out = ctx.output(OUTPUT);
         Csv.write(out.directory().resolve("probes.csv"), table.probeRows());
         Csv.write(out.directory().resolve("profile.csv"), table.profileRows());
-        out.putMetadata("summary", table.summary(pairs.size()));
+        out.putMetadata("summary", table.summary(seeds.size()));
         out.putMetadata("mainFile", "profile.csv");
         out.putMetadata("hiddenLayers", hiddenLayers);
-        out.putMetadata("seeds", pairs.size());
+        out.putMetadata("seeds", seeds.size());
         out.putMetadata("probes", units.size());
     }
 

@@ -7,6 +7,7 @@ import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.ParameterType;
 import org.defrost.spi.Parameters;
+import org.defrost.tasks.TaskPairSizes;
 
 /**
  * Parameters of the correlated hidden manifold model (method.md §2). {@link #SPECS} declares their names,
@@ -35,7 +36,7 @@ import org.defrost.spi.Parameters;
 public record ChmmParameters(int inputDim, int sourceLatentDim, int targetLatentDim, int sharedLatentDim,
                              double etaF, double etaTheta, Nonlinearity nonlinearity, double labelNoise,
                              int sourceTrainSize, int targetPoolSize, int sourceTestSize, int targetTestSize,
-                             int probeSize) {
+                             int probeSize) implements TaskPairSizes {
 
     /** How the training sizes are derived when a pipeline leaves them out. */
     private static final String TWENTY_N = "20 × inputDim";
@@ -122,11 +123,7 @@ public record ChmmParameters(int inputDim, int sourceLatentDim, int targetLatent
         m.put("etaTheta", etaTheta);
         m.put("nonlinearity", nonlinearity.id());
         m.put("labelNoise", labelNoise);
-        m.put("sourceTrainSize", sourceTrainSize);
-        m.put("targetPoolSize", targetPoolSize);
-        m.put("sourceTestSize", sourceTestSize);
-        m.put("targetTestSize", targetTestSize);
-        m.put("probeSize", probeSize);
+        m.putAll(sizeValues());
         return m;
     }
 

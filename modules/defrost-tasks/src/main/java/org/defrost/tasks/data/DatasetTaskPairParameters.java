@@ -6,6 +6,7 @@ import java.util.Map;
 import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
+import org.defrost.tasks.TaskPairSizes;
 
 /**
  * Parameters of a task pair built from a labelled dataset. {@link #SPECS} declares their names, types,
@@ -31,7 +32,7 @@ import org.defrost.spi.Parameters;
  */
 public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGrouping targetGroups, InputChange inputChange,
                                         Standardisation standardisation, int sourceTrainSize, int targetPoolSize,
-                                        int sourceTestSize, int targetTestSize, int probeSize) {
+                                        int sourceTestSize, int targetTestSize, int probeSize) implements TaskPairSizes {
 
     private static final ParameterSpec NOISE_STD = ParameterSpec.number("noiseStd", 0.5,
             "Gaussian noise standard deviation, in standardised units.").withRange(0, 100);
@@ -141,11 +142,7 @@ public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGroupin
         m.put("targetGroups", targetGroups.toStrings());
         m.putAll(changeValues(inputChange));
         m.put("standardisation", standardisation.id());
-        m.put("sourceTrainSize", sourceTrainSize);
-        m.put("targetPoolSize", targetPoolSize);
-        m.put("sourceTestSize", sourceTestSize);
-        m.put("targetTestSize", targetTestSize);
-        m.put("probeSize", probeSize);
+        m.putAll(sizeValues());
         return m;
     }
 }
