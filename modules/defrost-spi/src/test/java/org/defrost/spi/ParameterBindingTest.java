@@ -69,6 +69,80 @@ class ParameterBindingTest {
         assertEquals(List.of(), BINDER.problems(Parameters.of(SPECS, Map.of("name", "x"))));
     }
 
+    /** Independent parts: the rows (even), the rate (below 1 in mode b) and the batch, which needs the rows. */
+    record Composite(int rows, double rate, int batch) {
+        static int rows(Parameters p) {
+            int rows = p.getInt("rows");
+            if (rows % 2 != 0) {
+                throw new ParameterException("rows", "rows must be even, got " + rows);
+            }
+            return rows;
+        }
+
+        static double rate(Parameters p) {
+            if (p.getString("mode").equals("b") && p.getDouble("rate") == 1) {
+                throw new ParameterException("rate", "rate must be below 1 in mode b");
+            }
+            return p.getDouble("rate");
+        }
+
+        static int batch(Parameters p, int rows) {
+            int batch = p.getInt("batch", rows / 2);
+            if (batch > rows) {
+                throw new ParameterException("batch", "batch must be at most rows = " + rows + ", got " + batch);
+            }
+            return batch;
+        }
+
+        static Composite of(Parameters p) {
+            ParameterParts parts = new ParameterParts(p);
+            Integer rows = parts.bind(Composite::rows);
+            Double rate = parts.bind(Composite::rate);
+            Integer batch = parts.bind(rows, Composite::batch);
+            if (p.getString("name").isBlank()) {
+                parts.refuse("name", "name must not be blank");
+            }
+            parts.check();
+            return new Composite(rows, rate, batch);
+        }
+    }
+
+    private static List<ParameterProblem> compositeProblems(Map<String, ?> values) {
+        ParameterBinder<Composite> binder = Composite::of;
+        return binder.problems(Parameters.of(SPECS, values));
+    }
+
+    @Test
+    void aBinderBuiltFromPartsReportsEveryFailingPartUnderItsParameter() {
+        assertEquals(List.of(new ParameterProblem("rows", "rows must be even, got 7"),
+                        new ParameterProblem("rate", "rate must be below 1 in mode b"),
+                        new ParameterProblem("name", "name must not be blank")),
+                compositeProblems(Map.of("name", " ", "rows", 7, "mode", "b", "rate", 1)));
+        assertEquals(List.of(new ParameterProblem("rate", "rate must be below 1 in mode b"),
+                        new ParameterProblem("batch", "batch must be at most rows = 4, got 5")),
+                compositeProblems(Map.of("name", "x", "rows", 4, "batch", 5, "mode", "b", "rate", 1)));
+        assertEquals(new Composite(8, 1.0, 4), ((ParameterBinder<Composite>) Composite::of)
+                .bind(Parameters.of(SPECS, Map.of("name", "x", "rows", 8, "rate", 1))));
+    }
+
+    @Test
+    void aPartThatNeedsAFailedPartIsSkippedSoItsProblemIsNotReportedAgain() {
+        // batch 9 > rows 7 would also be refused, but the batch part needs the rows, which failed.
+        assertEquals(List.of(new ParameterProblem("rows", "rows must be even, got 7")),
+                compositeProblems(Map.of("name", "x", "rows", 7, "batch", 9)));
+    }
+
+    @Test
+    void anExceptionWithSeveralProblemsKeepsThemInOrderAndNamesEachInItsMessage() {
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Composite.of(Parameters.of(SPECS, Map.of("name", "", "rows", 3))));
+        assertEquals(List.of("rows", "name"), e.problems().stream().map(ParameterProblem::parameter).toList());
+        assertEquals(e.problems().get(0), e.problem());
+        assertEquals("rows: rows must be even, got 3; name: name must not be blank", e.getMessage());
+        assertEquals("one", new ParameterException("x", "one").getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ParameterException(List.of()));
+    }
+
     @Test
     void aBinderDoesNotHideFailuresThatAreNotParameterProblems() {
         ParameterBinder<Object> broken = p -> {
