@@ -23,6 +23,8 @@ import org.defrost.nn.transfer.UnfrozenInit;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -98,9 +100,13 @@ public final class FineTuneStage implements Stage {
      * @param bootstrapResamples seed-bootstrap resamples
      */
     record Settings(TrainingSettings training, TargetSweep sweep, double alpha, int bootstrapResamples) {
+        /** @throws ParameterException with the problems of the training settings and of the sweep, together */
         static Settings of(Parameters p) {
-            return new Settings(TrainingSettings.of(p), TargetSweep.of(p), p.getDouble("alpha"),
-                    p.getInt("bootstrapResamples"));
+            ParameterParts parts = new ParameterParts(p);
+            TrainingSettings training = parts.bind(TrainingSettings::of);
+            TargetSweep sweep = parts.bind(TargetSweep::of);
+            parts.check();
+            return new Settings(training, sweep, p.getDouble("alpha"), p.getInt("bootstrapResamples"));
         }
     }
 

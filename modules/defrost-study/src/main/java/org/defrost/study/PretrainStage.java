@@ -17,6 +17,8 @@ import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.Parameters;
 import org.defrost.spi.Stage;
@@ -65,12 +67,18 @@ public final class PretrainStage implements Stage {
      */
     record Settings(TrainingParameters.Layers layers, TrainingSettings training, ValidationSplit sourceSplit,
                     BlockStudy.Blocks blocks) {
+        /**
+         * @throws ParameterException with the problems of the layers, the training settings and the blocks together
+         *                            (the blocks need the layers' activation and init: not bound when those failed)
+         */
         static Settings of(Parameters p) {
-            TrainingParameters.Layers layers = TrainingParameters.Layers.of(p);
-            TrainingSettings training = TrainingSettings.of(p);
+            ParameterParts parts = new ParameterParts(p);
+            TrainingParameters.Layers layers = parts.bind(TrainingParameters.Layers::of);
+            TrainingSettings training = parts.bind(TrainingSettings::of);
+            BlockStudy.Blocks blocks = parts.bind(layers, BlockStudy.Blocks::of);
+            parts.check();
             return new Settings(layers, training,
-                    new ValidationSplit(p.getDouble("validationFraction"), p.getInt("validationMinimum")),
-                    BlockStudy.Blocks.of(p, layers));
+                    new ValidationSplit(p.getDouble("validationFraction"), p.getInt("validationMinimum")), blocks);
         }
     }
 

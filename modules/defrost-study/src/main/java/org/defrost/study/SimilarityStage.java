@@ -14,6 +14,8 @@ import org.defrost.nn.io.NetworkIo;
 import org.defrost.nn.train.Trainer;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -108,8 +110,13 @@ public final class SimilarityStage implements Stage {
      */
     record Settings(TrainingSettings training, TargetSweep sweep, List<String> probes, List<String> measures, int k,
                     double threshold, int subsetSize, String featureMaps) {
+        /** @throws ParameterException with the problems of the training settings and of the sweep, together */
         static Settings of(Parameters p) {
-            return new Settings(TrainingSettings.of(p), TargetSweep.of(p), p.getStringList("probes"),
+            ParameterParts parts = new ParameterParts(p);
+            TrainingSettings training = parts.bind(TrainingSettings::of);
+            TargetSweep sweep = parts.bind(TargetSweep::of);
+            parts.check();
+            return new Settings(training, sweep, p.getStringList("probes"),
                     p.getStringList("measures"), p.getInt("k"), p.getDouble("threshold"), p.getInt("subsetSize"),
                     p.getString(BlockStudy.FEATURE_MAPS));
         }

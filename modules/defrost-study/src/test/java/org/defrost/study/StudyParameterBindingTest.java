@@ -31,6 +31,30 @@ class StudyParameterBindingTest {
     }
 
     @Test
+    void independentMistakesAreAllReportedEachUnderItsParameter() {
+        Map<String, Object> both = Map.of("optimizer", "adam", "nesterov", true, "targetSizes", List.of(20, 30, 20));
+        for (Stage stage : List.of(new FineTuneStage(), new SimilarityStage())) {
+            assertEquals(List.of(new ParameterProblem("nesterov", "nesterov applies only to optimizer: sgd"),
+                            new ParameterProblem("targetSizes", "20 is listed twice")), problems(stage, both),
+                    stage.descriptor().type());
+        }
+        assertEquals(List.of(new ParameterProblem("initScale", "initScale applies only to init: normal"),
+                        new ParameterProblem("nesterov", "nesterov applies only to optimizer: sgd")),
+                problems(new PretrainStage(), Map.of("initScale", 2.0, "nesterov", true)));
+    }
+
+    @Test
+    void theBlocksAreNotCheckedWhenTheLayersTheyNeedAreRefused() {
+        Map<String, Object> values = Map.of("initScale", 2.0, "architecture", "[conv 4 3x3, wibble 2, dense 8]",
+                "imageShape", List.of(1, 8, 8));
+        assertEquals(List.of(new ParameterProblem("initScale", "initScale applies only to init: normal")),
+                problems(new PretrainStage(), values));
+        List<ParameterProblem> blocks = problems(new PretrainStage(), Map.of("init", "normal", "initScale", 2.0,
+                "architecture", "[conv 4 3x3, wibble 2, dense 8]", "imageShape", List.of(1, 8, 8)));
+        assertEquals(List.of("architecture"), blocks.stream().map(ParameterProblem::parameter).toList());
+    }
+
+    @Test
     void similaritySizesAreOptionalAndCheckedWhenListed() {
         assertEquals(List.of(), problems(new SimilarityStage(), Map.of()));
         assertEquals(List.of(new ParameterProblem("targetSizes", "50 is listed twice")),

@@ -19,6 +19,7 @@ import org.defrost.nn.train.TrainingResult;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -106,16 +107,22 @@ public final class LinearProbeStage implements Stage {
     record Settings(TargetSweep sweep, List<Integer> layers, double learningRate, double weightDecay, int batchSize,
                     int maxEpochs, int patience, boolean standardise) {
 
-        /** @throws ParameterException naming {@code layers} for a layer listed twice, or {@code targetSizes} */
+        /**
+         * @throws ParameterException naming {@code layers} for each layer listed twice and {@code targetSizes} for the
+         *                            sweep's problems, together
+         */
         static Settings of(Parameters p) {
+            ParameterParts parts = new ParameterParts(p);
+            TargetSweep sweep = parts.bind(TargetSweep::of);
             List<Integer> layers = p.isWord("layers", "all") ? List.of() : p.getIntList("layers");
             Set<Integer> seen = new HashSet<>();
             for (int v : layers) {
                 if (!seen.add(v)) {
-                    throw new ParameterException("layers", v + " is listed twice");
+                    parts.refuse("layers", v + " is listed twice");
                 }
             }
-            return new Settings(TargetSweep.of(p), layers.stream().sorted().toList(), p.getDouble("learningRate"),
+            parts.check();
+            return new Settings(sweep, layers.stream().sorted().toList(), p.getDouble("learningRate"),
                     p.getDouble("weightDecay"), p.getInt("batchSize"), p.getInt("maxEpochs"), p.getInt("patience"),
                     p.getBoolean("standardise"));
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.Parameters;
 import org.defrost.tasks.TargetSplit;
@@ -34,7 +35,7 @@ public record TargetSweep(List<Integer> sizes, TargetSplit split) {
      * Binds {@link TargetSizes#SIZES} and {@link TargetSizes#VALIDATION}. Whether the pool holds every size's rows
      * is checked by {@link #checkPool} and {@link #requireFit}, once the task pair's size is known.
      *
-     * @throws ParameterException naming {@code targetSizes} for a size listed twice, or for a size that leaves
+     * @throws ParameterException naming {@code targetSizes} for each size listed twice, and each size that leaves
      *                            nothing to train on once its validation rows are taken from it
      */
     public static TargetSweep of(Parameters p) {
@@ -42,15 +43,16 @@ public record TargetSweep(List<Integer> sizes, TargetSplit split) {
                 p.getBoolean("validationFromBudget"));
         List<Integer> sizes = p.getIntList(TargetSizes.SIZES);
         sizes = sizes == null ? List.of() : sizes;
+        ParameterParts parts = new ParameterParts(p);
         Set<Integer> seen = new HashSet<>();
         for (int n : sizes) {
             if (!seen.add(n)) {
-                throw new ParameterException(TargetSizes.SIZES, n + " is listed twice");
-            }
-            if (split.trainingCount(n) < 1) {
-                throw new ParameterException(TargetSizes.SIZES, split.problem(n, Integer.MAX_VALUE));
+                parts.refuse(TargetSizes.SIZES, n + " is listed twice");
+            } else if (split.trainingCount(n) < 1) {
+                parts.refuse(TargetSizes.SIZES, split.problem(n, Integer.MAX_VALUE));
             }
         }
+        parts.check();
         return new TargetSweep(sizes, split);
     }
 

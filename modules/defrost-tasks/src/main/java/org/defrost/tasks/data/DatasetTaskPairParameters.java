@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.tasks.TaskPairSizes;
@@ -73,15 +74,19 @@ public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGroupin
      * Binds resolved parameters that include those of {@link #SPECS} (others, such as the dataset's format, are
      * ignored).
      *
-     * @throws ParameterException for a grouping that is not one, or a noise level of 0 with {@code inputChange: noise}
+     * @throws ParameterException for each grouping that is not one and for a noise level of 0 with
+     *                            {@code inputChange: noise}, together, in declaration order
      */
     public static DatasetTaskPairParameters of(Parameters p) {
-        // In declaration order, so that the first problem reported is the first in the file's order.
-        ClassGrouping source = ClassGrouping.parse("sourceGroups", p.getStringList("sourceGroups"));
-        ClassGrouping target = ClassGrouping.parse("targetGroups", p.getStringList("targetGroups"));
-        InputChange.Kind kind = InputChange.Kind.parse(p.getString("inputChange"));
-        InputChange change = new InputChange(kind, kind == InputChange.Kind.NOISE ? p.getDouble("noiseStd") : 0,
-                kind == InputChange.Kind.ROTATION ? p.getDouble("rotationDegrees") : 0);
+        ParameterParts parts = new ParameterParts(p);
+        ClassGrouping source = parts.bind(q -> ClassGrouping.parse("sourceGroups", q.getStringList("sourceGroups")));
+        ClassGrouping target = parts.bind(q -> ClassGrouping.parse("targetGroups", q.getStringList("targetGroups")));
+        InputChange change = parts.bind(q -> {
+            InputChange.Kind kind = InputChange.Kind.parse(q.getString("inputChange"));
+            return new InputChange(kind, kind == InputChange.Kind.NOISE ? q.getDouble("noiseStd") : 0,
+                    kind == InputChange.Kind.ROTATION ? q.getDouble("rotationDegrees") : 0);
+        });
+        parts.check();
         return new DatasetTaskPairParameters(source, target, change,
                 Standardisation.parse(p.getString("standardisation")), p.getInt("sourceTrainSize"),
                 p.getInt("targetPoolSize"), p.getInt("sourceTestSize"), p.getInt("targetTestSize"), p.getInt("probeSize"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.spi.Seed;
@@ -52,16 +53,18 @@ record DataSource(String format, String directory, String trainInputs, String tr
     /**
      * Binds the stage's resolved parameters.
      *
-     * @throws ParameterException when the format needs files that are not given
+     * @throws ParameterException naming each file the format needs that is not given
      */
     static DataSource of(Parameters p) {
         String format = p.getString("format");
+        ParameterParts parts = new ParameterParts(p);
         if (!format.equals("fashion-mnist") && p.getString("trainInputs").isEmpty()) {
-            throw new ParameterException("trainInputs", "format " + format + " needs trainInputs");
+            parts.refuse("trainInputs", "format " + format + " needs trainInputs");
         }
         if ((format.equals("idx") || format.equals("npy")) && p.getString("trainLabels").isEmpty()) {
-            throw new ParameterException("trainLabels", "format " + format + " needs trainLabels");
+            parts.refuse("trainLabels", "format " + format + " needs trainLabels");
         }
+        parts.check();
         return new DataSource(format, p.getString("directory"), p.getString("trainInputs"), p.getString("trainLabels"),
                 p.getString("testInputs"), p.getString("testLabels"), p.getInt("testRows"), p.getInt("classes"),
                 new CsvLayout(p.getBoolean("csvHeader"), p.getString("csvLabelColumn"), ','));

@@ -37,11 +37,10 @@ public final class DatasetStage implements Stage {
                 List.of(), List.of(TaskArtifacts.TASK_PAIR, TaskArtifacts.SOURCE_TASK), StageScope.EACH_SEED);
     }
 
-    /** The data's rules (files each format needs), then the task pair's, in declaration order. */
+    /** The data's problems (files each format needs), then the task pair's: all of them, in declaration order. */
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        List<ParameterProblem> problems = SOURCE.problems(p);
-        return problems.isEmpty() ? BINDER.problems(p) : problems;
+        return Stream.concat(SOURCE.problems(p).stream(), BINDER.problems(p).stream()).toList();
     }
 
     /**

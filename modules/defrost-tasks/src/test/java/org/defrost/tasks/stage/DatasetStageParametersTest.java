@@ -28,6 +28,16 @@ class DatasetStageParametersTest {
         assertEquals(List.of(new ParameterProblem("trainLabels", "format npy needs trainLabels")),
                 problems(Map.of("format", "npy", "trainInputs", "x.npy")));
         assertEquals(List.of(), problems(Map.of("format", "csv", "trainInputs", "x.csv")));
+        assertEquals(List.of(new ParameterProblem("trainInputs", "format idx needs trainInputs"),
+                new ParameterProblem("trainLabels", "format idx needs trainLabels")), problems(Map.of("format", "idx")));
+    }
+
+    @Test
+    void theDataAndEachGroupingAreCheckedIndependentlyAndAllReported() {
+        List<ParameterProblem> p = problems(Map.of("format", "npy", "trainInputs", "x.npy",
+                "sourceGroups", List.of("0,1"), "targetGroups", List.of("2", "2")));
+        assertEquals(List.of("trainLabels", "sourceGroups", "targetGroups"),
+                p.stream().map(ParameterProblem::parameter).toList(), p.toString());
     }
 
     @Test
