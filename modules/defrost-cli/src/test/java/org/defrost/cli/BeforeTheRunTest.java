@@ -52,6 +52,25 @@ class BeforeTheRunTest {
     }
 
     @Test
+    void validateReportsEveryIndependentMistakeOfAStageAtItsOwnLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("both.yaml"), TINY + """
+                  - id: defrost
+                    uses: incremental-defrosting
+                  - id: finetune
+                    uses: fine-tune
+                    with:
+                      targetSizes: [20, 30, 20]
+                      nesterov: true
+                """);
+        CommandLineTest.Result r = CommandLineTest.run("validate", file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(file + ":16:7: stages[3].with.targetSizes: 20 is listed twice"), r.err());
+        assertTrue(r.err().contains(file + ":17:7: stages[3].with.nesterov: nesterov applies only to optimizer: sgd"),
+                r.err());
+        assertEquals(1, r.err().split("listed twice", -1).length - 1, r.err());
+    }
+
+    @Test
     void aMissingInputFileAndAnUnusedMatrixKeyAreReportedByValidate() throws Exception {
         Path file = Files.writeString(dir.resolve("data.yaml"), """
                 pipeline: data

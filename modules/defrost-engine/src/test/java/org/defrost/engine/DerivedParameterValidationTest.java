@@ -12,6 +12,7 @@ import org.defrost.engine.pipeline.PipelineParser;
 import org.defrost.engine.registry.StageRegistry;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.ParameterType;
@@ -26,15 +27,27 @@ import org.junit.jupiter.api.Test;
 class DerivedParameterValidationTest {
     private static final Path FILE = Path.of("pipelines/tiles.yaml");
 
-    /** Cuts {@code size} rows into tiles of {@code tile} rows; {@code tile} is derived as size / 4 when left out. */
-    record Tiling(int size, int tile) {
+    /**
+     * Cuts {@code size} rows into tiles of {@code tile} rows, leaving {@code margin} rows out at each end; {@code tile}
+     * is derived as size / 4 when left out. The tile and the margin are independent parts of the binding.
+     */
+    record Tiling(int size, int tile, int margin) {
         static Tiling of(Parameters p) {
             int size = p.getInt("size");
-            int tile = p.getInt("tile", Math.max(1, size / 4));
-            if (tile > size) {
-                throw new ParameterException("tile", "tile must be at most size = " + size + ", got " + tile);
+            ParameterParts parts = new ParameterParts(p);
+            Integer tile = parts.bind(q -> {
+                int t = q.getInt("tile", Math.max(1, size / 4));
+                if (t > size) {
+                    throw new ParameterException("tile", "tile must be at most size = " + size + ", got " + t);
+                }
+                return t;
+            });
+            int margin = p.getInt("margin");
+            if (2 * margin >= size) {
+                parts.refuse("margin", "margin must leave rows between the two ends, got " + margin + " of " + size);
             }
-            return new Tiling(size, tile);
+            parts.check();
+            return new Tiling(size, tile, margin);
         }
     }
 
@@ -46,7 +59,8 @@ class DerivedParameterValidationTest {
             return new StageDescriptor("tiles", "1", "Cuts rows into tiles.",
                     List.of(ParameterSpec.integer("size", 40, "Rows.").withRange(1, 1000),
                             ParameterSpec.derived("tile", ParameterType.INTEGER, "size / 4", "Rows per tile.")
-                                    .withRange(1, 1000)),
+                                    .withRange(1, 1000),
+                            ParameterSpec.integer("margin", 0, "Rows left out at each end.").withRange(0, 1000)),
                     List.of(), List.of("tiles"), StageScope.EACH_SEED);
         }
 
@@ -73,7 +87,7 @@ class DerivedParameterValidationTest {
         Pipeline p = parser.parse(FILE, "pipeline: t\nstages:\n  - id: a\n    uses: tiles\n    with: { size: 12 }\n");
         Parameters resolved = p.stages().get(0).parametersByCell().get(0);
         assertFalse(resolved.asMap().containsKey("tile"));
-        assertEquals(new Tiling(12, 3), Tiling.of(resolved));
+        assertEquals(new Tiling(12, 3, 0), Tiling.of(resolved));
     }
 
     @Test
@@ -97,6 +111,24 @@ class DerivedParameterValidationTest {
                             with:
                               size: ${matrix.size}
                               tile: 5
+                        """));
+    }
+
+    @Test
+    void independentBinderRulesAreAllReportedEachAtTheLineOfItsParameter() {
+        assertEquals(List.of("pipelines/tiles.yaml:8:7: stages[0].with.tile: tile must be at most size = 6, got 7",
+                        "pipelines/tiles.yaml:9:7: stages[0].with.margin: margin must leave rows between the two ends, "
+                                + "got 3 of 6"),
+                problems("""
+                        pipeline: t
+                        stages:
+                          - id: a
+                            uses: tiles
+                            with:
+                              size: 6
+                              # both are wrong, independently
+                              tile: 7
+                              margin: 3
                         """));
     }
 }
