@@ -1,6 +1,8 @@
 package org.defrost.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.defrost.kernels.bench.GemmBenchmark;
 import org.defrost.nn.bench.ConvWorkloads;
@@ -32,7 +34,7 @@ final class BenchCommand implements Runnable {
                     "W3: CNN on 1x28x28, conv 32@3x3, pool 2, conv 64@3x3, pool 2, dense 256, 10 classes, batch 128, 2 epochs over 10,000 samples.",
                     "W4: CNN on 3x32x32, 2x conv 32@3x3, pool 2, 2x conv 64@3x3, pool 2, dense 256, 10 classes, batch 64, 1 epoch over 5,000 samples.",
                     "Prints the median of the timed repeats after one warm-up epoch; --sweep and --frozen apply to W1 and W2."})
-    static final class Train implements Callable<Integer> {
+    static final class Train extends Subcommand {
         @Option(names = "--workload", paramLabel = "W", defaultValue = "all", description = "W1, W2, W3, W4 or all (default).")
         String workload;
 
@@ -52,56 +54,58 @@ final class BenchCommand implements Runnable {
         @Option(names = "--no-cache", description = "With --frozen, run the frozen layers every minibatch instead.")
         boolean noCache;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            List<TrainBenchmark.Workload> workloads = List.of();
-            List<ConvWorkloads.Workload> convWorkloads = List.of();
             boolean all = workload.equalsIgnoreCase("all");
-            try {
-                if (all || workload.equalsIgnoreCase("W1") || workload.equalsIgnoreCase("W2")) {
-                    workloads = all ? List.of(TrainBenchmark.Workload.values())
-                            : List.of(TrainBenchmark.Workload.valueOf(workload.toUpperCase()));
+            List<TrainBenchmark.Workload> workloads = all ? List.of(TrainBenchmark.Workload.values()) : List.of();
+            List<ConvWorkloads.Workload> convWorkloads = all ? List.of(ConvWorkloads.Workload.values()) : List.of();
+            if (!all) {
+                String name = workload.toUpperCase(Locale.ROOT);
+                if (name.equals("W1") || name.equals("W2")) {
+                    workloads = List.of(TrainBenchmark.Workload.valueOf(name));
+                } else if (name.equals("W3") || name.equals("W4")) {
+                    convWorkloads = List.of(ConvWorkloads.Workload.valueOf(name));
+                } else {
+                    throw usageError("--workload must be W1, W2, W3, W4 or all, not " + workload);
                 }
-                if (all || workload.equalsIgnoreCase("W3") || workload.equalsIgnoreCase("W4")) {
-                    convWorkloads = all ? List.of(ConvWorkloads.Workload.values())
-                            : List.of(ConvWorkloads.Workload.valueOf(workload.toUpperCase()));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be W1, W2, W3, W4 or all, not " + workload);
-            }
-            if (workloads.isEmpty() && convWorkloads.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--workload must be W1, W2, W3, W4 or all, not " + workload);
             }
             if (threads < 1 || repeats < 1 || frozen < 0 || frozen > 3) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "need --threads >= 1, --repeats >= 1 and --frozen between 0 and 3");
+                throw usageError("need --threads >= 1, --repeats >= 1 and --frozen between 0 and 3");
             }
+            PrintWriter out = out();
             for (TrainBenchmark.Workload w : workloads) {
-                spec.commandLine().getOut().println(TrainBenchmark.run(w, threads, sweep, repeats, frozen, !noCache).line());
-                spec.commandLine().getOut().flush();
+                out.println(TrainBenchmark.run(w, threads, sweep, repeats, frozen, !noCache).line());
+                out.flush();
             }
             for (ConvWorkloads.Workload w : convWorkloads) {
-                spec.commandLine().getOut().println(ConvWorkloads.run(w, threads, repeats).line());
-                spec.commandLine().getOut().flush();
+                out.println(ConvWorkloads.run(w, threads, repeats).line());
+                out.flush();
             }
             return 0;
         }
     }
 
-    /** A benchmark that parses its own arguments: they are passed on as given. */
+    /** A benchmark that parses its own arguments: they are passed on as given to its {@code main}. */
     abstract static class PassThrough implements Callable<Integer> {
+        /** A benchmark's {@code main(String[])}. */
+        @FunctionalInterface
+        interface Main {
+            void run(String[] arguments) throws Exception;
+        }
+
+        private final Main main;
+
         /** Everything after the benchmark's name, options included, as given. */
         @CommandLine.Unmatched
         String[] args = {};
 
-        abstract void run(String[] arguments) throws Exception;
+        PassThrough(Main main) {
+            this.main = main;
+        }
 
         @Override
         public Integer call() throws Exception {
-            run(args);
+            main.run(args);
             return 0;
         }
     }
@@ -113,9 +117,8 @@ final class BenchCommand implements Runnable {
                     "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the inputs for "
                     + "similarity_numpy.py."})
     static final class Similarity extends PassThrough {
-        @Override
-        void run(String[] arguments) throws Exception {
-            SimilarityBenchmark.main(arguments);
+        Similarity() {
+            super(SimilarityBenchmark::main);
         }
     }
 
@@ -124,9 +127,8 @@ final class BenchCommand implements Runnable {
             description = {"float32 product throughput (GFLOP/s) on the shapes of a training step.",
                     "Arguments: [--threads 1,2] [--repeats R] [--millis M] [--statistic median|best]."})
     static final class Gemm extends PassThrough {
-        @Override
-        void run(String[] arguments) {
-            GemmBenchmark.main(arguments);
+        Gemm() {
+            super(GemmBenchmark::main);
         }
     }
 
@@ -135,9 +137,8 @@ final class BenchCommand implements Runnable {
             description = {"CHMM generation throughput, in memory and streamed to .npy files.",
                     "Arguments as name=value: samples, n, d, threads, block, nonlinearity, repeats, out."})
     static final class Chmm extends PassThrough {
-        @Override
-        void run(String[] arguments) throws Exception {
-            ChmmGenerationBenchmark.main(arguments);
+        Chmm() {
+            super(ChmmGenerationBenchmark::main);
         }
     }
 }

@@ -3,11 +3,9 @@ package org.defrost.cli;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.distributed.Queues;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
                         + "docs/scale-out.md)."},
         footer = {"", "Exit codes: 0 stopped by SIGTERM or Ctrl-C (its normal end), 1 the broker cannot start,",
                 "2 invalid arguments."})
-final class BrokerCommand implements Callable<Integer> {
+final class BrokerCommand extends Subcommand {
     @Option(names = "--bind", paramLabel = "HOST:PORT", defaultValue = EmbeddedBroker.DEFAULT_BIND,
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0:61616 for every "
                     + "interface).")
@@ -34,29 +32,15 @@ final class BrokerCommand implements Callable<Integer> {
                     + "dead-letter queue " + Queues.DEAD_LETTERS + " (default ${DEFAULT-VALUE}).")
     int maxDeliveryAttempts;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Logging.configureBroker();
-        EmbeddedBroker broker;
-        try {
-            broker = EmbeddedBroker.start(bind, data, maxDeliveryAttempts);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        EmbeddedBroker broker = Arguments.checked(spec.commandLine(), "", () -> EmbeddedBroker.start(bind, data, maxDeliveryAttempts));
         CountDownLatch stopped = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable stop = () -> {
-            if (!once.compareAndSet(false, true)) {
-                return;
-            }
+        StopSignals signals = StopSignals.untilStopped("defrost-broker-shutdown", () -> {
             broker.close();
             stopped.countDown();
-        };
-        StopSignals signals = StopSignals.install(signal -> stop.run());
-        Runtime.getRuntime().addShutdownHook(new Thread(stop, "defrost-broker-shutdown"));
+        });
         String url = forOtherMachines(broker.url());
         System.out.println("Broker listening at " + broker.url() + "; units failing " + maxDeliveryAttempts
                 + " deliveries go to the queue " + Queues.DEAD_LETTERS + ".");

@@ -39,11 +39,8 @@ final class BrokerOptions {
         if (embeddedBroker == null) {
             return null;
         }
-        try {
-            return EmbeddedBroker.startTemporary(embeddedBroker, EmbeddedBroker.DEFAULT_MAX_DELIVERY_ATTEMPTS);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--embedded-broker: " + e.getMessage());
-        }
+        return Arguments.checked(commandLine, "--embedded-broker",
+                () -> EmbeddedBroker.startTemporary(embeddedBroker, EmbeddedBroker.DEFAULT_MAX_DELIVERY_ATTEMPTS));
     }
 
     /** The dispatcher of work units to the chosen broker, or null to run them in this process. */
@@ -52,12 +49,7 @@ final class BrokerOptions {
         if (url == null) {
             return null;
         }
-        BrokerUnitDispatcher dispatcher;
-        try {
-            dispatcher = BrokerUnitDispatcher.connect(url, store);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--broker: " + e.getMessage());
-        }
+        BrokerUnitDispatcher dispatcher = Arguments.checked(commandLine, "--broker", () -> BrokerUnitDispatcher.connect(url, store));
         commandLine.getOut().println("Work units go to the broker at " + url + "; start workers with:");
         commandLine.getOut().println("  defrost worker --broker " + url + " --workspace " + store.workspace());
         commandLine.getOut().flush();

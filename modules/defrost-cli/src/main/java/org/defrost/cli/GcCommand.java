@@ -1,14 +1,12 @@
 package org.defrost.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.defrost.engine.run.WorkspaceCollector;
 import org.defrost.engine.store.ArtifactStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code defrost gc}: removes the artifacts no kept run references, and damaged copies. */
@@ -18,21 +16,17 @@ import picocli.CommandLine.Option;
                         + "artifacts. Without --delete, only says what would be removed. Artifacts that a run still going "
                         + "may need are never removed."},
         footer = {"", "Exit codes: 0 success, 1 the workspace cannot be read or changed, 2 invalid arguments."})
-final class GcCommand implements Callable<Integer> {
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",
-            description = "Workspace holding artifacts and run records (default: $DEFROST_WORKSPACE or ./defrost-work).")
-    Path workspace;
+final class GcCommand extends Subcommand {
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--delete", description = "Remove them (default: a dry run that lists what would go).")
     boolean delete;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        WorkspaceCollector collector = new WorkspaceCollector(new ArtifactStore(workspace));
+        PrintWriter out = out();
+        WorkspaceCollector collector = new WorkspaceCollector(new ArtifactStore(workspace.workspace));
         WorkspaceCollector.Plan plan = collector.plan();
         Map<String, long[]> byKind = new TreeMap<>();
         plan.unreferenced().forEach(e -> add(byKind, e.kind(), e.bytes()));

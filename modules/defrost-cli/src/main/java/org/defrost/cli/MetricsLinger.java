@@ -24,11 +24,7 @@ final class MetricsLinger {
 
     /** The parsed option; a usage error naming the option when it is not a duration. */
     Duration limit(CommandLine commandLine) {
-        try {
-            return DurationText.parse(linger);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--metrics-linger: " + e.getMessage());
-        }
+        return Arguments.checked(commandLine, "--metrics-linger", () -> DurationText.parse(linger));
     }
 
     /**

@@ -18,10 +18,6 @@ final class MetricsOptions {
 
     /** Rejects a port outside 0..65535 before anything starts (exit code 2). */
     void check(picocli.CommandLine commandLine) {
-        checkPort(commandLine, port);
-    }
-
-    static void checkPort(picocli.CommandLine commandLine, int port) {
         if (port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(commandLine,
                     "--metrics-port must be between 0 (off) and 65535, was " + port);

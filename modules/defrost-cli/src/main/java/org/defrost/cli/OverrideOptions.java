@@ -15,10 +15,6 @@ final class OverrideOptions {
 
     /** The parsed overrides; a malformed one is an invalid argument. */
     ParameterOverrides parse(CommandLine commandLine) {
-        try {
-            return ParameterOverrides.parse(values);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, e.getMessage());
-        }
+        return Arguments.checked(commandLine, "", () -> ParameterOverrides.parse(values));
     }
 }

@@ -2,14 +2,13 @@ package org.defrost.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.defrost.engine.run.RunFiles;
 import org.defrost.report.FinishedRun;
 import org.defrost.report.ReportGenerator;
 import org.defrost.report.ReportOptions;
 import org.defrost.report.UnknownRunException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,14 +18,13 @@ import picocli.CommandLine.Parameters;
                 "Nothing is recomputed. Writes report.html, tables/*.csv and report.json into runs/RUN_ID/ and prints "
                         + "the page's path. For a run that stopped or failed, says which parts are missing."},
         footer = {"", "Exit codes: 0 success, 1 the report could not be written, 2 unknown run or invalid arguments."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends Subcommand {
     @Parameters(paramLabel = "RUN_ID", description = "The run's id, as printed by 'defrost run' (a directory under runs/), "
             + "or latest for the newest run.")
     String runId;
 
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",
-            description = "Workspace holding artifacts and run records (default: $DEFROST_WORKSPACE or ./defrost-work).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Directory to write the report into (default: runs/RUN_ID/ in the workspace).")
@@ -39,16 +37,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--no-curves", description = "Leave out the training curves of representative cells.")
     boolean noCurves;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         FinishedRun run;
         try {
-            String id = RunFiles.resolveId(workspace.resolve("runs"), runId);
-            run = FinishedRun.load(workspace, runId, id == null ? runId : id);
+            String id = RunFiles.resolveId(workspace.runs(), runId);
+            run = FinishedRun.load(workspace.workspace, runId, id == null ? runId : id);
         } catch (UnknownRunException e) {
             err.println("defrost: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
@@ -61,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportOptions defaults = run.options();
         ReportOptions options = new ReportOptions(title != null ? title : defaults.title(), defaults.curves() && !noCurves);
         Path page = ReportGenerator.generate(run.inputs(), options, output != null ? output : run.prepareDefaultOutput());
-        spec.commandLine().getOut().println(page.toAbsolutePath());
+        out().println(page.toAbsolutePath());
         return ExitCodes.OK;
     }
 }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.defrost.distributed.BrokerUnitDispatcher;
 import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.engine.pipeline.Pipeline;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid pipeline or options (nothing ran),",
                 "130 stopped by Ctrl-C, 143 stopped by SIGTERM (finished work is kept). A second Ctrl-C",
                 "ends the process at once."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends Subcommand {
     /** The gauge of {@link DefrostMetrics} with the estimated time to completion, which the progress display shows. */
     static final String ETA_GAUGE = "defrost.run.eta";
 
@@ -71,12 +70,9 @@ final class RunCommand implements Callable<Integer> {
             + "seeds, invocations, what the workspace already holds, the memory estimate) without running anything.")
     boolean dryRun;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         int threads = workspace.threads(spec);
         metricsOptions.check(spec.commandLine());
         CheckedPipeline checked = CheckedPipeline.load(file, Stages.registry(plugins, err), dataRoots.policyFor(file),
@@ -86,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Pipeline pipeline = checked.pipeline();
         if (dryRun) {
-            DryRun.print(checked, new ArtifactStore(workspace.workspace), threads, spec.commandLine().getOut());
+            DryRun.print(checked, new ArtifactStore(workspace.workspace), threads, out());
             return 0;
         }
         brokers.check(spec.commandLine());

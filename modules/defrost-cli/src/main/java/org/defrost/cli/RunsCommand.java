@@ -1,22 +1,20 @@
 package org.defrost.cli;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.defrost.engine.run.Durations;
 import org.defrost.engine.run.RunFiles;
 import org.defrost.engine.run.RunRecord;
 import org.defrost.engine.store.Json;
 import org.defrost.spi.RunRecordData;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code defrost runs}: lists the runs recorded in a workspace. */
@@ -26,32 +24,29 @@ import picocli.CommandLine.Option;
                         + "computed or reused from the cache. A run recorded as running whose process is gone shows as "
                         + "'killed'."},
         footer = {"", "Exit codes: 0 success, 1 a run record cannot be read, 2 invalid arguments."})
-final class RunsCommand implements Callable<Integer> {
+final class RunsCommand extends Subcommand {
     /** Status shown for a run recorded as running whose process no longer holds its lock. */
     static final String KILLED = "killed";
 
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",
-            description = "Workspace holding artifacts and run records (default: $DEFROST_WORKSPACE or ./defrost-work).")
-    Path workspace;
+    @Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--json", description = "Print one JSON array of runs instead of a table.")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** One line of the listing. */
+    /** One line of the listing; in JSON an object with these fields, in alphabetical order like every JSON map defrost writes. */
+    @JsonPropertyOrder(alphabetic = true)
     record Row(String runId, String pipeline, String status, String startedAt, Double seconds, int computed, int cached) {
     }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        List<Row> rows = rows(workspace.resolve("runs"));
+        PrintWriter out = out();
+        List<Row> rows = rows(workspace.runs());
         if (json) {
-            out.println(Json.MAPPER.writeValueAsString(rows.stream().map(RunsCommand::asMap).toList()));
+            out.println(Json.MAPPER.writeValueAsString(rows));
         } else if (rows.isEmpty()) {
-            out.println("No runs in " + workspace.toAbsolutePath().normalize() + ".");
+            out.println("No runs in " + workspace.workspace.toAbsolutePath().normalize() + ".");
         } else {
             String format = "%-22s %-20s %-10s %-20s %9s %9s %7s%n";
             out.printf(format, "RUN", "PIPELINE", "STATUS", "STARTED", "DURATION", "COMPUTED", "CACHED");
@@ -62,18 +57,6 @@ final class RunsCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static Map<String, Object> asMap(Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runId", r.runId());
-        m.put("pipeline", r.pipeline());
-        m.put("status", r.status());
-        m.put("startedAt", r.startedAt());
-        m.put("seconds", r.seconds());
-        m.put("computed", r.computed());
-        m.put("cached", r.cached());
-        return m;
     }
 
     /** The runs of {@code runsDir}, newest first. */

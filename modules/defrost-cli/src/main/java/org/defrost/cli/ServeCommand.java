@@ -2,14 +2,12 @@ package org.defrost.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.defrost.distributed.BrokerUnitDispatcher;
 import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.service.DurationText;
 import org.defrost.service.PipelineService;
 import org.defrost.service.ServiceSettings;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +29,7 @@ import picocli.CommandLine.Option;
                         + "the service does not start when that port is taken."},
         footer = {"", "Exit codes: 0 stopped by SIGTERM or Ctrl-C (its normal end), 1 the service could not start,",
                 "2 invalid options. docs/operations.md has a systemd unit."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends Subcommand {
     @Option(names = "--inbox", paramLabel = "DIR", defaultValue = ServiceSettings.DEFAULT_INBOX,
             description = "Folder to watch; processed/, failed/ and .running/ are made in it (default: ${DEFAULT-VALUE}).")
     Path inbox;
@@ -65,32 +63,22 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokers;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        ServiceSettings settings;
-        try {
-            settings = new ServiceSettings(inbox, workspace.workspace, concurrency, workspace.threads(), limit(stageTimeout),
-                    DurationText.parse(quietPeriod), ServiceSettings.DEFAULT_POLL_INTERVAL,
-                    dataRoots.policyFor(inbox.resolve("pipeline.yaml")), metrics.address, metrics.port);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ServiceSettings settings = Arguments.checked(spec.commandLine(), "", () -> new ServiceSettings(inbox,
+                workspace.workspace, concurrency, workspace.threads(), limit(stageTimeout), DurationText.parse(quietPeriod),
+                ServiceSettings.DEFAULT_POLL_INTERVAL, dataRoots.policyFor(inbox.resolve("pipeline.yaml")), metrics.address,
+                metrics.port));
         brokers.check(spec.commandLine());
         try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
              BrokerUnitDispatcher dispatcher = brokers.connect(embedded, new ArtifactStore(settings.workspace()),
                      spec.commandLine())) {
-            PipelineService service = PipelineService.start(settings,
-                    Stages.registry(plugins, spec.commandLine().getErr()), dispatcher);
-            StopSignals signals = StopSignals.install(signal -> service.stop());
-            // other ways the JVM ends (SIGHUP, System.exit elsewhere) still stop the runs cleanly
-            Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "defrost-shutdown"));
-            spec.commandLine().getOut().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
+            PipelineService service = PipelineService.start(settings, Stages.registry(plugins, err()), dispatcher);
+            StopSignals signals = StopSignals.untilStopped("defrost-shutdown", service::stop);
+            out().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
                     + (service.metricsPort() == 0 ? "" : "; metrics at http://" + metrics.address + ":"
                     + service.metricsPort() + "/metrics, health at /health") + ". Stop with SIGTERM or Ctrl-C.");
-            spec.commandLine().getOut().flush();
+            out().flush();
             service.awaitStopped();
             signals.uninstall();
         }

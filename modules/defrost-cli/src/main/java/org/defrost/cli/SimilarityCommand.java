@@ -1,12 +1,10 @@
 package org.defrost.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.similarity.SubsetPlan;
 import org.defrost.similarity.cli.SimilarityCommandCore;
 import org.defrost.spi.Seed;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +18,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Measures: linear-cka, debiased-cka, rbf-cka (--threshold), information-imbalance (--k, A -> B), "
                 + "neighborhood-overlap (--k), label-overlap (--k, --labels; A only), intrinsic-dimension (A only), "
                 + "svcca, pwcca, procrustes.", "Exit codes: 0 success, 2 invalid input."})
-final class SimilarityCommand implements Callable<Integer> {
+final class SimilarityCommand extends Subcommand {
     @Option(names = "--measure", required = true, paramLabel = "NAME", description = "The measure to compute.")
     String measure;
 
@@ -51,9 +49,6 @@ final class SimilarityCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "B.npy", description = "Second representation, row-paired with A.")
     Path b;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         try {
@@ -63,15 +58,15 @@ final class SimilarityCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + budget);
             }
             try (KernelThreads t = KernelThreads.of(budget)) {
-                spec.commandLine().getOut().println(SimilarityCommandCore.run(measure, k, threshold, labels, a, b,
+                out().println(SimilarityCommandCore.run(measure, k, threshold, labels, a, b,
                         subsets, t));
             }
             return 0;
         } catch (IllegalArgumentException e) { // InvalidSimilarityInputException and bad --subset-size
-            spec.commandLine().getErr().println("defrost: " + e.getMessage());
+            err().println("defrost: " + e.getMessage());
             return DefrostCommand.INVALID_INPUT;
         } catch (java.nio.file.NoSuchFileException e) {
-            spec.commandLine().getErr().println("defrost: no such file: " + e.getFile());
+            err().println("defrost: no such file: " + e.getFile());
             return DefrostCommand.INVALID_INPUT;
         }
     }

@@ -1,7 +1,6 @@
 package org.defrost.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.defrost.engine.pipeline.Suggestions;
 import org.defrost.engine.registry.RegisteredStage;
 import org.defrost.engine.registry.StageRegistry;
@@ -14,20 +13,17 @@ import picocli.CommandLine.Option;
 /** {@code defrost stages [--describe NAME]}: lists the stage types, or documents one. */
 @Command(name = "stages", mixinStandardHelpOptions = true,
         description = "Lists the available stage types and where each comes from, or describes one in full.")
-final class StagesCommand implements Callable<Integer> {
+final class StagesCommand extends Subcommand {
     @Option(names = "--describe", paramLabel = "NAME", description = "Describe this stage type: parameters, inputs, outputs.")
     String describe;
 
     @CommandLine.Mixin
     PluginOptions plugins;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         StageRegistry registry = Stages.registry(plugins, err);
         if (describe == null) {
             out.printf("%-24s %-8s %-17s %s%n", "TYPE", "VERSION", "SCOPE", "ORIGIN");

@@ -36,6 +36,30 @@ final class StopSignals {
         return signals;
     }
 
+    /**
+     * For a command that runs until it is stopped: installs the handlers, and a shutdown hook for the other ways
+     * the JVM ends (SIGHUP, {@code System.exit} elsewhere). {@code stop} runs once, called by whichever comes
+     * first; a later call waits until it has finished.
+     *
+     * @param hookName name of the shutdown hook's thread
+     */
+    static StopSignals untilStopped(String hookName, Runnable stop) {
+        Runnable once = new Runnable() {
+            private boolean stopped;
+
+            @Override
+            public synchronized void run() {
+                if (!stopped) {
+                    stopped = true;
+                    stop.run();
+                }
+            }
+        };
+        StopSignals signals = install(signal -> once.run());
+        Runtime.getRuntime().addShutdownHook(new Thread(once, hookName));
+        return signals;
+    }
+
     /** The first signal received ({@code INT} or {@code TERM}), or null. */
     String received() {
         return received.get();

@@ -2,7 +2,6 @@ package org.defrost.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.defrost.engine.pipeline.ParameterOverrides;
 import org.defrost.engine.pipeline.Pipeline;
 import picocli.CommandLine;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Parameters;
                         + "JVM's limit (-Xmx, with as many threads as cores), that the input files exist and can be read, "
                         + "and that sizes agree across stages; warns about matrix keys that no stage uses."},
         footer = {"", "Exit codes: 0 all files valid, 2 problems found."})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline files (YAML).")
     List<Path> files;
 
@@ -29,13 +28,10 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     OverrideOptions overrides;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
+        var out = out();
+        var err = err();
         var registry = Stages.registry(plugins, err);
         ParameterOverrides parsedOverrides = overrides.parse(spec.commandLine());
         int threads = Runtime.getRuntime().availableProcessors();

@@ -1,15 +1,10 @@
 package org.defrost.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that use a workspace. */
-final class WorkspaceOptions {
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = "${env:DEFROST_WORKSPACE:-defrost-work}",
-            description = "Workspace holding artifacts and run records (default: $DEFROST_WORKSPACE or ./defrost-work).")
-    Path workspace;
-
+/** Options shared by the commands that run stages: the workspace and the threads to keep busy. */
+final class WorkspaceOptions extends WorkspaceOption {
     @Option(names = "--threads", paramLabel = "N", description = "Threads to keep busy (default: the number of cores).")
     Integer threads;
 
