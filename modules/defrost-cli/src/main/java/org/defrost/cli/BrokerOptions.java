@@ -34,8 +34,43 @@ final class BrokerOptions {
         }
     }
 
+    /**
+     * Where the work units of the runs go: the embedded broker, started if asked, and the dispatcher to the chosen
+     * broker. Closing it disconnects, then stops the embedded broker.
+     *
+     * @param embedded   the broker this process started, or null
+     * @param dispatcher the dispatcher of units to a broker, or null to run them in this process
+     */
+    record UnitDestination(EmbeddedBroker embedded, BrokerUnitDispatcher dispatcher) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try {
+                if (dispatcher != null) {
+                    dispatcher.close();
+                }
+            } finally {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }
+        }
+    }
+
+    /** Starts the embedded broker if asked and connects to the chosen broker, if any, for runs in {@code store}. */
+    UnitDestination open(ArtifactStore store, CommandLine commandLine) throws Exception {
+        EmbeddedBroker embedded = startEmbedded(commandLine);
+        try {
+            return new UnitDestination(embedded, connect(embedded, store, commandLine));
+        } catch (Exception | Error e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
     /** The broker to start, or null. Its journal is temporary: a rerun sends the missing units again. */
-    EmbeddedBroker startEmbedded(CommandLine commandLine) throws Exception {
+    private EmbeddedBroker startEmbedded(CommandLine commandLine) throws Exception {
         if (embeddedBroker == null) {
             return null;
         }
@@ -44,7 +79,7 @@ final class BrokerOptions {
     }
 
     /** The dispatcher of work units to the chosen broker, or null to run them in this process. */
-    BrokerUnitDispatcher connect(EmbeddedBroker embedded, ArtifactStore store, CommandLine commandLine) throws Exception {
+    private BrokerUnitDispatcher connect(EmbeddedBroker embedded, ArtifactStore store, CommandLine commandLine) throws Exception {
         String url = embedded != null ? embedded.url() : broker;
         if (url == null) {
             return null;

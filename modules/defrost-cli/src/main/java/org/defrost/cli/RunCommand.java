@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.defrost.distributed.BrokerUnitDispatcher;
-import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.engine.pipeline.Pipeline;
 import org.defrost.monitoring.CamelRouteMetrics;
 import org.defrost.monitoring.DefrostMetrics;
@@ -95,9 +94,8 @@ final class RunCommand extends Subcommand {
                     + "); finished work is kept (waiting for running stages to stop; Ctrl-C again to end at once)");
             System.err.flush();
         });
-        try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
-             BrokerUnitDispatcher dispatcher = brokers.connect(embedded, store, spec.commandLine())) {
-            return run(pipeline, store, dispatcher, control, signals, linger, err);
+        try (BrokerOptions.UnitDestination units = brokers.open(store, spec.commandLine())) {
+            return run(pipeline, store, units.dispatcher(), control, signals, linger, err);
         } finally {
             signals.uninstall();
         }

@@ -2,8 +2,6 @@ package org.defrost.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.defrost.distributed.BrokerUnitDispatcher;
-import org.defrost.distributed.EmbeddedBroker;
 import org.defrost.engine.store.ArtifactStore;
 import org.defrost.service.DurationText;
 import org.defrost.service.PipelineService;
@@ -70,10 +68,8 @@ final class ServeCommand extends Subcommand {
                 ServiceSettings.DEFAULT_POLL_INTERVAL, dataRoots.policyFor(inbox.resolve("pipeline.yaml")), metrics.address,
                 metrics.port));
         brokers.check(spec.commandLine());
-        try (EmbeddedBroker embedded = brokers.startEmbedded(spec.commandLine());
-             BrokerUnitDispatcher dispatcher = brokers.connect(embedded, new ArtifactStore(settings.workspace()),
-                     spec.commandLine())) {
-            PipelineService service = PipelineService.start(settings, Stages.registry(plugins, err()), dispatcher);
+        try (BrokerOptions.UnitDestination units = brokers.open(new ArtifactStore(settings.workspace()), spec.commandLine())) {
+            PipelineService service = PipelineService.start(settings, Stages.registry(plugins, err()), units.dispatcher());
             StopSignals signals = StopSignals.untilStopped("defrost-shutdown", service::stop);
             out().println("defrost serve: watching " + settings.inbox().toAbsolutePath()
                     + (service.metricsPort() == 0 ? "" : "; metrics at http://" + metrics.address + ":"

@@ -44,7 +44,15 @@ final class StopSignals {
      * @param hookName name of the shutdown hook's thread
      */
     static StopSignals untilStopped(String hookName, Runnable stop) {
-        Runnable once = new Runnable() {
+        Runnable once = once(stop);
+        StopSignals signals = install(signal -> once.run());
+        Runtime.getRuntime().addShutdownHook(new Thread(once, hookName));
+        return signals;
+    }
+
+    /** {@code stop}, run by the first call only; a call made while it runs waits until it has finished. */
+    static Runnable once(Runnable stop) {
+        return new Runnable() {
             private boolean stopped;
 
             @Override
@@ -55,9 +63,6 @@ final class StopSignals {
                 }
             }
         };
-        StopSignals signals = install(signal -> once.run());
-        Runtime.getRuntime().addShutdownHook(new Thread(once, hookName));
-        return signals;
     }
 
     /** The first signal received ({@code INT} or {@code TERM}), or null. */

@@ -1,7 +1,9 @@
 package org.defrost.distributed;
 
 import java.net.URI;
+import java.util.function.Function;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
@@ -50,6 +52,47 @@ final class BrokerConnections {
             c.getMetaData();
         } catch (jakarta.jms.JMSException | RuntimeException e) {
             throw new BrokerUnreachableException(url, e);
+        }
+    }
+
+    /** Starts what uses the broker, once it answers: Camel's routes. */
+    @FunctionalInterface
+    interface Start {
+        void run() throws Exception;
+    }
+
+    /**
+     * {@link #probe}s the broker through {@code factory}, then runs {@code start}; when either fails, closes
+     * {@code owner} (what was opened for the broker) before throwing.
+     *
+     * @param failed the exception to throw when {@code start} fails, made from its failure
+     * @throws BrokerUnreachableException naming the URL when the broker cannot be reached
+     */
+    static void probeAndStart(ActiveMQConnectionFactory factory, String url, AutoCloseable owner, Start start,
+                              Function<Exception, Exception> failed) throws Exception {
+        try {
+            probe(factory, url);
+        } catch (BrokerUnreachableException e) {
+            owner.close();
+            throw e;
+        }
+        try {
+            start.run();
+        } catch (Exception e) {
+            owner.close();
+            throw failed.apply(e);
+        }
+    }
+
+    /**
+     * Stops the Camel context of the dispatcher or worker that used the broker; one that does not stop cleanly
+     * is logged on {@code log} as a warning naming {@code owner} ({@code dispatcher}, {@code worker}).
+     */
+    static void closeCamel(CamelContext camel, String owner, System.Logger log) {
+        try {
+            camel.close();
+        } catch (Exception e) {
+            log.log(System.Logger.Level.WARNING, "the " + owner + "'s Camel context did not stop cleanly: " + e.getMessage());
         }
     }
 

@@ -73,22 +73,13 @@ public final class BrokerUnitDispatcher implements UnitDispatcher, AutoCloseable
      */
     public static BrokerUnitDispatcher connect(String url, ArtifactStore store) throws Exception {
         BrokerUnitDispatcher dispatcher = new BrokerUnitDispatcher(url, store);
-        try {
-            BrokerConnections.probe(dispatcher.receiving, url);
-        } catch (BrokerUnreachableException e) {
-            dispatcher.close();
-            throw e;
-        }
-        try {
-            dispatcher.start();
-        } catch (Exception e) {
-            dispatcher.close();
+        BrokerConnections.probeAndStart(dispatcher.receiving, url, dispatcher, dispatcher::start, e -> {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new Exception("cannot use the broker at " + url + ": " + root.getMessage(), e);
-        }
+            return new Exception("cannot use the broker at " + url + ": " + root.getMessage(), e);
+        });
         return dispatcher;
     }
 
@@ -253,11 +244,7 @@ public final class BrokerUnitDispatcher implements UnitDispatcher, AutoCloseable
     @Override
     public void close() {
         lookAgain.shutdownNow();
-        try {
-            camel.close();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "the dispatcher's Camel context did not stop cleanly: " + e.getMessage());
-        }
+        BrokerConnections.closeCamel(camel, "dispatcher", LOG);
         deleteCompletionQueue();
         sending.destroy();
         receiving.close();

@@ -71,18 +71,8 @@ public final class UnitWorker implements AutoCloseable {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         UnitWorker worker = new UnitWorker(url, runner, metrics);
-        try {
-            BrokerConnections.probe(worker.receiving, url);
-        } catch (BrokerUnreachableException e) {
-            worker.close();
-            throw e;
-        }
-        try {
-            worker.startRoutes(threads);
-        } catch (Exception e) {
-            worker.close();
-            throw new Exception("cannot take work units from the broker at " + url + ": " + rootMessage(e), e);
-        }
+        BrokerConnections.probeAndStart(worker.receiving, url, worker, () -> worker.startRoutes(threads),
+                e -> new Exception("cannot take work units from the broker at " + url + ": " + rootMessage(e), e));
         return worker;
     }
 
@@ -206,11 +196,7 @@ public final class UnitWorker implements AutoCloseable {
     @Override
     public void close() {
         stopping.cancel();
-        try {
-            camel.close();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "the worker's Camel context did not stop cleanly: " + e.getMessage());
-        }
+        BrokerConnections.closeCamel(camel, "worker", LOG);
         reporting.destroy();
         receiving.close();
     }
