@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.defrost.engine.store.Json;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -107,6 +110,22 @@ class SharedOptionsTest {
         first.join();
         once.run();
         assertEquals(1, runs.get());
+    }
+
+    @Test
+    void aRowOfRunsJsonHasTheFieldsOfItsRecordInAlphabeticalOrderAsEveryJsonMapDefrostWrites() throws Exception {
+        for (Double seconds : new Double[] {12.5, null}) {
+            RunsCommand.Row row = new RunsCommand.Row("20261203-r1", "sweep", "succeeded", "2026-12-03T11:00:00Z", seconds, 4, 2);
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("runId", row.runId());
+            map.put("pipeline", row.pipeline());
+            map.put("status", row.status());
+            map.put("startedAt", row.startedAt());
+            map.put("seconds", row.seconds());
+            map.put("computed", row.computed());
+            map.put("cached", row.cached());
+            assertEquals(Json.MAPPER.writeValueAsString(map), Json.MAPPER.writeValueAsString(row));
+        }
     }
 
     @Test
