@@ -213,7 +213,7 @@ class OnnxImportGraphTest {
         return msg.substring(file.toString().length() + 2);
     }
 
-    private static ModelProto editNode(ModelProto m, String name, java.util.function.Consumer<NodeProto.Builder> edit) {
+    static ModelProto editNode(ModelProto m, String name, java.util.function.Consumer<NodeProto.Builder> edit) {
         GraphProto.Builder g = m.getGraph().toBuilder();
         for (int i = 0; i < g.getNodeCount(); i++) {
             if (g.getNode(i).getName().equals(name)) {
