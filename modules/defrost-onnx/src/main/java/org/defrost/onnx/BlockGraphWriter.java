@@ -87,17 +87,7 @@ final class BlockGraphWriter {
         int k = c.kernel();
         int channels = in.channels();
         int filters = c.filters();
-        float[] w = t.get(0).data;
-        float[] onnx = new float[w.length];
-        for (int f = 0; f < filters; f++) {
-            for (int ch = 0; ch < channels; ch++) {
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        onnx[((f * channels + ch) * k + ky) * k + kx] = w[((ky * k + kx) * channels + ch) * filters + f];
-                    }
-                }
-            }
-        }
+        float[] onnx = ConvNodes.reorderKernel(t.get(0).data, filters, channels, k, false);
         g.addInitializer(OnnxExport.tensor(prefix + ".weight", onnx, filters, channels, k, k));
         NodeProto.Builder node = NodeProto.newBuilder().setName(prefix + ".conv").setOpType("Conv")
                 .addInput(current).addInput(prefix + ".weight")

@@ -72,20 +72,33 @@ final class ConvNodes {
         } catch (IllegalArgumentException e) {
             throw new OnnxImportException(label + " on a " + in + " image: " + e.getMessage(), e);
         }
-        float[] v = Tensors.floats(w, label);
-        float[] weight = new float[v.length];
-        // ONNX [f][c][ky][kx] -> defrost row (ky·k + kx)·C + c, column f
+        float[] weight = reorderKernel(Tensors.floats(w, label), filters, channels, kh, true);
+        float[] bias = spec.bias() ? vector(n, chain, n.getInput(2), filters, "bias") : null;
+        return new Conv(spec, weight, bias);
+    }
+
+    /**
+     * Converts a conv weight between ONNX's {@code [F, C, k, k]} and defrost's {@code (k·k·C) × F} with rows in
+     * (ky, kx, c) order.
+     *
+     * @param w         not modified
+     * @param toDefrost true from ONNX to defrost, false the reverse
+     * @return a new array
+     */
+    static float[] reorderKernel(float[] w, int filters, int channels, int k, boolean toDefrost) {
+        float[] out = new float[w.length];
         for (int f = 0; f < filters; f++) {
             for (int c = 0; c < channels; c++) {
-                for (int ky = 0; ky < kh; ky++) {
-                    for (int kx = 0; kx < kw; kx++) {
-                        weight[((ky * kw + kx) * channels + c) * filters + f] = v[((f * channels + c) * kh + ky) * kw + kx];
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        int onnx = ((f * channels + c) * k + ky) * k + kx;
+                        int defrost = ((ky * k + kx) * channels + c) * filters + f;
+                        out[toDefrost ? defrost : onnx] = w[toDefrost ? onnx : defrost];
                     }
                 }
             }
         }
-        float[] bias = spec.bias() ? vector(n, chain, n.getInput(2), filters, "bias") : null;
-        return new Conv(spec, weight, bias);
+        return out;
     }
 
     /** Reads a MaxPool, AveragePool or GlobalAveragePool node applied to an image of shape {@code in}. */
