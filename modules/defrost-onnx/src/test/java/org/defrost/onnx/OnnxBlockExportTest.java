@@ -16,6 +16,7 @@ import org.defrost.nn.Activation;
 import org.defrost.nn.conv.Architecture;
 import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.conv.ImageShape;
+import org.defrost.npy.Npy;
 import org.defrost.onnx.proto.OnnxProto.AttributeProto;
 import org.defrost.onnx.proto.OnnxProto.GraphProto;
 import org.defrost.onnx.proto.OnnxProto.ModelProto;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exports of block networks: accepted by onnx's checker and re-imported to the same network; and edited exports
- * that show which block forms defrost accepts or refuses.
+ * Exports of block networks: accepted by onnx's checker, computing defrost's outputs on NCHW images when PyTorch
+ * runs them ({@code run_exports.py}), and re-imported to the same network; and edited exports that show which
+ * block forms defrost accepts or refuses.
  */
 class OnnxBlockExportTest {
     @TempDir
@@ -94,6 +96,34 @@ class OnnxBlockExportTest {
             files.add(file.toString());
         }
         SystemPython.assertCheckerAccepts(files);
+    }
+
+    @Test
+    void pyTorchRunningTheExportOnNchwImagesGivesDefrostsOutputsWithin1e4() throws Exception {
+        List<BlockNetwork> networks = networks();
+        List<String> args = new ArrayList<>();
+        List<FMatrixRMaj> expected = new ArrayList<>();
+        for (int i = 0; i < networks.size(); i++) {
+            BlockNetwork n = networks.get(i);
+            Path file = dir.resolve("b" + i + ".onnx");
+            OnnxExport.write(n, file);
+            FMatrixRMaj nchw = OnnxExportTest.inputs(6, n.architecture().input().size());
+            Npy.write(dir.resolve("x" + i + ".npy"), nchw);
+            expected.add(n.outputs(OnnxImport.readBlocks(file).toNhwc(nchw), KernelThreads.single()));
+            args.addAll(List.of(file.toString(), dir.resolve("x" + i + ".npy").toString(),
+                    dir.resolve("y" + i + ".npy").toString()));
+        }
+        SystemPython.run("run_exports.py", args);
+        for (int i = 0; i < networks.size(); i++) {
+            FMatrixRMaj actual = Npy.readFMatrix(dir.resolve("y" + i + ".npy"));
+            assertEquals(expected.get(i).numRows, actual.numRows);
+            assertEquals(expected.get(i).numCols, actual.numCols);
+            double max = 0;
+            for (int j = 0; j < actual.data.length; j++) {
+                max = Math.max(max, Math.abs(expected.get(i).data[j] - actual.data[j]));
+            }
+            assertTrue(max <= 1e-4, networks.get(i).architecture().text() + ": max |PyTorch - defrost| = " + max);
+        }
     }
 
     @Test
