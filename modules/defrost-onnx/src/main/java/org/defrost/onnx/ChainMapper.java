@@ -267,7 +267,7 @@ final class ChainMapper {
     }
 
     private void batchNorm(NodeProto n) throws OnnxImportException {
-        if (weight == null || norm != null || activation != null || pool != null) {
+        if (weight == null || norm != null || activation != null || pool != null || conv != null && image == null) {
             throw new OnnxImportException(OnnxChain.label(n) + " is not right after a Conv, Gemm or MatMul (with its"
                     + " bias Add); defrost's blocks are Conv [BatchNormalization] activation [pooling] and"
                     + " Gemm [BatchNormalization] activation");
