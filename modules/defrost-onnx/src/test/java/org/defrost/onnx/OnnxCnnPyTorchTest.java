@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OnnxCnnPyTorchTest {
     private static final String[] MODELS = {"conv_bn_relu_maxpool", "conv_relu_avgpool_conv_relu_gap_linear",
-            "tanh_conv_dense_bn", "sigmoid_valid_conv_two_dense"};
+            "tanh_conv_dense_bn", "sigmoid_valid_conv_two_dense", "dense_bn_fresh_statistics"};
 
     @TempDir
     static Path dir;
@@ -44,7 +44,7 @@ class OnnxCnnPyTorchTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"conv_bn_relu_maxpool", "conv_relu_avgpool_conv_relu_gap_linear", "tanh_conv_dense_bn",
-            "sigmoid_valid_conv_two_dense"})
+            "sigmoid_valid_conv_two_dense", "dense_bn_fresh_statistics"})
     void forwardPassOnNhwcImagesMatchesPyTorchWithin1e4(String name) throws Exception {
         OnnxBlockNetwork imported = OnnxImport.readBlocks(dir.resolve(name + ".onnx"));
         FMatrixRMaj nchw = Npy.readFMatrix(dir.resolve(name + ".inputs.npy"));
@@ -60,7 +60,8 @@ class OnnxCnnPyTorchTest {
         }
         assertTrue(max <= 1e-4, name + ": max |defrost - PyTorch| = " + max);
         assertTrue(scale > 1e-2, "outputs too small to tell networks apart");
-        if (imported.network().architecture().input().channels() > 1) {
+        ImageShape input = imported.network().architecture().input();
+        if (input.channels() > 1 && input.pixels() > 1) {
             // the NCHW rows as they are (without toNhwc) give other outputs: the layout conversion matters
             assertFalse(java.util.Arrays.equals(actual.data,
                     imported.network().outputs(nchw, KernelThreads.single()).data), name);
@@ -105,6 +106,14 @@ class OnnxCnnPyTorchTest {
         assertEquals(Activation.TANH, a.activation());
         assertEquals(Head.BINARY_LOGISTIC, a.head());
         assertEquals("dense block 2", imported.blocks().get(1).name());
+    }
+
+    @Test
+    void identityNodesOfConstantsAreConstantsAndADenseChainWithBatchNormIsABlockNetwork() throws Exception {
+        OnnxModel imported = OnnxImport.readAny(dir.resolve("dense_bn_fresh_statistics.onnx"));
+        Architecture a = assertInstanceOf(OnnxBlockNetwork.class, imported).network().architecture();
+        assertEquals(ImageShape.flat(6), a.input());
+        assertEquals("[dense 5, bn]", a.text());
     }
 
     @Test

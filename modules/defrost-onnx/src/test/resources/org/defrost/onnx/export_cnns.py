@@ -34,8 +34,9 @@ class Residual(nn.Module):
         return self.fc(torch.flatten(torch.relu(self.conv(x)) + x, 1))
 
 
-def export(name, model, shape, dynamic=None, save_arrays=True, preserve=False):
-    randomise_batch_norms(model)
+def export(name, model, shape, dynamic=None, save_arrays=True, preserve=False, randomise=True):
+    if randomise:
+        randomise_batch_norms(model)
     model.eval()
     x = torch.randn(6, *shape)
     dyn = dynamic or {"input": {0: "batch"}}
@@ -66,6 +67,9 @@ export("tanh_conv_dense_bn", nn.Sequential(
 export("sigmoid_valid_conv_two_dense", nn.Sequential(
     nn.Conv2d(1, 3, 3), nn.Sigmoid(), nn.Flatten(), nn.Linear(3 * 3 * 4, 7), nn.Sigmoid(), nn.Linear(7, 5),
     nn.Sigmoid(), nn.Linear(5, 2)), (1, 5, 6))
+# a fresh BatchNorm1d, exported in eval mode: PyTorch shares its equal initializers through Identity nodes
+export("dense_bn_fresh_statistics", nn.Sequential(
+    nn.Linear(6, 5), nn.BatchNorm1d(5), nn.ReLU(), nn.Linear(5, 3)), (6,), randomise=False)
 
 export("bad_group", nn.Sequential(nn.Conv2d(4, 4, 3, groups=2), nn.ReLU(), nn.Flatten(), nn.Linear(36, 2)),
        (4, 5, 5), save_arrays=False)
