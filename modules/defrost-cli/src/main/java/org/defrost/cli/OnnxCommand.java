@@ -1,7 +1,11 @@
 package org.defrost.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,11 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.defrost.nn.Network;
+import org.defrost.nn.conv.Architecture;
+import org.defrost.nn.conv.BlockNetwork;
+import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.io.NetworkIo;
-import org.defrost.onnx.MappedLayer;
+import org.defrost.onnx.OnnxBlockNetwork;
 import org.defrost.onnx.OnnxExport;
 import org.defrost.onnx.OnnxImport;
 import org.defrost.onnx.OnnxImportException;
+import org.defrost.onnx.OnnxModel;
 import org.defrost.onnx.OnnxNetwork;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,21 +71,23 @@ final class OnnxCommand implements Runnable {
     }
 
     @Command(name = "inspect", mixinStandardHelpOptions = true,
-            description = {"Prints which ONNX nodes form which layer of the network defrost would import."})
+            description = {"Prints which ONNX nodes form which layer (or block, for a convolutional network) of the"
+                    + " network defrost would import."})
     static final class Inspect extends FileAction {
         @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "The ONNX file.")
         Path file;
 
         @Override
         void perform(PrintWriter out) throws IOException {
-            out.println(OnnxImport.read(file).describe());
+            out.println(OnnxImport.readAny(file).describe());
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Imports an ONNX file as a defrost network directory (network.json and one .npy per"
-                    + " tensor), the format of the source networks of a run.",
-                    "The layer mapping is printed and kept under provenance in network.json."})
+                    + " tensor), the format of the source networks of a run: a fully connected network, or a block"
+                    + " network when the file has convolutions or batch normalisation (its input images NHWC).",
+                    "The layer (block) mapping is printed and kept under provenance in network.json."})
     static final class Import extends FileAction {
         @Parameters(index = "0", paramLabel = "MODEL.onnx", description = "The ONNX file.")
         Path file;
@@ -87,12 +97,17 @@ final class OnnxCommand implements Runnable {
 
         @Override
         void perform(PrintWriter out) throws IOException {
-            OnnxNetwork imported = OnnxImport.read(file);
+            OnnxModel imported = OnnxImport.readAny(file);
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("importedFrom", file.toAbsolutePath().toString());
             provenance.put("onnxOpset", imported.opset());
-            provenance.put("layers", imported.layers().stream().map(MappedLayer::nodes).toList());
-            NetworkIo.save(imported.network(), dir, provenance);
+            if (imported instanceof OnnxBlockNetwork blocks) {
+                provenance.put("blocks", blocks.nodeGroups());
+                BlockNetworkIo.save(blocks.network(), dir, provenance);
+            } else {
+                provenance.put("layers", imported.nodeGroups());
+                NetworkIo.save(((OnnxNetwork) imported).network(), dir, provenance);
+            }
             out.println(imported.describe());
             out.println("network: " + dir);
         }
@@ -100,7 +115,8 @@ final class OnnxCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Exports a defrost network directory (a source network, or any network saved by a run)"
-                    + " to an ONNX file (opset 13) whose output is the readout's logits."})
+                    + " to an ONNX file (opset 13) whose output is the readout's logits. A block network's ONNX"
+                    + " input is [batch, C, H, W] (NCHW, as PyTorch takes images)."})
     static final class Export extends FileAction {
         @Parameters(index = "0", paramLabel = "DIR", description = "The network directory (with network.json).")
         Path dir;
@@ -110,12 +126,31 @@ final class OnnxCommand implements Runnable {
 
         @Override
         void perform(PrintWriter out) throws IOException {
-            Network network = NetworkIo.load(dir);
-            OnnxExport.write(network, file);
-            out.println("onnx: " + file + " (" + network.spec().inputDim() + " -> "
-                    + network.spec().hiddenWidths() + " -> " + network.spec().outputDim() + ", "
-                    + network.spec().activation().id() + ")");
+            if (!isBlockNetwork(dir)) {
+                Network network = NetworkIo.load(dir);
+                OnnxExport.write(network, file);
+                out.println("onnx: " + file + " (" + network.spec().inputDim() + " -> "
+                        + network.spec().hiddenWidths() + " -> " + network.spec().outputDim() + ", "
+                        + network.spec().activation().id() + ")");
+                return;
+            }
+            BlockNetwork network = BlockNetworkIo.load(dir);
+            try {
+                OnnxExport.write(network, file);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(dir + ": " + e.getMessage(), e);
+            }
+            Architecture a = network.architecture();
+            out.println("onnx: " + file + " (" + a.input() + " -> " + a.text() + " -> " + a.outputs() + ", "
+                    + a.activation().id() + ")");
+        }
+
+        /** Whether {@code dir}'s network.json holds a block network ({@link BlockNetworkIo#FORMAT}). */
+        private static boolean isBlockNetwork(Path dir) throws IOException {
+            try (InputStream in = Files.newInputStream(dir.resolve(NetworkIo.JSON))) {
+                JsonNode root = new ObjectMapper().readTree(in);
+                return root != null && BlockNetworkIo.FORMAT.equals(root.path("format").asText());
+            }
         }
     }
-
 }

@@ -12,6 +12,10 @@ import org.defrost.cli.CommandLineTest.Result;
 import org.defrost.nn.Activation;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
+import org.defrost.nn.conv.Architecture;
+import org.defrost.nn.conv.BlockNetwork;
+import org.defrost.nn.conv.ImageShape;
+import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.io.NetworkIo;
 import org.defrost.spi.Seed;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,39 @@ class OnnxCommandTest {
             assertArrayEquals(n.bias(k).data, m.bias(k).data);
         }
         assertEquals(onnx.toAbsolutePath().toString(), NetworkIo.readProvenance(back).path("importedFrom").asText());
+    }
+
+    @Test
+    void aBlockNetworkDirectoryExportsAndImportsBackAsABlockNetwork() throws Exception {
+        BlockNetwork n = BlockNetwork.build(Architecture.parse("[conv 3 3x3, bn, pool 2, dense 4]",
+                new ImageShape(2, 6, 6), 3), Seed.of(5));
+        n.setFrozen(1, true);
+        Path source = dir.resolve("blocks");
+        BlockNetworkIo.save(n, source, Map.of());
+        Path onnx = dir.resolve("cnn.onnx");
+
+        Result export = CommandLineTest.run("onnx", "export", source.toString(), onnx.toString());
+        assertEquals(0, export.code(), export.err());
+        assertTrue(export.out().startsWith("onnx: " + onnx + " (2×6×6 -> [conv 3 3x3, bn, pool 2, dense 4] -> 3,"
+                + " relu)"), export.out());
+
+        Result inspect = CommandLineTest.run("onnx", "inspect", onnx.toString());
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("conv block 1 (2×6×6 -> 3×3×3: conv 3 3x3, bn, relu, pool 2): node"
+                + " 'block1.conv' (Conv), node 'block1.bn' (BatchNormalization), node 'block1.relu' (Relu),"
+                + " node 'block1.maxpool' (MaxPool)"), inspect.out());
+
+        Path back = dir.resolve("blocks-back");
+        Result imported = CommandLineTest.run("onnx", "import", onnx.toString(), back.toString());
+        assertEquals(0, imported.code(), imported.err());
+        BlockNetwork m = BlockNetworkIo.load(back);
+        assertEquals(n.architecture(), m.architecture());
+        assertTrue(m.isFrozen(1));
+        for (int b = 1; b <= n.blockCount(); b++) {
+            for (int t = 0; t < n.parameters().all(b).size(); t++) {
+                assertArrayEquals(n.parameters().all(b).get(t).data, m.parameters().all(b).get(t).data);
+            }
+        }
     }
 
     @Test

@@ -15,10 +15,10 @@ import org.defrost.onnx.proto.OnnxProto.ValueInfoProto;
 
 /**
  * An ONNX graph read as a single chain: one data input, one output, and nodes each of which takes the previous
- * node's output plus constant tensors (initializers or {@code Constant} nodes). Anything else (a value read by
- * two nodes, a node combining two computed values, a node off the chain, several inputs or outputs) is a
- * branching graph and is rejected with the nodes involved named. Constant tensors stored outside the file are
- * rejected here too, before any operator is looked at.
+ * node's output plus constant tensors (initializers, {@code Constant} nodes, or {@code Identity} nodes of a
+ * constant). Anything else (a value read by two nodes, a node combining two computed values, a node off the
+ * chain, several inputs or outputs) is a branching graph and is rejected with the nodes involved named. Constant
+ * tensors stored outside the file are rejected here too, before any operator is looked at.
  */
 final class OnnxChain {
     private final ValueInfoProto input;
@@ -44,6 +44,10 @@ final class OnnxChain {
         for (NodeProto n : graph.getNodeList()) {
             if (n.getOpType().equals("Constant") && n.getDomain().isEmpty()) {
                 constants.put(n.getOutput(0), constantValue(n));
+            } else if (n.getOpType().equals("Identity") && n.getDomain().isEmpty() && n.getInputCount() == 1
+                    && constants.containsKey(n.getInput(0))) {
+                // PyTorch shares equal initializers this way (a fresh BatchNorm's running_var = its weight)
+                constants.put(n.getOutput(0), constants.get(n.getInput(0)).toBuilder().setName(n.getOutput(0)).build());
             } else {
                 computing.add(n);
             }

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.defrost.nn.Activation;
+import org.defrost.nn.Head;
+import org.defrost.nn.Init;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
+import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.onnx.proto.OnnxProto.GraphProto;
 import org.defrost.onnx.proto.OnnxProto.ModelProto;
 import org.defrost.onnx.proto.OnnxProto.NodeProto;
@@ -39,23 +42,51 @@ public final class OnnxExport {
     public static final String META_HEAD = "defrost.head";
     /** Metadata key of the initialisation, {@code kind:scale}, e.g. {@code he_normal:1.0}. */
     public static final String META_INIT = "defrost.init";
-    /** Metadata key of the frozen layers, comma-separated layer numbers (empty when none). */
+    /** Metadata key of the frozen layers (blocks), comma-separated layer (block) numbers (empty when none). */
     public static final String META_FROZEN = "defrost.frozen";
     /** The opset written. */
     public static final long OPSET = 13;
-    private static final long IR_VERSION = 7;
+    /** The IR version written. */
+    static final long IR_VERSION = 7;
 
     private OnnxExport() {
     }
 
     /** Writes {@code network} (not modified) to {@code file}, replacing it. */
     public static void write(Network network, Path file) throws IOException {
+        write(toModel(network), file);
+    }
+
+    /**
+     * Writes block network {@code network} (not modified) to {@code file}, replacing it; see
+     * {@link #toModel(BlockNetwork)}.
+     */
+    public static void write(BlockNetwork network, Path file) throws IOException {
+        write(toModel(network), file);
+    }
+
+    /**
+     * The ONNX model of block network {@code network} (not modified): input {@code "input"}
+     * {@code [batch, C, H, W]} (NCHW, as PyTorch takes images; {@code [batch, N]} when the input is a flat vector
+     * read by a dense block), output {@code "logits"} {@code [batch, K]}. Block b's nodes are named
+     * {@code blockB.conv}, {@code blockB.gemm}, {@code blockB.bn}, the activation's, {@code blockB.maxpool},
+     * {@code blockB.avgpool} or {@code blockB.gap}, and {@code blockB.flatten} where a dense block reads an image;
+     * weights are converted to ONNX's NCHW layouts.
+     *
+     * @throws IllegalArgumentException for a conv block after a dense block, which ONNX's Conv cannot read
+     *                                  without a reshape defrost does not import
+     */
+    public static ModelProto toModel(BlockNetwork network) {
+        return BlockGraphWriter.toModel(network);
+    }
+
+    private static void write(ModelProto model, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try (OutputStream out = Files.newOutputStream(file)) {
-            toModel(network).writeTo(out);
+            model.writeTo(out);
         }
     }
 
@@ -86,21 +117,26 @@ public final class OnnxExport {
             }
         }
         g.addOutput(value("logits", spec.outputDim()));
+        return model(g, "defrost network " + spec.inputDim() + " -> " + spec.hiddenWidths() + " -> "
+                + spec.outputDim() + ", " + spec.activation().id(), spec.head(), spec.init(), frozen);
+    }
+
+    /** The model around graph {@code g}, with the metadata {@link OnnxImport} restores. */
+    static ModelProto model(GraphProto.Builder g, String description, Head head, Init init, List<String> frozen) {
         return ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName("defrost")
-                .setDocString("defrost network " + spec.inputDim() + " -> " + spec.hiddenWidths() + " -> "
-                        + spec.outputDim() + ", " + spec.activation().id() + "; output = logits before the head")
-                .addMetadataProps(meta(META_HEAD, spec.head().id()))
-                .addMetadataProps(meta(META_INIT, spec.init().id() + ":" + spec.init().scale()))
+                .setDocString(description + "; output = logits before the head")
+                .addMetadataProps(meta(META_HEAD, head.id()))
+                .addMetadataProps(meta(META_INIT, init.id() + ":" + init.scale()))
                 .addMetadataProps(meta(META_FROZEN, String.join(",", frozen)))
                 .setGraph(g)
                 .build();
     }
 
     /** Appends the activation nodes after value {@code z}; returns the activated value's name. */
-    private static String activation(GraphProto.Builder g, Activation a, String prefix, String z) {
+    static String activation(GraphProto.Builder g, Activation a, String prefix, String z) {
         String out = prefix + ".a";
         switch (a) {
             case LINEAR -> {
@@ -121,12 +157,12 @@ public final class OnnxExport {
         return out;
     }
 
-    private static NodeProto unary(String name, String op, String in, String out) {
+    static NodeProto unary(String name, String op, String in, String out) {
         return NodeProto.newBuilder().setName(name).setOpType(op).addInput(in).addOutput(out).build();
     }
 
     /** A float32 tensor of the given dims (none: a scalar) holding {@code values} row-major as raw bytes. */
-    private static TensorProto tensor(String name, float[] values, long... dims) {
+    static TensorProto tensor(String name, float[] values, long... dims) {
         long n = 1;
         for (long d : dims) {
             n *= d;
@@ -141,12 +177,13 @@ public final class OnnxExport {
         return t.build();
     }
 
-    /** A float32 {@code [batch, width]} value with a dynamic batch axis. */
-    private static ValueInfoProto value(String name, int width) {
-        TensorShapeProto shape = TensorShapeProto.newBuilder()
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width))
-                .build();
+    /** A float32 {@code [batch, dims...]} value with a dynamic batch axis. */
+    static ValueInfoProto value(String name, int... dims) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+        for (int d : dims) {
+            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
         TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
                 .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape)).build();
         return ValueInfoProto.newBuilder().setName(name).setType(type).build();

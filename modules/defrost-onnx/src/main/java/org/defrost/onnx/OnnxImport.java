@@ -11,19 +11,22 @@ import org.defrost.nn.Head;
 import org.defrost.nn.Init;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
+import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.onnx.proto.OnnxProto.ModelProto;
 import org.defrost.onnx.proto.OnnxProto.OperatorSetIdProto;
 import org.defrost.onnx.proto.OnnxProto.StringStringEntryProto;
 
 /**
- * Reads an ONNX model (opset 13 or later) whose graph is a chain of supported operators into a defrost
- * {@link Network}; see {@link DenseChainMapper#SUPPORTED} and {@code docs/onnx.md}.
+ * Reads an ONNX model (opset 13 or later) whose graph is a chain of supported operators into a defrost network;
+ * see {@link ChainMapper#SUPPORTED} and {@code docs/onnx.md}. A chain of dense layers reads as a {@link Network}
+ * ({@link #read}); any chain, convolutional blocks included, reads as a {@link BlockNetwork}
+ * ({@link #readBlocks}); {@link #readAny} picks the first when it can hold the chain.
  *
  * <p>ONNX does not say which loss a network was trained with, so the head is the method's default for the
  * readout width (binary logistic for one output, softmax cross-entropy for several) and the initialisation
  * (used only when layers are re-drawn) is He-normal, unless the file was written by {@link OnnxExport}, whose
- * metadata records head, initialisation and frozen layers. Hidden layers without a bias in a network whose
- * other layers have one get a zero bias; a network without any bias is imported bias-free.
+ * metadata records head, initialisation and frozen layers or blocks. Layers without a bias in a network whose
+ * other layers have one get a zero bias; a dense network without any bias is imported bias-free.
  */
 public final class OnnxImport {
     /** The oldest default-domain opset accepted. */
@@ -32,11 +35,57 @@ public final class OnnxImport {
     private OnnxImport() {
     }
 
-    /** Reads {@code file}. Nothing is built when it fails. */
+    /**
+     * Reads {@code file} as a fully connected network. Nothing is built when it fails; a chain with convolutions
+     * or batch normalisation is refused with a pointer to {@link #readBlocks}.
+     */
     public static OnnxNetwork read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return inFile(file, () -> {
+            ModelProto model = parse(Files.readAllBytes(file));
+            OnnxChain chain = OnnxChain.of(model.getGraph());
+            ChainMapper mapped = ChainMapper.map(chain);
+            if (mapped.blocks()) {
+                throw new OnnxImportException("the graph has convolutional or batch-normalised blocks, which a fully"
+                        + " connected network cannot hold; read it as a block network (OnnxImport.readBlocks,"
+                        + " or defrost onnx import)");
+            }
+            return dense(file, model, chain, mapped);
+        });
+    }
+
+    /**
+     * Reads {@code file} as a block network: conv blocks, dense blocks and the readout, the input image
+     * {@code C × H × W} taken from the graph input {@code [batch, C, H, W]} (a 2-D input {@code [batch, N]} gives
+     * {@code N × 1 × 1}). Defrost's rows are NHWC images ({@link OnnxBlockNetwork#toNhwc}). Nothing is built when
+     * it fails.
+     */
+    public static OnnxBlockNetwork readBlocks(Path file) throws IOException {
+        return inFile(file, () -> {
+            ModelProto model = parse(Files.readAllBytes(file));
+            OnnxChain chain = OnnxChain.of(model.getGraph());
+            return BlockAssembly.build(file, model, chain, ChainMapper.map(chain));
+        });
+    }
+
+    /** Reads {@code file} as a fully connected network when its chain has only dense layers, else as blocks. */
+    public static OnnxModel readAny(Path file) throws IOException {
+        return inFile(file, () -> {
+            ModelProto model = parse(Files.readAllBytes(file));
+            OnnxChain chain = OnnxChain.of(model.getGraph());
+            ChainMapper mapped = ChainMapper.map(chain);
+            return mapped.blocks() ? BlockAssembly.build(file, model, chain, mapped)
+                    : dense(file, model, chain, mapped);
+        });
+    }
+
+    /** An import step whose failures are reported against the file. */
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T inFile(Path file, Step<T> step) throws IOException {
         try {
-            return fromModel(file, parse(bytes));
+            return step.run();
         } catch (OnnxImportException e) {
             throw new OnnxImportException(file + ": " + e.getMessage(), e);
         }
@@ -65,10 +114,9 @@ public final class OnnxImport {
         return model;
     }
 
-    private static OnnxNetwork fromModel(Path file, ModelProto model) throws OnnxImportException {
-        OnnxChain chain = OnnxChain.of(model.getGraph());
-        DenseChainMapper mapped = DenseChainMapper.map(chain);
-        List<DenseChainMapper.Layer> layers = mapped.layers();
+    private static OnnxNetwork dense(Path file, ModelProto model, OnnxChain chain, ChainMapper mapped)
+            throws OnnxImportException {
+        List<ChainMapper.Layer> layers = mapped.layers();
         boolean anyBias = layers.stream().anyMatch(l -> l.bias() != null);
         List<Integer> hidden = new ArrayList<>();
         for (int k = 0; k < layers.size() - 1; k++) {
@@ -78,46 +126,85 @@ public final class OnnxImport {
         Activation activation = layers.size() > 1 ? layers.get(0).activation() : Activation.RELU;
         NetworkSpec spec = NetworkSpec.of(layers.get(0).in(), hidden, outputDim).withActivation(activation)
                 .withBias(anyBias);
-        String head = metadata(model, OnnxExport.META_HEAD);
-        String init = metadata(model, OnnxExport.META_INIT);
-        try {
-            if (head != null) {
-                spec = spec.withHead(Head.fromId(head));
-            }
-            if (init != null) {
-                String[] kindScale = init.split(":", 2);
-                spec = spec.withInit(Init.fromId(kindScale[0], Double.parseDouble(kindScale[1])));
-            }
-        } catch (RuntimeException e) {
-            throw new OnnxImportException("metadata " + OnnxExport.META_HEAD + "/" + OnnxExport.META_INIT
-                    + " ('" + head + "', '" + init + "') is invalid: " + e.getMessage(), e);
+        Head head = head(model, outputDim);
+        Init init = init(model);
+        if (head != null) {
+            spec = spec.withHead(head);
+        }
+        if (init != null) {
+            spec = spec.withInit(init);
         }
         Network network = Network.zeros(spec);
         List<MappedLayer> mapping = new ArrayList<>();
         for (int k = 1; k <= layers.size(); k++) {
-            DenseChainMapper.Layer l = layers.get(k - 1);
+            ChainMapper.Layer l = layers.get(k - 1);
             System.arraycopy(l.weight(), 0, network.weight(k).data, 0, l.weight().length);
             if (l.bias() != null) {
                 System.arraycopy(l.bias(), 0, network.bias(k).data, 0, l.bias().length);
             }
             mapping.add(new MappedLayer(k, l.in(), l.out(), l.activation(), l.bias() != null, l.nodes()));
         }
-        String frozen = metadata(model, OnnxExport.META_FROZEN);
-        try {
-            if (frozen != null && !frozen.isBlank()) {
-                for (String k : frozen.split(",")) {
-                    network.setFrozen(Integer.parseInt(k.trim()), true);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new OnnxImportException("metadata " + OnnxExport.META_FROZEN + " '" + frozen + "' is invalid: "
-                    + e.getMessage(), e);
+        for (int k : frozen(model, layers.size())) {
+            network.setFrozen(k, true);
         }
         return new OnnxNetwork(file, network, chain.input().getName(), mapped.inputShape(), chain.output().getName(),
                 opset(model), mapping);
     }
 
-    private static long opset(ModelProto model) {
+    /** The head recorded by {@link OnnxExport}, or null; checked against the readout width. */
+    static Head head(ModelProto model, int outputs) throws OnnxImportException {
+        String head = metadata(model, OnnxExport.META_HEAD);
+        try {
+            Head h = head == null ? null : Head.fromId(head);
+            if (h != null) {
+                h.checkOutputDim(outputs);
+            }
+            return h;
+        } catch (RuntimeException e) {
+            throw new OnnxImportException("metadata " + OnnxExport.META_HEAD + " '" + head + "' is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The initialisation recorded by {@link OnnxExport}, or null. */
+    static Init init(ModelProto model) throws OnnxImportException {
+        String init = metadata(model, OnnxExport.META_INIT);
+        try {
+            if (init == null) {
+                return null;
+            }
+            String[] kindScale = init.split(":", 2);
+            return Init.fromId(kindScale[0], Double.parseDouble(kindScale[1]));
+        } catch (RuntimeException e) {
+            throw new OnnxImportException("metadata " + OnnxExport.META_INIT + " '" + init + "' is invalid: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The frozen layers or blocks recorded by {@link OnnxExport}, each in 1..{@code count}. */
+    static List<Integer> frozen(ModelProto model, int count) throws OnnxImportException {
+        String frozen = metadata(model, OnnxExport.META_FROZEN);
+        List<Integer> out = new ArrayList<>();
+        if (frozen == null || frozen.isBlank()) {
+            return out;
+        }
+        try {
+            for (String k : frozen.split(",")) {
+                int v = Integer.parseInt(k.trim());
+                if (v < 1 || v > count) {
+                    throw new IllegalArgumentException(v + " is outside 1.." + count);
+                }
+                out.add(v);
+            }
+        } catch (RuntimeException e) {
+            throw new OnnxImportException("metadata " + OnnxExport.META_FROZEN + " '" + frozen + "' is invalid: "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The model's default-domain opset version (0 when it has none). */
+    static long opset(ModelProto model) {
         for (OperatorSetIdProto o : model.getOpsetImportList()) {
             if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
                 return o.getVersion();

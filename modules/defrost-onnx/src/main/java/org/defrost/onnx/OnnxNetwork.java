@@ -18,7 +18,7 @@ import org.defrost.nn.Network;
  * @param layers     one entry per layer, 1..L+1 in order
  */
 public record OnnxNetwork(Path source, Network network, String inputName, List<Long> inputShape, String outputName,
-                          long opset, List<MappedLayer> layers) {
+                          long opset, List<MappedLayer> layers) implements OnnxModel {
 
     public OnnxNetwork {
         inputShape = List.copyOf(inputShape);
@@ -26,42 +26,27 @@ public record OnnxNetwork(Path source, Network network, String inputName, List<L
     }
 
     /** N, the number of features an input row must have (the first layer's input width). */
+    @Override
     public int inputWidth() {
         return network.spec().inputDim();
     }
 
-    /**
-     * Checks that data with {@code columns} features per row fits this network.
-     *
-     * @param data names the data in the error message, e.g. a file name
-     * @throws IllegalArgumentException naming the data, its width, the ONNX input and the width it takes
-     */
-    public void requireInputWidth(int columns, String data) {
-        if (columns != inputWidth()) {
-            throw new IllegalArgumentException(data + " has " + columns + " features per row, but the ONNX model "
-                    + source + " takes " + inputWidth() + " (input '" + inputName + "' of shape "
-                    + shapeText(inputShape) + ", first layer " + layers.get(0).nodes() + ")");
-        }
+    @Override
+    public List<List<String>> nodeGroups() {
+        return layers.stream().map(MappedLayer::nodes).toList();
     }
 
     /** The human-readable mapping: the input, then one line per layer. */
+    @Override
     public String describe() {
         List<String> lines = new ArrayList<>();
         lines.add("source: " + source);
         lines.add("opset: " + opset);
-        lines.add("input: '" + inputName + "' " + shapeText(inputShape) + " -> " + inputWidth() + " features");
+        lines.add("input: '" + inputName + "' " + OnnxModel.shapeText(inputShape) + " -> " + inputWidth() + " features");
         for (MappedLayer l : layers) {
             lines.add(l.describe(l.layer() == layers.size()));
         }
         lines.add("output: '" + outputName + "' = the readout's logits, head " + network.spec().head().id());
         return String.join(System.lineSeparator(), lines);
-    }
-
-    private static String shapeText(List<Long> shape) {
-        List<String> dims = new ArrayList<>();
-        for (long d : shape) {
-            dims.add(d < 0 ? "?" : Long.toString(d));
-        }
-        return "[" + String.join(", ", dims) + "]";
     }
 }

@@ -29,6 +29,16 @@ final class SystemPython {
         return exec(command, script);
     }
 
+    /** Runs {@code check_exports.py} (onnx.checker, full check) on {@code files} and asserts it accepts each. */
+    static void assertCheckerAccepts(List<String> files) throws IOException, InterruptedException {
+        String out = run("check_exports.py", files);
+        for (String f : files) {
+            if (!out.contains("ok " + f)) {
+                fail("onnx.checker did not accept " + f + ":\n" + out);
+            }
+        }
+    }
+
     private static void requireModules() throws IOException, InterruptedException {
         if (!Files.isExecutable(PYTHON)) {
             fail(PYTHON + " is missing; the ONNX tests need Debian's python3 with python3-torch and python3-onnx"
