@@ -17,6 +17,7 @@ import org.defrost.report.html.ResultSections;
 import org.defrost.report.html.Section;
 import org.defrost.report.html.SectionBuilder;
 import org.defrost.report.html.SimilaritySections;
+import org.defrost.report.model.DepthNames;
 import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.Optimum;
 import org.defrost.report.model.Recommendation;
@@ -89,10 +90,11 @@ public final class ReportGenerator {
         sections.add(ResultSections.protocols(transfer, counter));
         Map<MatrixCell, List<Integer>> depthStars = new LinkedHashMap<>();
         recommendations.forEach(r -> depthStars.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r.depthStar()));
-        SimilaritySections.profiles(similarity, depthStars, counter).ifPresent(sections::add);
-        SimilaritySections.link(correlations, transfer.targetSizes(), transfer.maxLayers(), counter)
+        DepthNames names = transfer.depthNames();
+        SimilaritySections.profiles(similarity, depthStars, names, counter).ifPresent(sections::add);
+        SimilaritySections.link(correlations, transfer.targetSizes(), transfer.maxLayers(), names, counter)
                 .ifPresent(sections::add);
-        SimilaritySections.layerMatrices(similarity, counter).ifPresent(sections::add);
+        SimilaritySections.layerMatrices(similarity, names, counter).ifPresent(sections::add);
         if (options.curves()) {
             ResultSections.curves(transfer, counter).ifPresent(sections::add);
         }

@@ -3,6 +3,7 @@ package org.defrost.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.defrost.report.model.DepthNames;
 import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.Optimum;
 import org.defrost.report.model.Protocol;
@@ -44,14 +45,31 @@ final class ReportTables {
         if (curves) {
             tables.put(TRAINING_CURVES, t.curvesTable());
         }
-        tables.put(SIMILARITY_PROFILES, s.profileTable());
-        tables.put(LAYER_MATRICES, s.matrixTable());
-        tables.put(TRANSITION_DEPTHS, transitionDepths(correlations));
+        DepthNames names = t.depthNames();
+        tables.put(SIMILARITY_PROFILES, named(s.profileTable(), names, "layer", "block"));
+        tables.put(LAYER_MATRICES, named(named(s.matrixTable(), names, "sourceLayer", "sourceBlock"), names,
+                "targetLayer", "targetBlock"));
+        tables.put(TRANSITION_DEPTHS, named(transitionDepths(correlations), names, "transitionDepth", "transitionBlock"));
         tables.put(SIMILARITY_VS_DEPTH, correlations(correlations));
         tables.put(STAGE_TIMINGS, stageTimings(p));
         tables.put(INVOCATIONS, invocations(p));
         tables.values().removeIf(Table::isEmpty);
         return tables;
+    }
+
+    /**
+     * For a block network, {@code table} with a column {@code nameColumn} after {@code indexColumn} naming the
+     * representation each index refers to ("input", "conv block 2"); unchanged for a fully connected network, whose
+     * indices are layers.
+     */
+    static Table named(Table table, DepthNames names, String indexColumn, String nameColumn) {
+        if (!names.blocks() || !table.columns().contains(indexColumn)) {
+            return table;
+        }
+        return table.withColumnAfter(indexColumn, nameColumn, r -> {
+            String v = r.getOrDefault(indexColumn, "");
+            return v.isEmpty() ? "" : names.name(Table.integer(r, indexColumn));
+        });
     }
 
     /** One row per task pair and target size: the chosen protocol, its test error, gains, tests and the answer in words. */

@@ -288,13 +288,26 @@ final class Fixtures {
 
     /** As above; with {@code legacy}, optimal-depths.csv in the layout written before validation-based selection. */
     static ReportInputs inputs(Path root, Study s, boolean similarity, boolean curves, boolean legacy) throws IOException {
+        return inputs(root, s, similarity, curves, legacy, List.of());
+    }
+
+    /**
+     * As above, for a source network of blocks named {@code blockNames} (recorded by fine-tune as metadata
+     * {@code blockNames}); an empty list gives a fully connected network.
+     */
+    static ReportInputs inputs(Path root, Study s, boolean similarity, boolean curves, boolean legacy,
+                               List<String> blockNames) throws IOException {
         List<ResultArtifact> transfer = new ArrayList<>();
         List<ResultArtifact> sim = new ArrayList<>();
         // written in reverse matrix order: the report orders cells by value
         for (double eta : List.of(0.5, 0.0)) {
             Map<String, Object> cell = Map.of("etaF", eta);
             Path t = root.resolve("transfer-" + eta);
-            transfer.add(new ResultArtifact("t" + eta, cell, t, writeTransfer(t, cell, s, curves, legacy)));
+            Map<String, Object> metadata = new LinkedHashMap<>(writeTransfer(t, cell, s, curves, legacy));
+            if (!blockNames.isEmpty()) {
+                metadata.put("blockNames", blockNames);
+            }
+            transfer.add(new ResultArtifact("t" + eta, cell, t, metadata));
             if (similarity) {
                 Path d = root.resolve("similarity-" + eta);
                 sim.add(new ResultArtifact("s" + eta, cell, d, writeSimilarity(d, cell, s)));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.defrost.report.model.DepthNames;
 import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
@@ -24,16 +25,26 @@ public final class SimilarityCharts {
     }
 
     /**
-     * One measure's profile (layer i of S against layer i of T*) per matrix cell with standard-error bars; on each
-     * cell's line, rings mark the layers that are ℓ* for that cell's target sizes. Empty when no cell has points.
+     * One measure's profile (layer or block i of S against the same of T*) per matrix cell with standard-error bars;
+     * on each cell's line, rings mark the depths that are ℓ* for that cell's target sizes. Empty when no cell has
+     * points.
      *
      * @param depthStars per matrix cell, the recommended ℓ* of each target size
+     * @param names      how the x axis names depths (blocks of a block network)
      */
     public static Optional<Figure> profile(SimilarityResults s, String probe, String measure,
-                                           Map<MatrixCell, List<Integer>> depthStars) {
+                                           Map<MatrixCell, List<Integer>> depthStars, DepthNames names) {
+        return profileChart(s, probe, measure, depthStars, names).map(chart -> ChartStyle.render(chart,
+                "profile-" + slug(probe, measure), "similarity-profile",
+                "Similarity profile of " + measure + " per " + names.unit() + ", with the optimal depths marked"));
+    }
+
+    /** The chart of {@link #profile}, not yet drawn; empty when no cell has points. */
+    static Optional<XYChart> profileChart(SimilarityResults s, String probe, String measure,
+                                          Map<MatrixCell, List<Integer>> depthStars, DepthNames names) {
         XYChart chart = new XYChartBuilder().width(400).height(290)
                 .title(s.probes().size() > 1 ? measure + " (" + probe + " probe)" : measure)
-                .xAxisTitle("layer i (0 = input)").yAxisTitle(measure).build();
+                .xAxisTitle(names.axisTitle()).yAxisTitle(measure).build();
         ChartStyle.apply(chart.getStyler());
         if (s.cells().size() > 2) {
             ChartStyle.legendRight(chart.getStyler());
@@ -68,23 +79,35 @@ public final class SimilarityCharts {
         if (!any) {
             return Optional.empty();
         }
-        TransferCharts.integerXAxis(chart);
-        return Optional.of(ChartStyle.render(chart, "profile-" + slug(probe, measure), "similarity-profile",
-                "Similarity profile of " + measure + " per layer, with the optimal depths marked"));
+        depthXAxis(chart, names);
+        return Optional.of(chart);
     }
 
     /**
-     * One cell's layer × layer matrix of one measure: layers of S across, layers of T* up. Colours span
+     * One cell's layer × layer matrix of one measure: layers (or blocks) of S across, of T* up. Colours span
      * [min, max], shared by the cells so that they compare. Empty when the cell has no entries.
+     *
+     * @param names how the axes name depths: block names of a block network, indices otherwise
      */
-    public static Optional<Figure> layerMatrix(CellSimilarity c, String probe, String measure, double min, double max) {
+    public static Optional<Figure> layerMatrix(CellSimilarity c, String probe, String measure, double min, double max,
+                                               DepthNames names) {
+        return layerMatrixChart(c, probe, measure, min, max, names).map(chart -> ChartStyle.render(chart,
+                "layers-" + slug(probe, measure) + "-" + c.cell().slug(), "layer-matrix",
+                (names.blocks() ? "Block by block " : "Layer by layer ") + measure + " between S and T*, "
+                        + c.cell().displayName()));
+    }
+
+    /** The chart of {@link #layerMatrix}, not yet drawn; empty when the cell has no entries. */
+    static Optional<HeatMapChart> layerMatrixChart(CellSimilarity c, String probe, String measure, double min,
+                                                   double max, DepthNames names) {
         List<MatrixEntry> entries = c.matrix(probe, measure);
         if (entries.isEmpty()) {
             return Optional.empty();
         }
         int size = 1 + entries.stream().mapToInt(e -> Math.max(e.sourceLayer(), e.targetLayer())).max().orElse(0);
         HeatMapChart chart = new HeatMapChartBuilder().width(340).height(300)
-                .title(c.cell().displayName()).xAxisTitle("layer of S (source)").yAxisTitle("layer of T* (target)").build();
+                .title(c.cell().displayName()).xAxisTitle(names.unit() + " of S (source)")
+                .yAxisTitle(names.unit() + " of T* (target)").build();
         ChartStyle.apply(chart.getStyler());
         // with the values printed in the cells the colour scale is redundant; without them it is needed
         chart.getStyler().setLegendVisible(size > 8);
@@ -92,9 +115,9 @@ public final class SimilarityCharts {
         chart.getStyler().setRangeColors(ChartStyle.HEAT_RAMP).setMin(min).setMax(max > min ? max : min + 1)
                 .setShowValue(size <= 8).setValueFont(ChartStyle.SMALL).setValueFontColor(java.awt.Color.BLACK)
                 .setHeatMapValueDecimalPattern("0.00").setDrawBorder(true);
-        List<Integer> layers = new ArrayList<>();
+        List<String> layers = new ArrayList<>();
         for (int l = 0; l < size; l++) {
-            layers.add(l);
+            layers.add(names.tick(l));
         }
         List<Number[]> values = new ArrayList<>();
         for (MatrixEntry e : entries) {
@@ -102,9 +125,11 @@ public final class SimilarityCharts {
                 values.add(new Number[]{e.sourceLayer(), e.targetLayer(), e.value()});
             }
         }
+        if (names.blocks() && size > 5) {
+            chart.getStyler().setXAxisLabelRotation(45);
+        }
         chart.addSeries(measure, layers, layers, values);
-        return Optional.of(ChartStyle.render(chart, "layers-" + slug(probe, measure) + "-" + c.cell().slug(),
-                "layer-matrix", "Layer by layer " + measure + " between S and T*, " + c.cell().displayName()));
+        return Optional.of(chart);
     }
 
     /**
@@ -113,8 +138,10 @@ public final class SimilarityCharts {
      * the same way in every report) so that their number shows.
      *
      * @param sizes the run's target sizes, ascending, for the colours
+     * @param names how both axes name depths (blocks of a block network)
      */
-    public static Figure transitionScatter(SimilarityLink.Correlation c, List<Integer> sizes, int layers) {
+    public static Figure transitionScatter(SimilarityLink.Correlation c, List<Integer> sizes, int layers,
+                                           DepthNames names) {
         String rho = Double.isNaN(c.rho()) ? "ρ undefined" : String.format(java.util.Locale.ROOT, "ρ = %.2f", c.rho())
                 + (Double.isNaN(c.low()) ? "" : String.format(java.util.Locale.ROOT, " [%.2f, %.2f]", c.low(), c.high()));
         XYChart chart = new XYChartBuilder().width(500).height(320).title(c.measure() + ": " + rho)
@@ -123,6 +150,10 @@ public final class SimilarityCharts {
         ChartStyle.legendRight(chart.getStyler());
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(layers + 0.5).setYAxisMin(-0.5).setYAxisMax(layers + 0.5)
                 .setXAxisDecimalPattern("0").setYAxisDecimalPattern("0");
+        if (names.blocks()) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(names::axisTick)
+                    .setyAxisTickLabelsFormattingFunction(names::axisTick);
+        }
         XYSeries diagonal = chart.addSeries("ℓ* = depth", List.of(0, layers), List.of(0, layers));
         diagonal.setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(ChartStyle.DASHED);
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -148,6 +179,14 @@ public final class SimilarityCharts {
         }
         return ChartStyle.render(chart, "transition-" + slug(c.probe(), c.measure()) + "-" + c.definition().id(),
                 "transition-vs-depth-star", "Transition depth of " + c.measure() + " against the optimal depth");
+    }
+
+    /** Whole-number depth ticks on the x axis, labelled with block names for a block network. */
+    private static void depthXAxis(XYChart chart, DepthNames names) {
+        TransferCharts.integerXAxis(chart);
+        if (names.blocks()) {
+            chart.getStyler().setxAxisTickLabelsFormattingFunction(names::axisTick);
+        }
     }
 
     static String slug(String probe, String measure) {

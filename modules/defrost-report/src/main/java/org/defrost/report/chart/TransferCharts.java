@@ -3,6 +3,7 @@ package org.defrost.report.chart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.defrost.report.model.DepthNames;
 import org.defrost.report.model.DepthPoint;
 import org.defrost.report.model.Optimum;
 import org.defrost.report.model.Protocol;
@@ -25,11 +26,13 @@ public final class TransferCharts {
      * Mean test error against transfer depth ℓ for one cell and target size, one line per initialisation with
      * standard-error bars (none with one seed), the mean validation error ℓ* is chosen on as a dashed line of the
      * same colour when recorded, and a ring around each initialisation's depth of lowest validation error.
+     *
+     * @param names what ℓ counts (blocks of a block network, layers otherwise), for the axis title
      */
-    public static Figure errorVsDepth(TransferCell c, int targetSize, List<String> inits) {
+    public static Figure errorVsDepth(TransferCell c, int targetSize, List<String> inits, DepthNames names) {
         XYChart chart = new XYChartBuilder().width(400).height(290)
                 .title(c.cell().values().isEmpty() ? "n = " + targetSize : c.cell().label() + ", n = " + targetSize)
-                .xAxisTitle("transfer depth ℓ (layers frozen)").yAxisTitle("error").build();
+                .xAxisTitle("transfer depth ℓ (" + names.units() + " frozen)").yAxisTitle("error").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisDecimalPattern(ChartStyle.VALUE_PATTERN);
         integerXAxis(chart);

@@ -116,8 +116,10 @@ public final class ResultSections {
             if (r.cells().size() > 1) {
                 b.subheading(c.cell().displayName());
             }
-            List<Figure> figures = c.targetSizes().stream().map(n -> TransferCharts.errorVsDepth(c, n, r.inits())).toList();
-            b.figures(figures, "Mean target test error against the transfer depth ℓ (layers 1..ℓ copied from the source "
+            List<Figure> figures = c.targetSizes().stream().map(n -> TransferCharts.errorVsDepth(c, n, r.inits(), r.depthNames()))
+                    .toList();
+            b.figures(figures, "Mean target test error against the transfer depth ℓ (" + r.depthNames().units()
+                    + " 1..ℓ copied from the source "
                     + "network and frozen; ℓ = 0 without pretrained layers is training from scratch, ℓ = " + c.layers()
                     + " is the classic recipe), ± standard error over seeds (no bars with one seed), one chart per number "
                     + "of target examples n; dashed, the mean validation error that ℓ* is chosen on. Rings mark each "

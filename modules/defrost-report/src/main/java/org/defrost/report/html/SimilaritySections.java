@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.defrost.report.chart.Figure;
 import org.defrost.report.chart.SimilarityCharts;
+import org.defrost.report.model.DepthNames;
 import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
@@ -19,18 +20,19 @@ public final class SimilaritySections {
     }
 
     /**
-     * The per-layer profiles of every measure with ℓ* marked.
+     * The per-layer (per-block) profiles of every measure with ℓ* marked.
      *
      * @param depthStars per matrix cell, the recommended ℓ* of each target size
+     * @param names      how depths are named: blocks of a block network, "layer i" otherwise
      */
     public static Optional<Section> profiles(SimilarityResults s, Map<MatrixCell, List<Integer>> depthStars,
-                                             SectionBuilder.FigureCounter counter) {
-        SectionBuilder b = new SectionBuilder("similarity-profiles", "Similarity of source and target networks per layer",
-                counter);
+                                             DepthNames names, SectionBuilder.FigureCounter counter) {
+        SectionBuilder b = new SectionBuilder("similarity-profiles", "Similarity of source and target networks per "
+                + names.unit(), counter);
         boolean any = false;
         for (String probe : s.probes()) {
             List<Figure> figures = s.measures().stream()
-                    .map(m -> SimilarityCharts.profile(s, probe, m, depthStars)).flatMap(Optional::stream).toList();
+                    .map(m -> SimilarityCharts.profile(s, probe, m, depthStars, names)).flatMap(Optional::stream).toList();
             if (figures.isEmpty()) {
                 continue;
             }
@@ -38,11 +40,15 @@ public final class SimilaritySections {
             if (s.probes().size() > 1) {
                 b.subheading("Probe inputs: " + probe);
             }
-            b.figures(figures, "Each measure compares layer i of the source network S with layer i of the network T* "
+            b.figures(figures, "Each measure compares " + (names.blocks()
+                    ? "the output of each block of the source network S (" + blockList(names) + ") with the output of "
+                    + "the same block of the network T* "
+                    : "layer i of the source network S with layer i of the network T* ")
                     + "trained on abundant target data (the whole target pool when it was trained on it, else the largest "
-                    + "training set; layer 0 is the input), one line per task pair, mean ± standard error over seeds. "
-                    + "Rings mark the layers that are the chosen ℓ* for that task pair's target sizes. Expected: "
-                    + "similarity stays high in the first layers and drops past a depth that tracks "
+                    + "training set; " + (names.blocks() ? "0 is the input" : "layer 0 is the input") + "), one line per "
+                    + "task pair, mean ± standard error over seeds. Rings mark the " + names.units() + " that are the "
+                    + "chosen ℓ* for that task pair's target sizes. Expected: similarity stays high in the first "
+                    + names.units() + " and drops past a depth that tracks "
                     + "ℓ*. For CKA, neighbourhood overlap and CCA, higher means more similar; for information imbalance and "
                     + "Procrustes distance, lower does; intrinsic dimensions describe each network on its own.");
         }
@@ -54,20 +60,24 @@ public final class SimilaritySections {
      * depth) and a scatter per measure for the half-level definition.
      *
      * @param sizes the target sizes of the run, ascending, for the points' colours
+     * @param names how depths are named: blocks of a block network, "layer i" otherwise
      */
     public static Optional<Section> link(List<SimilarityLink.Correlation> correlations, List<Integer> sizes, int layers,
-                                         SectionBuilder.FigureCounter counter) {
+                                         DepthNames names, SectionBuilder.FigureCounter counter) {
         if (correlations.isEmpty()) {
             return Optional.empty();
         }
         SectionBuilder b = new SectionBuilder("similarity-vs-depth", "Does similarity predict ℓ*?", counter);
-        b.paragraph("For each measure, the transition depth of the S-vs-T* profile is the layer past which the two "
+        String unit = names.unit();
+        String hidden = names.blocks() ? "blocks" : "hidden layers";
+        b.paragraph("For each measure, the transition depth of the S-vs-T* profile is the " + unit + " past which the two "
                 + "networks stop computing alike. Profiles are first turned so that higher means more similar (information "
-                + "imbalance and distances are negated). Fed the same probe inputs, the input layers of S and T* are "
-                + "identical, so the first step of every profile is large and is left out. Largest drop: the layer just "
-                + "before the largest fall between consecutive hidden layers (the last layer when none falls). Half "
-                + "level: the last layer before the profile falls below half-way between its input layer and the lowest "
-                + "value the measure takes in this run. Both are capped at L. Each (task pair, target size) gives one "
+                + "imbalance and distances are negated). Fed the same probe inputs, the inputs of S and T* are "
+                + "identical, so the first step of every profile is large and is left out. Largest drop: the " + unit
+                + " just before the largest fall between consecutive " + hidden + " (the last " + unit + " when none "
+                + "falls). Half level: the last " + unit + " before the profile falls below half-way between its input "
+                + "and the lowest value the measure takes in this run. Both are capped at L"
+                + (names.blocks() ? " and given as a number of blocks (" + blockList(names) + ")" : "") + ". Each (task pair, target size) gives one "
                 + "point (transition depth, ℓ*); across all of them, Spearman's rank correlation ρ, with a "
                 + Math.round(100 * SimilarityLink.CONFIDENCE) + "% bootstrap interval that resamples task pairs. A measure "
                 + "tracks ℓ* when the interval lies above 0; ρ is undefined when the transition depth is the same for "
@@ -87,7 +97,7 @@ public final class SimilaritySections {
         b.endDetails();
         List<Figure> figures = correlations.stream()
                 .filter(c -> c.definition() == TransitionDepth.Definition.HALF_LEVEL)
-                .map(c -> SimilarityCharts.transitionScatter(c, sizes, layers)).toList();
+                .map(c -> SimilarityCharts.transitionScatter(c, sizes, layers, names)).toList();
         b.figures(figures, "Transition depth (half level) of each measure's profile against the chosen ℓ*, one point "
                 + "per task pair and target size, coloured by target size; coinciding points are spread slightly. Points "
                 + "on the dashed diagonal are where the similarity falls exactly past ℓ*. The title gives ρ and its "
@@ -95,14 +105,21 @@ public final class SimilaritySections {
         return Optional.of(b.build());
     }
 
-    /** The layer × layer heat maps, one collapsible group per measure with one map per cell. */
-    public static Optional<Section> layerMatrices(SimilarityResults s, SectionBuilder.FigureCounter counter) {
-        SectionBuilder b = new SectionBuilder("layer-matrices", "Layer × layer similarity", counter);
-        b.paragraph("Every layer of S against every layer of T*, mean over seeds; darker means a higher value, on one "
-                + "scale per measure shared by the task pairs. For a measure where higher means more similar (CKA), a "
-                + "dark diagonal that fades with depth means the networks compute alike layer by layer up to some depth, "
-                + "and dark cells off the diagonal mean a representation appears at different depths; for information "
-                + "imbalance and distances, read light for similar.");
+    /**
+     * The layer × layer heat maps, one collapsible group per measure with one map per cell.
+     *
+     * @param names how the axes name depths: blocks of a block network, indices otherwise
+     */
+    public static Optional<Section> layerMatrices(SimilarityResults s, DepthNames names,
+                                                  SectionBuilder.FigureCounter counter) {
+        String unit = names.unit();
+        SectionBuilder b = new SectionBuilder("layer-matrices", names.blocks() ? "Block × block similarity"
+                : "Layer × layer similarity", counter);
+        b.paragraph("Every " + unit + " of S against every " + unit + " of T*, mean over seeds; darker means a higher "
+                + "value, on one scale per measure shared by the task pairs. For a measure where higher means more "
+                + "similar (CKA), a dark diagonal that fades with depth means the networks compute alike " + unit + " by "
+                + unit + " up to some depth, and dark cells off the diagonal mean a representation appears at different "
+                + "depths; for information imbalance and distances, read light for similar.");
         boolean any = false;
         for (String probe : s.probes()) {
             for (String measure : s.measures()) {
@@ -112,17 +129,23 @@ public final class SimilaritySections {
                 double max = all.stream().mapToDouble(MatrixEntry::value).filter(Double::isFinite).max().orElse(1);
                 List<Figure> figures = new ArrayList<>();
                 for (CellSimilarity c : s.cells()) {
-                    SimilarityCharts.layerMatrix(c, probe, measure, min, max).ifPresent(figures::add);
+                    SimilarityCharts.layerMatrix(c, probe, measure, min, max, names).ifPresent(figures::add);
                 }
                 if (figures.isEmpty()) {
                     continue;
                 }
                 b.details(measure + (s.probes().size() > 1 ? " (" + probe + " probe)" : ""), !any);
                 any = true;
-                b.figures(figures, measure + " between every layer of S (across) and of T* (up), per task pair.");
+                b.figures(figures, measure + " between every " + unit + " of S (across) and of T* (up), per task pair.");
                 b.endDetails();
             }
         }
         return any ? Optional.of(b.build()) : Optional.empty();
+    }
+
+    /** "input, conv block 1, conv block 2, dense block 3": what the depth indices 0..L name. */
+    private static String blockList(DepthNames names) {
+        return java.util.stream.IntStream.rangeClosed(0, names.blockNames().size())
+                .mapToObj(i -> i + " = " + names.name(i)).collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -92,6 +92,11 @@ public final class TransferResults {
         return blockNames;
     }
 
+    /** How depth indices are named: by block for a block network, "layer i" otherwise. */
+    public DepthNames depthNames() {
+        return new DepthNames(blockNames);
+    }
+
     /** The blocks a depth ℓ freezes, named, e.g. "conv block 1, conv block 2"; empty without block names or at ℓ = 0. */
     public String frozenBlocks(int depth) {
         if (blockNames.isEmpty() || depth <= 0) {

@@ -56,6 +56,23 @@ public final class Table {
         return rows.isEmpty();
     }
 
+    /**
+     * This table with a column {@code name} computed from each row, placed right after column {@code after} (at the
+     * end when there is no such column); this table is not modified.
+     */
+    public Table withColumnAfter(String after, String name, java.util.function.Function<Map<String, String>, String> value) {
+        List<String> cols = new ArrayList<>(columns);
+        int at = cols.indexOf(after);
+        cols.add(at < 0 ? cols.size() : at + 1, name);
+        List<Map<String, String>> out = new ArrayList<>(rows.size());
+        for (Map<String, String> r : rows) {
+            Map<String, String> copy = new LinkedHashMap<>(r);
+            copy.put(name, value.apply(r));
+            out.add(copy);
+        }
+        return new Table(cols, out);
+    }
+
     /** This table's rows followed by {@code other}'s; the columns are the union, in order of first appearance. */
     public Table concat(Table other) {
         Set<String> all = new LinkedHashSet<>(columns);
