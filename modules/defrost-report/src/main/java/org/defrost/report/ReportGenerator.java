@@ -21,6 +21,7 @@ import org.defrost.report.model.DepthNames;
 import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.Optimum;
 import org.defrost.report.model.Recommendation;
+import org.defrost.report.model.RepresentativeCells;
 import org.defrost.report.model.SimilarityLink;
 import org.defrost.report.model.SimilarityResults;
 import org.defrost.report.model.TransferCell;
@@ -85,18 +86,19 @@ public final class ReportGenerator {
         SectionBuilder.FigureCounter counter = new SectionBuilder.FigureCounter();
         List<Section> sections = new ArrayList<>();
         sections.add(ResultSections.answer(transfer, recommendations, counter));
-        sections.add(ResultSections.errorVsDepth(transfer, counter));
+        List<MatrixCell> drawn = RepresentativeCells.of(transfer.cells());
+        sections.add(ResultSections.errorVsDepth(transfer, drawn, counter));
         sections.add(ResultSections.depthStar(transfer, counter));
-        sections.add(ResultSections.protocols(transfer, counter));
+        sections.add(ResultSections.protocols(transfer, drawn, counter));
         Map<MatrixCell, List<Integer>> depthStars = new LinkedHashMap<>();
         recommendations.forEach(r -> depthStars.computeIfAbsent(r.cell(), k -> new ArrayList<>()).add(r.depthStar()));
         DepthNames names = transfer.depthNames();
         SimilaritySections.profiles(similarity, depthStars, names, counter).ifPresent(sections::add);
         SimilaritySections.link(correlations, transfer.targetSizes(), transfer.maxLayers(), names, counter)
                 .ifPresent(sections::add);
-        SimilaritySections.layerMatrices(similarity, names, counter).ifPresent(sections::add);
+        SimilaritySections.layerMatrices(similarity, names, drawn, counter).ifPresent(sections::add);
         if (options.curves()) {
-            ResultSections.curves(transfer, counter).ifPresent(sections::add);
+            ResultSections.curves(transfer, drawn, counter).ifPresent(sections::add);
         }
         List<String> shown = List.of(ReportTables.TEST_ERROR_BY_DEPTH, ReportTables.OPTIMAL_DEPTHS,
                 ReportTables.SIMILARITY_PROFILES);

@@ -297,10 +297,16 @@ final class Fixtures {
      */
     static ReportInputs inputs(Path root, Study s, boolean similarity, boolean curves, boolean legacy,
                                List<String> blockNames) throws IOException {
+        return inputs(root, s, similarity, curves, legacy, blockNames, List.of(0.5, 0.0));
+    }
+
+    /** As above, with one matrix cell per level of etaF in {@code etas}. */
+    static ReportInputs inputs(Path root, Study s, boolean similarity, boolean curves, boolean legacy,
+                               List<String> blockNames, List<Double> etas) throws IOException {
         List<ResultArtifact> transfer = new ArrayList<>();
         List<ResultArtifact> sim = new ArrayList<>();
         // written in reverse matrix order: the report orders cells by value
-        for (double eta : List.of(0.5, 0.0)) {
+        for (double eta : etas) {
             Map<String, Object> cell = Map.of("etaF", eta);
             Path t = root.resolve("transfer-" + eta);
             Map<String, Object> metadata = new LinkedHashMap<>(writeTransfer(t, cell, s, curves, legacy));

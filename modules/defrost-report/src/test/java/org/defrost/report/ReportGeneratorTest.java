@@ -86,7 +86,7 @@ class ReportGeneratorTest {
                 "protocols", (long) cells,
                 "similarity-profile", (long) Fixtures.MEASURES.size(),
                 "transition-vs-depth-star", (long) Fixtures.MEASURES.size(),
-                "layer-matrix", 2L * cells,
+                "layer-matrix", 2L,
                 "training-curves", (long) cells * sizes));
         assertEquals(expected, figureKinds(html));
         assertEquals(new TreeSet<>(List.of("recommendations.csv", "protocols.csv", "optimal-depths.csv",

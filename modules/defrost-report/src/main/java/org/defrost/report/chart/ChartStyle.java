@@ -125,24 +125,58 @@ public final class ChartStyle {
 
     /** Draws {@code chart} at twice its size into a PNG. */
     static Figure render(Chart<?, ?> chart, String id, String kind, String alt) {
-        int w = chart.getWidth();
-        int h = chart.getHeight();
+        return renderGrid(java.util.List.of(chart), 1, id, kind, alt);
+    }
+
+    /**
+     * Draws charts as small multiples in one image, row by row, {@code columns} to a row, each in a cell as large as
+     * the largest chart; as {@link #render}, at {@link #SCALE} times the display size.
+     */
+    static Figure renderGrid(java.util.List<? extends Chart<?, ?>> charts, int columns, String id, String kind,
+                             String alt) {
+        int cw = charts.stream().mapToInt(Chart::getWidth).max().orElse(1);
+        int ch = charts.stream().mapToInt(Chart::getHeight).max().orElse(1);
+        int cols = Math.max(1, Math.min(columns, charts.size()));
+        int w = cw * cols;
+        int h = ch * ((charts.size() + cols - 1) / cols);
         BufferedImage image = new BufferedImage(w * SCALE, h * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w * SCALE, h * SCALE);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.scale(SCALE, SCALE);
-            chart.paint(g, w, h);
+            for (int i = 0; i < charts.size(); i++) {
+                Chart<?, ?> chart = charts.get(i);
+                Graphics2D cell = (Graphics2D) g.create(cw * (i % cols), ch * (i / cols), chart.getWidth(), chart.getHeight());
+                try {
+                    chart.paint(cell, chart.getWidth(), chart.getHeight());
+                } finally {
+                    cell.dispose();
+                }
+            }
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
+        return new Figure(id, kind, alt, png(image, id), w, h);
+    }
+
+    /** The image as PNG at the strongest deflate level (charts are drawn once, so the extra time is small). */
+    private static byte[] png(BufferedImage image, String id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0f);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode chart " + id + " as PNG", e);
+        } finally {
+            writer.dispose();
         }
-        return new Figure(id, kind, alt, png.toByteArray(), w, h);
+        return out.toByteArray();
     }
 }

@@ -84,20 +84,25 @@ public final class SimilarityCharts {
     }
 
     /**
-     * One cell's layer × layer matrix of one measure: layers (or blocks) of S across, of T* up. Colours span
-     * [min, max], shared by the cells so that they compare. Empty when the cell has no entries.
+     * One measure's layer × layer matrices as small multiples in one figure, one panel per cell (two to a row):
+     * layers (or blocks) of S across, of T* up. Colours span [min, max], shared by the panels so that they compare.
+     * Empty when no cell has entries.
      *
      * @param names how the axes name depths: block names of a block network, indices otherwise
      */
-    public static Optional<Figure> layerMatrix(CellSimilarity c, String probe, String measure, double min, double max,
-                                               DepthNames names) {
-        return layerMatrixChart(c, probe, measure, min, max, names).map(chart -> ChartStyle.render(chart,
-                "layers-" + slug(probe, measure) + "-" + c.cell().slug(), "layer-matrix",
+    public static Optional<Figure> layerMatrices(List<CellSimilarity> cells, String probe, String measure, double min,
+                                                 double max, DepthNames names) {
+        List<HeatMapChart> panels = cells.stream()
+                .map(c -> layerMatrixChart(c, probe, measure, min, max, names)).flatMap(Optional::stream).toList();
+        if (panels.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ChartStyle.renderGrid(panels, 2, "layers-" + slug(probe, measure), "layer-matrix",
                 (names.blocks() ? "Block by block " : "Layer by layer ") + measure + " between S and T*, "
-                        + c.cell().displayName()));
+                        + panels.stream().map(HeatMapChart::getTitle).collect(java.util.stream.Collectors.joining("; "))));
     }
 
-    /** The chart of {@link #layerMatrix}, not yet drawn; empty when the cell has no entries. */
+    /** One cell's panel of {@link #layerMatrices}, not yet drawn; empty when the cell has no entries. */
     static Optional<HeatMapChart> layerMatrixChart(CellSimilarity c, String probe, String measure, double min,
                                                    double max, DepthNames names) {
         List<MatrixEntry> entries = c.matrix(probe, measure);
@@ -105,7 +110,7 @@ public final class SimilarityCharts {
             return Optional.empty();
         }
         int size = 1 + entries.stream().mapToInt(e -> Math.max(e.sourceLayer(), e.targetLayer())).max().orElse(0);
-        HeatMapChart chart = new HeatMapChartBuilder().width(340).height(300)
+        HeatMapChart chart = new HeatMapChartBuilder().width(290).height(260)
                 .title(c.cell().displayName()).xAxisTitle(names.unit() + " of S (source)")
                 .yAxisTitle(names.unit() + " of T* (target)").build();
         ChartStyle.apply(chart.getStyler());

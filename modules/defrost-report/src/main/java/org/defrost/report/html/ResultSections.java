@@ -11,6 +11,7 @@ import org.defrost.report.chart.Figure;
 import org.defrost.report.chart.TransferCharts;
 import org.defrost.report.chart.PhaseCharts;
 import org.defrost.report.model.Formats;
+import org.defrost.report.model.MatrixCell;
 import org.defrost.report.model.Optimum;
 import org.defrost.report.model.PhaseDiagram;
 import org.defrost.report.model.Protocol;
@@ -109,10 +110,16 @@ public final class ResultSections {
         return b.endDetails().build();
     }
 
-    /** Test error against ℓ, one small chart per target size, grouped by cell. */
-    public static Section errorVsDepth(TransferResults r, SectionBuilder.FigureCounter counter) {
+    /**
+     * Test error against ℓ, one small chart per target size, grouped by cell.
+     *
+     * @param drawn the task pairs to draw (see {@link org.defrost.report.model.RepresentativeCells}); the section
+     *              names the others, whose values are in {@code tables/test-error-by-depth.csv}
+     */
+    public static Section errorVsDepth(TransferResults r, List<MatrixCell> drawn, SectionBuilder.FigureCounter counter) {
         SectionBuilder b = new SectionBuilder("error-vs-depth", "Test error against transfer depth", counter);
-        for (TransferCell c : r.cells()) {
+        leftOut(b, r.cells().stream().map(TransferCell::cell).toList(), drawn, "test-error-by-depth");
+        for (TransferCell c : drawn(r, drawn)) {
             if (r.cells().size() > 1) {
                 b.subheading(c.cell().displayName());
             }
@@ -187,10 +194,15 @@ public final class ResultSections {
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** The protocol comparison per cell: a grouped bar chart and a table. */
-    public static Section protocols(TransferResults r, SectionBuilder.FigureCounter counter) {
+    /**
+     * The protocol comparison: a grouped bar chart per drawn cell and a table of every cell.
+     *
+     * @param drawn the task pairs to draw a chart for; the table holds every task pair
+     */
+    public static Section protocols(TransferResults r, List<MatrixCell> drawn, SectionBuilder.FigureCounter counter) {
         SectionBuilder b = new SectionBuilder("protocols", "Protocol comparison", counter);
-        b.figures(r.cells().stream().map(TransferCharts::protocols).toList(),
+        leftOut(b, r.cells().stream().map(TransferCell::cell).toList(), drawn, "protocols");
+        b.figures(drawn(r, drawn).stream().map(TransferCharts::protocols).toList(),
                 "Test error of the transfer protocols per number of target examples: from scratch, the classic recipe "
                         + "(all feature layers frozen), the best depth with the layers above re-initialised, the best depth "
                         + "with them fine-tuned, and full fine-tuning; mean ± standard error over seeds (no bars with one "
@@ -221,12 +233,27 @@ public final class ResultSections {
         return b.table("protocols", header, rows, numeric).endDetails().build();
     }
 
-    /** Training curves of the representative cells, or empty when none were recorded. */
-    public static Optional<Section> curves(TransferResults r, SectionBuilder.FigureCounter counter) {
+    /**
+     * Training curves of the representative cells, or empty when none were recorded. When not every task pair is
+     * drawn (a large matrix), only the smallest and the largest target size of each drawn one are.
+     *
+     * @param drawn the task pairs to draw; the section names the others, whose curves are in
+     *              {@code tables/training-curves.csv}
+     */
+    public static Optional<Section> curves(TransferResults r, List<MatrixCell> drawn, SectionBuilder.FigureCounter counter) {
         SectionBuilder b = new SectionBuilder("training-curves", "Training curves of representative cells", counter);
+        boolean all = drawn.size() == r.cells().size();
+        if (!all) {
+            leftOut(b, r.cells().stream().map(TransferCell::cell).toList(), drawn, "training-curves");
+            b.paragraph("Of each task pair drawn, the smallest and the largest number of target examples are shown.");
+        }
         boolean any = false;
-        for (TransferCell c : r.cells()) {
-            List<Figure> figures = c.targetSizes().stream().map(n -> CurveCharts.curves(c, n)).flatMap(Optional::stream).toList();
+        for (TransferCell c : drawn(r, drawn)) {
+            List<Integer> sizes = c.targetSizes();
+            if (!all && sizes.size() > 2) {
+                sizes = List.of(sizes.get(0), sizes.get(sizes.size() - 1));
+            }
+            List<Figure> figures = sizes.stream().map(n -> CurveCharts.curves(c, n)).flatMap(Optional::stream).toList();
             if (figures.isEmpty()) {
                 continue;
             }
@@ -240,6 +267,27 @@ public final class ResultSections {
                     + "and for runs stopped early by the patience rule.");
         }
         return any ? Optional.of(b.build()) : Optional.empty();
+    }
+
+    private static List<TransferCell> drawn(TransferResults r, List<MatrixCell> drawn) {
+        return r.cells().stream().filter(c -> drawn.contains(c.cell())).toList();
+    }
+
+    /**
+     * When not every task pair is drawn, a paragraph saying which are (the ends of each knob's sweep, or evenly
+     * spaced ones) and naming the others, whose values the table {@code table} holds; nothing otherwise.
+     */
+    static void leftOut(SectionBuilder b, List<MatrixCell> all, List<MatrixCell> drawn, String table) {
+        List<MatrixCell> rest = all.stream().filter(c -> !drawn.contains(c)).toList();
+        if (rest.isEmpty()) {
+            return;
+        }
+        b.paragraph("The matrix has " + all.size() + " task pairs; to keep this page small, the figures below are "
+                + "drawn for " + drawn.size() + " representative ones (the two ends of each knob's sweep, or task pairs "
+                + "evenly spaced in matrix order): " + drawn.stream().map(MatrixCell::displayName)
+                .collect(java.util.stream.Collectors.joining("; ")) + ". Left out: " + rest.stream()
+                .map(MatrixCell::displayName).collect(java.util.stream.Collectors.joining("; ")) + "; their values are "
+                + "in tables/" + table + ".csv.");
     }
 
     static String swatch(java.awt.Color c) {

@@ -106,11 +106,14 @@ public final class SimilaritySections {
     }
 
     /**
-     * The layer × layer heat maps, one collapsible group per measure with one map per cell.
+     * The layer × layer heat maps, one collapsible group per measure with one figure of small multiples, a map per
+     * drawn cell.
      *
      * @param names how the axes name depths: blocks of a block network, indices otherwise
+     * @param drawn the task pairs to draw (see {@link org.defrost.report.model.RepresentativeCells}); the section
+     *              names the others, whose values are in {@code tables/layer-matrices.csv}
      */
-    public static Optional<Section> layerMatrices(SimilarityResults s, DepthNames names,
+    public static Optional<Section> layerMatrices(SimilarityResults s, DepthNames names, List<MatrixCell> drawn,
                                                   SectionBuilder.FigureCounter counter) {
         String unit = names.unit();
         SectionBuilder b = new SectionBuilder("layer-matrices", names.blocks() ? "Block × block similarity"
@@ -120,6 +123,8 @@ public final class SimilaritySections {
                 + "similar (CKA), a dark diagonal that fades with depth means the networks compute alike " + unit + " by "
                 + unit + " up to some depth, and dark cells off the diagonal mean a representation appears at different "
                 + "depths; for information imbalance and distances, read light for similar.");
+        List<CellSimilarity> cells = s.cells().stream().filter(c -> drawn.contains(c.cell())).toList();
+        ResultSections.leftOut(b, s.cells().stream().map(CellSimilarity::cell).toList(), drawn, "layer-matrices");
         boolean any = false;
         for (String probe : s.probes()) {
             for (String measure : s.measures()) {
@@ -127,16 +132,14 @@ public final class SimilaritySections {
                 s.cells().forEach(c -> all.addAll(c.matrix(probe, measure)));
                 double min = all.stream().mapToDouble(MatrixEntry::value).filter(Double::isFinite).min().orElse(0);
                 double max = all.stream().mapToDouble(MatrixEntry::value).filter(Double::isFinite).max().orElse(1);
-                List<Figure> figures = new ArrayList<>();
-                for (CellSimilarity c : s.cells()) {
-                    SimilarityCharts.layerMatrix(c, probe, measure, min, max, names).ifPresent(figures::add);
-                }
-                if (figures.isEmpty()) {
+                Optional<Figure> figure = SimilarityCharts.layerMatrices(cells, probe, measure, min, max, names);
+                if (figure.isEmpty()) {
                     continue;
                 }
                 b.details(measure + (s.probes().size() > 1 ? " (" + probe + " probe)" : ""), !any);
                 any = true;
-                b.figures(figures, measure + " between every " + unit + " of S (across) and of T* (up), per task pair.");
+                b.figures(List.of(figure.get()), measure + " between every " + unit + " of S (across) and of T* (up), "
+                        + "one panel per task pair, on one colour scale.");
                 b.endDetails();
             }
         }
