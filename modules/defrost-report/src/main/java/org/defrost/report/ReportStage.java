@@ -22,7 +22,7 @@ public final class ReportStage implements Stage {
 
     @Override
     public StageDescriptor descriptor() {
-        return new StageDescriptor(TYPE, "1",
+        return new StageDescriptor(TYPE, "2",
                 "Writes one self-contained HTML page (charts embedded, opens offline) answering how many layers to "
                         + "freeze per task pair and target size (the depth chosen on validation error, its test error, "
                         + "gains with bootstrap intervals and paired tests), with test error against depth, the optimal "

@@ -38,6 +38,8 @@ public final class ChartStyle {
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    /** Titles of the panels of a small-multiples figure. */
+    static final Font PANEL_TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     /** Dashed line for secondary series (training loss). */
     static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[]{4f, 3f}, 0f);

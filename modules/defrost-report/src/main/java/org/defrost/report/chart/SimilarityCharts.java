@@ -110,10 +110,12 @@ public final class SimilarityCharts {
             return Optional.empty();
         }
         int size = 1 + entries.stream().mapToInt(e -> Math.max(e.sourceLayer(), e.targetLayer())).max().orElse(0);
-        HeatMapChart chart = new HeatMapChartBuilder().width(290).height(260)
+        HeatMapChart chart = new HeatMapChartBuilder().width(310).height(260)
                 .title(c.cell().displayName()).xAxisTitle(names.unit() + " of S (source)")
                 .yAxisTitle(names.unit() + " of T* (target)").build();
         ChartStyle.apply(chart.getStyler());
+        // a panel among small multiples: a title as long as three matrix keys must fit its width
+        chart.getStyler().setChartTitleFont(ChartStyle.PANEL_TITLE);
         // with the values printed in the cells the colour scale is redundant; without them it is needed
         chart.getStyler().setLegendVisible(size > 8);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
