@@ -94,7 +94,32 @@ public final class BlockStudy {
                 throw new ParameterException(ARCHITECTURE, "architecture " + text + " on " + blocks.imageShape()
                         + " images: " + e.getMessage());
             }
+            refuseIgnoredDenseParameters(p);
             return blocks;
+        }
+
+        /**
+         * Refuses the fully connected network's parameters that a block network would silently ignore, when given a
+         * value other than their default: {@code hidden} (the blocks replace the hidden layers) and {@code bias} (a
+         * conv or dense layer has a bias unless {@code bn} follows it). A value equal to the default cannot be told
+         * from an absent one once parameters are resolved, and changes nothing.
+         *
+         * @throws ParameterException naming the first such parameter
+         */
+        private static void refuseIgnoredDenseParameters(Parameters p) {
+            for (org.defrost.spi.ParameterSpec spec : TrainingParameters.ARCHITECTURE) {
+                String reason = switch (spec.name()) {
+                    case "hidden" -> "the blocks of architecture replace the fully connected layers of hidden";
+                    case "bias" -> "in a block network a conv or dense layer has a bias unless bn follows it";
+                    default -> null;
+                };
+                Object value = p.get(spec.name());
+                if (reason != null && value != null && !value.equals(spec.defaultValue())) {
+                    throw new ParameterException(spec.name(), spec.name() + " " + value + " is ignored when "
+                            + "architecture is set (" + reason + "); remove " + spec.name() + ", or architecture for a "
+                            + "fully connected network");
+                }
+            }
         }
 
         /** The declared image shape against the one the task stage declares, when it declares one. */

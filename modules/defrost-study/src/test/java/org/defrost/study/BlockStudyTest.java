@@ -177,6 +177,30 @@ class BlockStudyTest {
     }
 
     @Test
+    void denseParametersThatArchitectureWouldIgnoreAreReportedAtTheirLines() throws Exception {
+        String text = pipeline(CONV, "[1, 8, 8]", true).replace("      imageShape: [1, 8, 8]\n",
+                "      imageShape: [1, 8, 8]\n      hidden: [64, 64]\n");
+        List<Problem> ps = problems(text);
+        assertEquals(1, ps.size(), ps.toString());
+        assertTrue(ps.get(0).field().endsWith("hidden"), ps.toString());
+        assertEquals(lineOf(text, "hidden:"), ps.get(0).location().line(), ps.toString());
+        assertTrue(ps.get(0).message().contains("ignored when architecture is set"), ps.get(0).message());
+
+        String noBias = pipeline(CONV, "[1, 8, 8]", true).replace("      imageShape: [1, 8, 8]\n",
+                "      imageShape: [1, 8, 8]\n      bias: false\n");
+        List<Problem> bias = problems(noBias);
+        assertEquals(1, bias.size(), bias.toString());
+        assertTrue(bias.get(0).field().endsWith("bias"), bias.toString());
+        assertEquals(lineOf(noBias, "bias:"), bias.get(0).location().line(), bias.toString());
+
+        String defaults = pipeline(CONV, "[1, 8, 8]", true).replace("      imageShape: [1, 8, 8]\n",
+                "      imageShape: [1, 8, 8]\n      bias: true\n");
+        Path file = dir.resolve("defaults.yaml");
+        Files.writeString(file, defaults);
+        new PipelineParser(StageRegistry.builtIn()).parse(file);
+    }
+
+    @Test
     void aPoolingThatLeavesNoPixelIsReportedAtItsLine() throws Exception {
         String text = pipeline("[conv 4 3x3, pool 2, conv 4 3x3, pool 2, conv 4 3x3, pool 2, conv 4 3x3, pool 2]", "[1, 8, 8]", true);
         List<Problem> ps = problems(text);
