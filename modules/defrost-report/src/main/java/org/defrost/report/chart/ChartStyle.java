@@ -164,20 +164,16 @@ public final class ChartStyle {
         return new Figure(id, kind, alt, png(image, id), w, h);
     }
 
-    /** The image as PNG at the strongest deflate level (charts are drawn once, so the extra time is small). */
+    /**
+     * The image as PNG at ImageIO's default deflate level: the strongest level saves about a tenth of the bytes but
+     * takes three times as long to encode.
+     */
     private static byte[] png(BufferedImage image, String id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0f);
-            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        try {
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode chart " + id + " as PNG", e);
-        } finally {
-            writer.dispose();
         }
         return out.toByteArray();
     }
