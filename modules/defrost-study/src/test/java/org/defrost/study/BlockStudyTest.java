@@ -201,6 +201,14 @@ class BlockStudyTest {
     }
 
     @Test
+    void taskManifestsWithAndWithoutTheChannelGiveTheSameImageShape() {
+        // task pairs written before image shapes carried their channel declare grey-scale images as [H, W]
+        assertEquals(BlockStudy.taskShape(List.of(1, 28, 28), 784), BlockStudy.taskShape(List.of(28, 28), 784));
+        assertEquals(new org.defrost.nn.conv.ImageShape(1, 28, 28), BlockStudy.taskShape(List.of(1, 28, 28), 784));
+        assertEquals(new org.defrost.nn.conv.ImageShape(3, 32, 32), BlockStudy.taskShape(List.of(3, 32, 32), 3072));
+    }
+
+    @Test
     void aPoolingThatLeavesNoPixelIsReportedAtItsLine() throws Exception {
         String text = pipeline("[conv 4 3x3, pool 2, conv 4 3x3, pool 2, conv 4 3x3, pool 2, conv 4 3x3, pool 2]", "[1, 8, 8]", true);
         List<Problem> ps = problems(text);

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param seed       raw value of the seed the pair was generated from
  * @param relation   how the target relates to the source, in words
  * @param inputDim   N, the number of inputs per row of every {@code _x} file
- * @param inputShape shape of one input before flattening (e.g. {@code [28, 28]}; {@code [N]} for vectors)
+ * @param inputShape shape of one input before flattening: {@code [C, H, W]} for images (e.g. {@code [1, 28, 28]}
+ *                   for Fashion-MNIST, {@code [3, 32, 32]} for CIFAR-10), {@code [N]} for vectors; manifests written
+ *                   before images carried their channel hold {@code [H, W]}, which readers take as one channel
  * @param source     the source task's classes
  * @param target     the target task's classes
  * @param parameters the generator's parameters, by name, as given to it

@@ -20,7 +20,8 @@
  * chmm/..., standardisation/..., input_change/..., dataset_rows/...   generator-specific records
  * </pre>
  * Inputs are always stored flattened, one example per row ({@code inputShape} in the manifest gives the
- * original shape); labels are class indices {@code 0..K-1} of the set's own task (a binary task has K = 2
+ * original shape, {@code [C, H, W]} for images, channel fastest in a row; older manifests give grey-scale images
+ * as {@code [H, W]}); labels are class indices {@code 0..K-1} of the set's own task (a binary task has K = 2
  * and labels 0/1). The paired probes are optional (present when examples can be paired); everything else
  * is always there. The manifest is written last, so a directory without it is unfinished.
  *

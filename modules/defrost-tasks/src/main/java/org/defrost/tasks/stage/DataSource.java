@@ -14,6 +14,7 @@ import org.defrost.tasks.data.Dataset;
 import org.defrost.tasks.data.DatasetPart;
 import org.defrost.tasks.data.FashionMnist;
 import org.defrost.tasks.data.IdxDataset;
+import org.defrost.tasks.data.ImageDatasets;
 import org.defrost.tasks.data.NpyDataset;
 
 /**
@@ -70,18 +71,21 @@ record DataSource(String format, String directory, String trainInputs, String tr
                 new CsvLayout(p.getBoolean("csvHeader"), p.getString("csvLabelColumn"), ','));
     }
 
-    /** Reads the data; {@code seed} draws the held-out test rows when there are no test files. */
+    /**
+     * Reads the data; {@code seed} draws the held-out test rows when there are no test files. Grey-scale images
+     * (Fashion-MNIST, and IDX files of one 2-D array per example) are declared with their channel, {@code [1, H, W]},
+     * the shape a convolutional network sees; the stored values are the same as for {@code [H, W]}.
+     */
     Dataset load(Seed seed) throws IOException {
         if (format.equals("fashion-mnist")) {
-            return FashionMnist.load(Path.of(directory));
+            return ImageDatasets.fashionMnist(Path.of(directory));
         }
         DatasetPart train = part(trainInputs, trainLabels);
         List<String> names = Dataset.numberedClasses(classes);
         String name = Path.of(trainInputs).getFileName().toString();
-        if (testInputs.isEmpty()) {
-            return Dataset.holdOut(name, train, names, testRows, seed);
-        }
-        return Dataset.of(name, train, part(testInputs, testLabels), names);
+        Dataset data = testInputs.isEmpty() ? Dataset.holdOut(name, train, names, testRows, seed)
+                : Dataset.of(name, train, part(testInputs, testLabels), names);
+        return format.equals("idx") && data.inputShape().length == 2 ? ImageDatasets.asImages(data, 1) : data;
     }
 
     private DatasetPart part(String inputs, String labels) throws IOException {

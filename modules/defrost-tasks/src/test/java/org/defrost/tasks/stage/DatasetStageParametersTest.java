@@ -61,4 +61,43 @@ class DatasetStageParametersTest {
         assertEquals(4, data.test().size());
         assertEquals(2, data.train().features());
     }
+
+    /** An IDX file of unsigned bytes with the given dimensions, values 0, 1, 2, ... */
+    private static void idx(Path file, int... dims) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+        d.writeInt(0x0800 | dims.length);
+        int n = 1;
+        for (int x : dims) {
+            d.writeInt(x);
+            n *= x;
+        }
+        for (int i = 0; i < n; i++) {
+            d.writeByte(i % (dims.length == 1 ? 3 : 256));
+        }
+        Files.write(file, out.toByteArray());
+    }
+
+    @Test
+    void greyScaleImagesAreDeclaredWithTheirChannel(@TempDir Path dir) throws Exception {
+        idx(dir.resolve("train-images-idx3-ubyte"), 6, 28, 28);
+        idx(dir.resolve("train-labels-idx1-ubyte"), 6);
+        idx(dir.resolve("t10k-images-idx3-ubyte"), 3, 28, 28);
+        idx(dir.resolve("t10k-labels-idx1-ubyte"), 3);
+        Dataset fashion = DataSource.of(Parameters.of(stage.descriptor().parameters(),
+                Map.of("format", "fashion-mnist", "directory", dir.toString()))).load(Seed.of(1));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 28, 28}, fashion.inputShape());
+        assertEquals(28 * 28, fashion.train().features());
+        // the shape the stage declares to a convolutional source network before the run agrees with the data
+        Map<String, Long> declared = stage.outputSizes(TaskArtifacts.SOURCE_TASK, Parameters.of(stage.descriptor().parameters(),
+                Map.of("format", "fashion-mnist")));
+        assertEquals(List.of(1L, 28L, 28L), List.of(declared.get("inputChannels"), declared.get("inputHeight"),
+                declared.get("inputWidth")));
+
+        Dataset images = DataSource.of(Parameters.of(stage.descriptor().parameters(),
+                Map.of("format", "idx", "trainInputs", dir.resolve("train-images-idx3-ubyte").toString(),
+                        "trainLabels", dir.resolve("train-labels-idx1-ubyte").toString(), "classes", 3,
+                        "testRows", 2))).load(Seed.of(1));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {1, 28, 28}, images.inputShape());
+    }
 }
