@@ -61,7 +61,7 @@ public final class ReportGenerator {
         List<Recommendation> recommendations = new ArrayList<>();
         for (TransferCell c : transfer.cells()) {
             for (int n : c.targetSizes()) {
-                Recommendation.of(c, n).ifPresent(recommendations::add);
+                Recommendation.of(c, n, transfer.depthNames()).ifPresent(recommendations::add);
             }
         }
         List<SimilarityLink.Correlation> correlations = SimilarityLink.correlate(transfer, similarity);

@@ -27,29 +27,32 @@ public final class ResultSections {
     /** The answer in words per cell and target size, and the table it is read from. */
     public static Section answer(TransferResults r, List<Recommendation> recommendations,
                                  SectionBuilder.FigureCounter counter) {
-        SectionBuilder b = new SectionBuilder("answer", "How many layers to freeze", counter);
+        SectionBuilder b = new SectionBuilder("answer", "How many " + r.depthNames().units() + " to freeze", counter);
         int seeds = r.maxSeeds();
         String over = seeds + " seed" + (seeds == 1 ? "" : "s");
         if (r.chosenOnValidation()) {
             b.paragraph("For each task pair (matrix cell) and number of target training examples n: the transfer depth ℓ* "
-                    + "(layers 1..ℓ* copied from the source network and frozen) and the way of starting the layers above "
+                    + "(" + r.depthNames().units() + " 1..ℓ* copied from the source network and frozen) and the way of starting the "
+                    + r.depthNames().units() + " above "
                     + "it, chosen on the mean validation error over " + over + " (the validation rows are held out from "
                     + "training and never touch the test set); then the test error of that choice, which is therefore an "
-                    + "honest estimate. Gains over training from scratch and over freezing every feature layer come with "
+                    + "honest estimate. Gains over training from scratch and over freezing every feature " + r.depthNames().unit()
+                    + " come with "
                     + "a seed-bootstrap interval and a paired test over seeds on test errors. Errors are fractions of the "
                     + "target test set misclassified, mean ± standard error over seeds"
                     + (seeds == 1 ? "; with one seed there is no standard error, interval or test (n/a (1 seed))." : "."));
         } else {
-            b.paragraph("For each task pair (matrix cell) and number of target examples: the transfer depth ℓ* (layers "
+            b.paragraph("For each task pair (matrix cell) and number of target examples: the transfer depth ℓ* ("
+                    + r.depthNames().units() + " "
                     + "1..ℓ* copied from the source network and frozen) with the lowest mean test error over " + over
-                    + ", for the better of the two ways of starting the layers above it. These results were written "
+                    + ", for the better of the two ways of starting the " + r.depthNames().units() + " above it. These results were written "
                     + "before ℓ* was chosen on validation error: the choice looked at the test set, so its error and "
                     + "gains are optimistic. Errors are fractions of the target test set misclassified"
                     + (seeds == 1 ? "; with one seed there is no standard error or test (n/a (1 seed))."
                     : ", mean ± standard error over seeds."));
         }
-        b.paragraphHtml("<span class=\"key\">Colours throughout:" + swatch(ChartStyle.RANDOM) + "random (layers above "
-                + "ℓ re-initialised)" + swatch(ChartStyle.PRETRAINED) + "pretrained (layers above ℓ fine-tuned from the "
+        b.paragraphHtml("<span class=\"key\">Colours throughout:" + swatch(ChartStyle.RANDOM) + "random (" + r.depthNames().units() + " above "
+                + "ℓ re-initialised)" + swatch(ChartStyle.PRETRAINED) + "pretrained (" + r.depthNames().units() + " above ℓ fine-tuned from the "
                 + "source network)</span>");
         if (!r.blockNames().isEmpty()) {
             b.paragraph("The source network is made of blocks, and ℓ counts blocks: "
@@ -127,7 +130,7 @@ public final class ResultSections {
                     .toList();
             b.figures(figures, "Mean target test error against the transfer depth ℓ (" + r.depthNames().units()
                     + " 1..ℓ copied from the source "
-                    + "network and frozen; ℓ = 0 without pretrained layers is training from scratch, ℓ = " + c.layers()
+                    + "network and frozen; ℓ = 0 without pretrained " + r.depthNames().units() + " is training from scratch, ℓ = " + c.layers()
                     + " is the classic recipe), ± standard error over seeds (no bars with one seed), one chart per number "
                     + "of target examples n; dashed, the mean validation error that ℓ* is chosen on. Rings mark each "
                     + "initialisation's depth of lowest validation error. Look for a minimum inside the range (neither 0 "
@@ -173,8 +176,9 @@ public final class ResultSections {
             b.figures(List.of(PhaseCharts.depthStar(rows, sizes, r.maxLayers()), PhaseCharts.gain(rows, sizes, scale)),
                     (diagrams.isEmpty() ? "ℓ* over target size (columns) and task pair (rows)"
                             : "Phase diagram: ℓ* over target size (columns) and the level of " + rows.yTitle() + " (rows)")
-                            + "; each tile gives ℓ* and the chosen initialisation (r: layers above re-initialised, p: "
-                            + "fine-tuned from the source network), darker means more layers frozen. "
+                            + "; each tile gives ℓ* and the chosen initialisation (r: " + r.depthNames().units() + " above re-initialised, "
+                            + "p: fine-tuned from the source network), darker means more " + r.depthNames().units()
+                            + " frozen. "
                             + (tested ? "Hatched tiles: ℓ* is not significantly better than the depths next to it "
                             + "(paired test over seeds), so the boundary there is uncertain. "
                             : "No tile is tested against its neighbouring depths (" + (r.maxSeeds() == 1
@@ -204,7 +208,8 @@ public final class ResultSections {
         leftOut(b, r.cells().stream().map(TransferCell::cell).toList(), drawn, "protocols");
         b.figures(drawn(r, drawn).stream().map(TransferCharts::protocols).toList(),
                 "Test error of the transfer protocols per number of target examples: from scratch, the classic recipe "
-                        + "(all feature layers frozen), the best depth with the layers above re-initialised, the best depth "
+                        + "(all feature " + r.depthNames().units() + " frozen), the best depth with the " + r.depthNames().units()
+                        + " above re-initialised, the best depth "
                         + "with them fine-tuned, and full fine-tuning; mean ± standard error over seeds (no bars with one "
                         + "seed). The gap between classic and best ℓ is what defrosting gains; the gap to scratch is what "
                         + "transfer gains. Each best ℓ is that initialisation's depth of lowest validation error, so its "

@@ -9,8 +9,14 @@ import java.util.Optional;
  * @param cell           the matrix cell
  * @param optimum        the chosen protocol and its statistics
  * @param fullFineTuning mean test error of full fine-tuning (ℓ = 0, pretrained); NaN when not trained
+ * @param names          what a depth counts, for the words: blocks of a block network, layers otherwise
  */
-public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTuning) {
+public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTuning, DepthNames names) {
+
+    /** The recommendation for a fully connected network, whose depths count layers. */
+    public Recommendation(MatrixCell cell, Optimum optimum, double fullFineTuning) {
+        this(cell, optimum, fullFineTuning, DepthNames.LAYERS);
+    }
 
     /** What the recommendation amounts to. */
     public enum Kind {
@@ -26,8 +32,13 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
 
     /** The recommendation for one target size of a cell; empty when the cell has no optimum for that size. */
     public static Optional<Recommendation> of(TransferCell c, int targetSize) {
+        return of(c, targetSize, DepthNames.LAYERS);
+    }
+
+    /** As {@link #of(TransferCell, int)}, worded in {@code names}' unit ("freeze the first 2 blocks"). */
+    public static Optional<Recommendation> of(TransferCell c, int targetSize, DepthNames names) {
         return c.optimum(targetSize).map(o -> new Recommendation(c.cell(), o,
-                c.depth(targetSize, TransferResults.PRETRAINED, 0).map(DepthPoint::mean).orElse(Double.NaN)));
+                c.depth(targetSize, TransferResults.PRETRAINED, 0).map(DepthPoint::mean).orElse(Double.NaN), names));
     }
 
     public int targetSize() {
@@ -64,12 +75,14 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
     public String advice() {
         return switch (kind()) {
             case SCRATCH -> "train from scratch: transfer does not help here";
-            case FULL_FINE_TUNING -> "transfer all layers and fine-tune them all (full fine-tuning, nothing frozen)";
+            case FULL_FINE_TUNING -> "transfer all " + names.units() + " and fine-tune them all (full fine-tuning, "
+                    + "nothing frozen)";
             case CLASSIC -> "transfer and freeze " + allLayers() + " (the classic recipe)";
-            case PARTIAL -> "transfer and freeze the first " + (depthStar() == 1 ? "layer" : depthStar() + " layers")
+            case PARTIAL -> "transfer and freeze the first " + (depthStar() == 1 ? names.unit()
+                    : depthStar() + " " + names.units())
                     + (TransferResults.PRETRAINED.equals(init())
-                    ? " and fine-tune the layers above from the source network (pretrained)"
-                    : " and re-initialise the layers above (random)");
+                    ? " and fine-tune the " + names.units() + " above from the source network (pretrained)"
+                    : " and re-initialise the " + names.units() + " above (random)");
         };
     }
 
@@ -112,15 +125,16 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
         } else {
             if (kind() != Kind.CLASSIC && seeds() > 1 && !Double.isNaN(o.vsStandard().pValue())) {
                 sb.append(o.vsStandard().significant()
-                        ? " Better than freezing all feature layers (paired test over seeds, p = "
-                        : " Not significantly different from freezing all feature layers (paired test over seeds, p = ")
+                        ? " Better than freezing all feature " + names.units() + " (paired test over seeds, p = "
+                        : " Not significantly different from freezing all feature " + names.units()
+                        + " (paired test over seeds, p = ")
                         .append(Formats.pValue(o.vsStandard().pValue())).append(").");
             }
             sb.append(" Chosen on mean test error (results written before ℓ* was chosen on validation error), so the "
                     + "error and the gains are optimistic.");
         }
         if (o.standard() > o.scratch()) {
-            sb.append(" Freezing all feature layers is worse than training from scratch here (negative transfer).");
+            sb.append(" Freezing all feature " + names.units() + " is worse than training from scratch here (negative transfer).");
         }
         return sb.toString();
     }
@@ -131,7 +145,7 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
         boolean vsStandard = kind() != Kind.CLASSIC;
         if (seeds() == 1) {
             sb.append(" Gain over scratch ").append(Formats.value(o.gainOverScratch().value()))
-                    .append(", over freezing all feature layers ").append(Formats.value(o.gainOverStandard().value()))
+                    .append(", over freezing all feature ").append(names.units()).append(' ').append(Formats.value(o.gainOverStandard().value()))
                     .append("; intervals and tests ").append(Formats.ONE_SEED).append('.');
             return;
         }
@@ -139,7 +153,7 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
             sb.append(' ').append(gain("scratch", "training from scratch", o.gainOverScratch(), o.vsScratch()));
         }
         if (vsStandard) {
-            sb.append(' ').append(gain("freezing all feature layers", "freezing all feature layers",
+            sb.append(' ').append(gain("freezing all feature " + names.units(), "freezing all feature " + names.units(),
                     o.gainOverStandard(), o.vsStandard()));
         }
     }
@@ -175,6 +189,6 @@ public record Recommendation(MatrixCell cell, Optimum optimum, double fullFineTu
     }
 
     private String allLayers() {
-        return layers() == 1 ? "the feature layer" : "all " + layers() + " feature layers";
+        return layers() == 1 ? "the feature " + names.unit() : "all " + layers() + " feature " + names.units();
     }
 }

@@ -20,7 +20,7 @@ class BlockNamesTest {
     Path dir;
 
     private static List<Recommendation> recommendations(TransferResults r) {
-        return r.cells().stream().flatMap(c -> Recommendation.of(c, 50).stream()).toList();
+        return r.cells().stream().flatMap(c -> Recommendation.of(c, 50, r.depthNames()).stream()).toList();
     }
 
     private TransferResults transfer(Map<String, Object> metadata) throws IOException {
@@ -39,9 +39,15 @@ class BlockNamesTest {
         assertEquals("", r.frozenBlocks(0));
         List<Recommendation> recs = recommendations(r);
         assertEquals(1, recs.size());
-        String html = ResultSections.answer(r, recs, new SectionBuilder.FigureCounter()).html();
+        org.defrost.report.html.Section answer = ResultSections.answer(r, recs, new SectionBuilder.FigureCounter());
+        String html = answer.html();
         assertTrue(html.contains("Frozen: conv block 1, conv block 2."), html);
         assertTrue(html.contains("ℓ = 3 freezes conv block 1, conv block 2, dense block 3"), html);
+        assertEquals("How many blocks to freeze", answer.heading());
+        String sentence = recs.get(0).sentence();
+        assertTrue(sentence.contains("transfer and freeze the first 2 blocks and re-initialise the blocks above (random)"),
+                sentence);
+        assertTrue(sentence.contains("with all 3 feature blocks frozen") && !sentence.contains("layer"), sentence);
     }
 
     @Test
@@ -51,5 +57,6 @@ class BlockNamesTest {
         assertEquals("", r.frozenBlocks(2));
         String html = ResultSections.answer(r, recommendations(r), new SectionBuilder.FigureCounter()).html();
         assertTrue(!html.contains("Frozen:") && !html.contains("block"), html);
+        assertTrue(html.contains("freeze the first 2 layers"), html);
     }
 }
