@@ -176,22 +176,22 @@ class BlockStudyTest {
         assertTrue(ps.get(0).message().contains("wibble"), ps.toString());
     }
 
-    @Test
-    void denseParametersThatArchitectureWouldIgnoreAreReportedAtTheirLines() throws Exception {
+    /** The single problem of the conv pipeline with {@code line} added under the source stage's parameters. */
+    private Problem onlyProblemWith(String line) throws Exception {
         String text = pipeline(CONV, "[1, 8, 8]", true).replace("      imageShape: [1, 8, 8]\n",
-                "      imageShape: [1, 8, 8]\n      hidden: [64, 64]\n");
+                "      imageShape: [1, 8, 8]\n      " + line + "\n");
         List<Problem> ps = problems(text);
         assertEquals(1, ps.size(), ps.toString());
-        assertTrue(ps.get(0).field().endsWith("hidden"), ps.toString());
-        assertEquals(lineOf(text, "hidden:"), ps.get(0).location().line(), ps.toString());
-        assertTrue(ps.get(0).message().contains("ignored when architecture is set"), ps.get(0).message());
+        assertEquals(lineOf(text, line), ps.get(0).location().line(), ps.toString());
+        return ps.get(0);
+    }
 
-        String noBias = pipeline(CONV, "[1, 8, 8]", true).replace("      imageShape: [1, 8, 8]\n",
-                "      imageShape: [1, 8, 8]\n      bias: false\n");
-        List<Problem> bias = problems(noBias);
-        assertEquals(1, bias.size(), bias.toString());
-        assertTrue(bias.get(0).field().endsWith("bias"), bias.toString());
-        assertEquals(lineOf(noBias, "bias:"), bias.get(0).location().line(), bias.toString());
+    @Test
+    void denseParametersThatArchitectureWouldIgnoreAreReportedAtTheirLines() throws Exception {
+        Problem hidden = onlyProblemWith("hidden: [64, 64]");
+        assertTrue(hidden.field().endsWith("hidden"), hidden.toString());
+        assertTrue(hidden.message().contains("ignored when architecture is set"), hidden.message());
+        assertTrue(onlyProblemWith("bias: false").field().endsWith("bias"));
 
         String defaults = pipeline(CONV, "[1, 8, 8]", true).replace("      imageShape: [1, 8, 8]\n",
                 "      imageShape: [1, 8, 8]\n      bias: true\n");
