@@ -1,0 +1,82 @@
+package org.defrost.study.fast;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.defrost.spi.ParameterBinder;
+import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterProblem;
+import org.defrost.spi.ParameterSpec;
+import org.defrost.spi.Parameters;
+import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TrainingSettings;
+import org.defrost.tasks.TargetSplit;
+
+/**
+ * The parameters of {@code depth-prediction}, typed. The training settings are {@code fine-tune}'s (give both
+ * stages the same values so the short fine-tunes train like the sweep's cells); {@code maxEpochs} bounds the
+ * epochs of one candidate over all rungs.
+ *
+ * @param sizes      the target sizes n
+ * @param split      where each size's validation rows come from
+ * @param training   how candidates train
+ * @param schedule   the successive-halving schedule
+ * @param probeRidge ridge penalty λ of the linear probes
+ */
+public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, TrainingSettings training,
+                                        HalvingSchedule schedule, double probeRidge) {
+
+    /** Defaults of the schedule, chosen on a tuning family of CHMM task pairs (docs/fast-mode.md). */
+    static final int INITIAL_EPOCHS = 4;
+    static final int GROWTH = 2;
+    static final int FINALISTS = 2;
+    static final String CRITERION = "validationLoss";
+    static final double PROBE_RIDGE = 0.01;
+
+    /** Every parameter the stage declares. */
+    public static final List<ParameterSpec> SPECS;
+
+    static {
+        List<ParameterSpec> specs = new ArrayList<>(TrainingSettings.SPECS);
+        specs.add(TargetSizes.sizes("each prediction"));
+        specs.addAll(TargetSizes.VALIDATION);
+        specs.add(ParameterSpec.integer("initialEpochs", INITIAL_EPOCHS,
+                "Epochs every starting network trains in the first rung of successive halving.").withRange(1, 1_000_000));
+        specs.add(ParameterSpec.integer("halvingGrowth", GROWTH,
+                "Factor by which each rung's epochs grow for the surviving networks.").withRange(1, 16));
+        specs.add(ParameterSpec.integer("finalists", FINALISTS,
+                "Halving stops when at most this many networks remain; they train one last rung and the one with "
+                        + "the lowest validation error is the prediction.").withRange(1, 1000));
+        specs.add(ParameterSpec.choice("halvingCriterion", CRITERION, List.of("validationError", "validationLoss"),
+                "What each rung ranks the networks by before keeping the better half (the final choice is always "
+                        + "on validation error)."));
+        specs.add(ParameterSpec.number("probeRidge", PROBE_RIDGE,
+                "Ridge penalty (per training row) of the linear probes on each layer's standardised outputs.")
+                .withRange(1e-9, 1e6));
+        SPECS = List.copyOf(specs);
+    }
+
+    /** Binds resolved parameters. */
+    public static final ParameterBinder<DepthPredictionParameters> BINDER = DepthPredictionParameters::of;
+
+    /**
+     * The typed parameters.
+     *
+     * @throws ParameterException naming a target size listed twice or that leaves nothing to train on
+     */
+    public static DepthPredictionParameters of(Parameters p) {
+        TargetSplit split = TargetSizes.split(p);
+        List<Integer> sizes = p.getIntList(TargetSizes.SIZES);
+        List<ParameterProblem> problems = TargetSizes.validate(sizes, split);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(problems.get(0).parameter(), problems.get(0).message());
+        }
+        if (!p.getString("optimizer").equals("sgd") && p.getBoolean("nesterov")) {
+            throw new ParameterException("nesterov", "nesterov applies only to optimizer: sgd");
+        }
+        TrainingSettings training = TrainingSettings.of(p);
+        HalvingSchedule schedule = new HalvingSchedule(p.getInt("initialEpochs"), p.getInt("halvingGrowth"),
+                p.getInt("finalists"), HalvingSchedule.Criterion.fromWord(p.getString("halvingCriterion")),
+                training.maxEpochs());
+        return new DepthPredictionParameters(sizes, split, training, schedule, p.getDouble("probeRidge"));
+    }
+}
