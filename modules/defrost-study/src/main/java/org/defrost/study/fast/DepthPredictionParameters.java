@@ -26,11 +26,18 @@ public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, 
                                         HalvingSchedule schedule, double probeRidge) {
 
     /** Defaults of the schedule, chosen on a tuning family of CHMM task pairs (docs/fast-mode.md). */
-    static final int INITIAL_EPOCHS = 4;
+    static final int INITIAL_EPOCHS = 2;
     static final int GROWTH = 2;
     static final int FINALISTS = 2;
-    static final String CRITERION = "validationLoss";
-    static final double PROBE_RIDGE = 0.01;
+    static final String CRITERION = "validationError";
+    /** Default ridge penalty of the probes. */
+    public static final double PROBE_RIDGE = 0.01;
+
+    /** The default schedule for candidates that train at most {@code maxEpochs} epochs in all. */
+    public static HalvingSchedule defaultSchedule(int maxEpochs) {
+        return new HalvingSchedule(INITIAL_EPOCHS, GROWTH, FINALISTS, HalvingSchedule.Criterion.fromWord(CRITERION),
+                maxEpochs);
+    }
 
     /** Every parameter the stage declares. */
     public static final List<ParameterSpec> SPECS;
