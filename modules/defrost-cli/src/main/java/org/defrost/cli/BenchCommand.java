@@ -149,7 +149,8 @@ final class BenchCommand implements Runnable {
             description = {"Agreement within one layer of the fast mode's l* with the full sweep's, and the compute "
                     + "ratio, over 36 CHMM task pairs spanning etaF, etaTheta and Dshared at two target sizes.",
                     "Arguments: [--tune] [--pairs-per-setting K] [--sizes 40,200] [--repetitions R] [--threads T] "
-                    + "[--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError]; "
+                    + "[--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError] "
+                    + "[--probe-pruning true|false]; "
                     + "--tune compares halving schedules on a separate tuning family instead."})
     static final class FastMode extends PassThrough {
         @Override
@@ -162,7 +163,7 @@ final class BenchCommand implements Runnable {
     @Command(name = "source-selection", mixinStandardHelpOptions = true,
             description = {"Spearman correlation between the fast mode's ranking of candidate sources and their true "
                     + "gains from full sweeps, over CHMM families, with a bootstrap interval.",
-                    "Arguments: [--families F] [--sizes 40] [--repetitions R] [--threads T] [--resamples B]."})
+                    "Arguments: [--families F] [--sizes 40,200] [--repetitions R] [--threads T] [--resamples B]."})
     static final class SourceSelection extends PassThrough {
         @Override
         void run(String[] arguments) throws Exception {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.defrost.nn.Network;
 import org.defrost.spi.Seed;
-import org.defrost.study.fast.DepthPredictionParameters;
 import org.defrost.study.fast.DepthPredictor;
 import org.defrost.study.fast.HalvingSchedule;
 import org.defrost.tasks.TaskPair;
@@ -28,14 +27,14 @@ import org.defrost.tasks.chmm.ChmmTaskPairGenerator;
  * reported family is never used to choose the schedule.
  *
  * <p>Arguments: {@code [--tune] [--pairs-per-setting K] [--sizes 40,200] [--repetitions R] [--threads T]
- * [--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError]}.
+ * [--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError]
+ * [--probe-pruning true|false]}.
  */
 public final class FastModeBenchmark {
     private static final double[] ETAS = {0.0, 0.5, 1.0};
     private static final int[] SHARED = {10, 5};
     private static final long REPORTED_SEEDS = 1000;
     private static final long TUNING_SEEDS = 2000;
-    private static final double RIDGE = DepthPredictionParameters.PROBE_RIDGE;
 
     private FastModeBenchmark() {
     }
@@ -75,7 +74,9 @@ public final class FastModeBenchmark {
         List<Integer> sizes = List.of(40, 200);
         int repetitions = 3;
         int threads = 2;
-        HalvingSchedule chosen = DepthPredictionParameters.defaultSchedule(TransferBench.TRAINING.maxEpochs());
+        TransferBench.FastSettings defaults = TransferBench.defaults();
+        HalvingSchedule chosen = defaults.schedule();
+        boolean pruning = defaults.pruning();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -92,10 +93,12 @@ public final class FastModeBenchmark {
                         Integer.parseInt(args[++i]), chosen.criterion());
                 case "--criterion" -> chosen = TransferBench.schedule(chosen.initialEpochs(), chosen.growth(),
                         chosen.finalists(), HalvingSchedule.Criterion.fromWord(args[++i]));
+                case "--probe-pruning" -> pruning = Boolean.parseBoolean(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + a + "; see defrost bench fast-mode --help");
             }
         }
-        List<HalvingSchedule> schedules = tune ? grid() : List.of(chosen);
+        List<TransferBench.FastSettings> schedules = tune ? grid()
+                : List.of(new TransferBench.FastSettings(chosen, pruning));
         List<Pair> pairs = family(tune ? TUNING_SEEDS : REPORTED_SEEDS, tune ? 1 : perSetting);
         System.out.printf(Locale.ROOT, "Fast mode vs full sweep (%s family): %d CHMM task pairs (N=40, D=10, "
                         + "etaF, etaTheta in {0, 0.5, 1}, Dshared in {10, 5}), sizes %s, L=%d, full sweep %d repetitions "
@@ -107,18 +110,18 @@ public final class FastModeBenchmark {
         if (tune) {
             printTuning(cases, schedules, repetitions);
         } else {
-            printReport(cases, chosen, repetitions);
+            printReport(cases, schedules.get(0), repetitions);
         }
         System.out.printf(Locale.ROOT, "wall time %.0f s%n", seconds);
     }
 
-    /** The tuning grid: first-rung epochs, growth, finalists and ranking criterion. */
-    static List<HalvingSchedule> grid() {
-        List<HalvingSchedule> out = new ArrayList<>();
-        for (int initial : new int[] {2, 4, 8}) {
-            for (int finalists : new int[] {1, 2}) {
-                for (HalvingSchedule.Criterion c : HalvingSchedule.Criterion.values()) {
-                    out.add(TransferBench.schedule(initial, 2, finalists, c));
+    /** The tuning grid: first-rung epochs, ranking criterion and probe pruning (growth 2, two finalists). */
+    static List<TransferBench.FastSettings> grid() {
+        List<TransferBench.FastSettings> out = new ArrayList<>();
+        for (int initial : new int[] {1, 2, 4}) {
+            for (HalvingSchedule.Criterion c : HalvingSchedule.Criterion.values()) {
+                for (boolean pruning : new boolean[] {false, true}) {
+                    out.add(new TransferBench.FastSettings(TransferBench.schedule(initial, 2, 2, c), pruning));
                 }
             }
         }
@@ -140,7 +143,7 @@ public final class FastModeBenchmark {
         return out;
     }
 
-    static List<Case> run(List<Pair> pairs, List<Integer> sizes, int repetitions, List<HalvingSchedule> schedules,
+    static List<Case> run(List<Pair> pairs, List<Integer> sizes, int repetitions, List<TransferBench.FastSettings> schedules,
                           int threads) throws Exception {
         int largest = sizes.stream().max(Comparator.naturalOrder()).orElseThrow();
         List<TransferBench.Job<List<Case>>> jobs = new ArrayList<>();
@@ -163,8 +166,8 @@ public final class FastModeBenchmark {
                                 TransferBench.candidates(Seed.of(pair.seed()).derive("start").derive(n));
                         TransferBench.Sweep sweep = TransferBench.fullSweep(source, target, candidates, repetitions);
                         List<DepthPredictor.Prediction> fast = new ArrayList<>();
-                        for (HalvingSchedule s : schedules) {
-                            fast.add(TransferBench.fast(source, target, candidates, s, RIDGE));
+                        for (TransferBench.FastSettings s : schedules) {
+                            fast.add(TransferBench.fast(source, target, candidates, s));
                         }
                         out.add(new Case(pair, n, candidates.get(sweep.choice()), sweep, candidates, fast));
                     }
@@ -180,19 +183,19 @@ public final class FastModeBenchmark {
     }
 
     /** Per schedule: agreement, compute ratio against one repetition and against all, mean regret. */
-    private static void printTuning(List<Case> cases, List<HalvingSchedule> schedules, int repetitions) {
-        System.out.printf(Locale.ROOT, "%-8s %-6s %-9s %-15s %9s %14s %14s %10s%n", "initial", "growth", "finalists",
-                "criterion", "agree±1", "ratio/1 rep", "ratio/" + repetitions + " reps", "regret");
+    private static void printTuning(List<Case> cases, List<TransferBench.FastSettings> schedules, int repetitions) {
+        System.out.printf(Locale.ROOT, "%-8s %-6s %-9s %-15s %-8s %9s %14s %14s %10s%n", "initial", "growth", "finalists",
+                "criterion", "pruning", "agree±1", "ratio/1 rep", "ratio/" + repetitions + " reps", "regret");
         int best = -1;
         double bestAgree = -1;
         double bestRatio = Double.POSITIVE_INFINITY;
         for (int s = 0; s < schedules.size(); s++) {
-            HalvingSchedule h = schedules.get(s);
+            HalvingSchedule h = schedules.get(s).schedule();
             double agree = agreement(cases, s);
             double ratio = ratio(cases, s, repetitions) * repetitions;
-            System.out.printf(Locale.ROOT, "%-8d %-6d %-9d %-15s %8.1f%% %14.3f %14.3f %10.4f%n", h.initialEpochs(),
-                    h.growth(), h.finalists(), h.criterion().word(), 100 * agree, ratio, ratio / repetitions,
-                    meanRegret(cases, s));
+            System.out.printf(Locale.ROOT, "%-8d %-6d %-9d %-15s %-8s %8.1f%% %14.3f %14.3f %10.4f%n", h.initialEpochs(),
+                    h.growth(), h.finalists(), h.criterion().word(), schedules.get(s).pruning(), 100 * agree, ratio,
+                    ratio / repetitions, meanRegret(cases, s));
             if (ratio <= 0.2 && (agree > bestAgree || (agree == bestAgree && ratio < bestRatio))) {
                 best = s;
                 bestAgree = agree;
@@ -202,16 +205,13 @@ public final class FastModeBenchmark {
         if (best < 0) {
             System.out.println("no schedule reaches a compute ratio of 1/5 against one repetition");
         } else {
-            HalvingSchedule h = schedules.get(best);
-            System.out.printf(Locale.ROOT, "choice: initialEpochs %d, halvingGrowth %d, finalists %d, halvingCriterion %s "
-                            + "(agreement %.1f%%, ratio %.3f of one repetition)%n", h.initialEpochs(), h.growth(),
-                    h.finalists(), h.criterion().word(), 100 * bestAgree, bestRatio);
+            System.out.printf(Locale.ROOT, "choice: %s (agreement %.1f%%, ratio %.3f of one repetition)%n",
+                    schedules.get(best).text(), 100 * bestAgree, bestRatio);
         }
     }
 
-    private static void printReport(List<Case> cases, HalvingSchedule h, int repetitions) {
-        System.out.printf(Locale.ROOT, "schedule: initialEpochs %d, halvingGrowth %d, finalists %d, halvingCriterion %s%n",
-                h.initialEpochs(), h.growth(), h.finalists(), h.criterion().word());
+    private static void printReport(List<Case> cases, TransferBench.FastSettings settings, int repetitions) {
+        System.out.println("settings: " + settings.text());
         long probeAgree = cases.stream().filter(c -> Math.abs(c.fast().get(0).probeDepth() - c.full().depth()) <= 1).count();
         long similarityAgree = cases.stream()
                 .filter(c -> Math.abs(c.fast().get(0).similarityDepth() - c.full().depth()) <= 1).count();

@@ -10,9 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.defrost.nn.Network;
 import org.defrost.spi.Seed;
-import org.defrost.study.fast.DepthPredictionParameters;
 import org.defrost.study.fast.DepthPredictor;
-import org.defrost.study.fast.HalvingSchedule;
 import org.defrost.study.fast.LayerScores;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPair;
@@ -33,12 +31,11 @@ import org.defrost.tasks.chmm.ChmmTaskPairGenerator;
  * their target tasks are candidate sources at known correlations with it (the mixing is variance preserving, so
  * the relation is symmetric).
  *
- * <p>Arguments: {@code [--families F] [--sizes 40] [--repetitions R] [--threads T] [--resamples B]}.
+ * <p>Arguments: {@code [--families F] [--sizes 40,200] [--repetitions R] [--threads T] [--resamples B]}.
  */
 public final class SourceSelectionBenchmark {
     private static final double[] ETAS = {0.2, 0.5, 0.8, 1.0};
     private static final long FIRST_SEED = 3000;
-    private static final double RIDGE = DepthPredictionParameters.PROBE_RIDGE;
 
     private SourceSelectionBenchmark() {
     }
@@ -54,7 +51,7 @@ public final class SourceSelectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int families = 12;
-        List<Integer> sizes = List.of(40);
+        List<Integer> sizes = List.of(40, 200);
         int repetitions = 3;
         int threads = 2;
         int resamples = 2000;
@@ -69,24 +66,25 @@ public final class SourceSelectionBenchmark {
                         + "; see defrost bench source-selection --help");
             }
         }
-        HalvingSchedule schedule = DepthPredictionParameters.defaultSchedule(TransferBench.TRAINING.maxEpochs());
+        TransferBench.FastSettings settings = TransferBench.defaults();
         System.out.printf(Locale.ROOT, "Source selection: %d CHMM families (N=40, D=10), candidates at etaF = etaTheta "
-                        + "in %s, sizes %s, L=%d, full sweeps of %d repetitions, fast mode from %d epochs, %d threads%n",
-                families, Arrays.toString(ETAS), sizes, TransferBench.HIDDEN.size(), repetitions,
-                schedule.initialEpochs(), threads);
+                        + "in %s, sizes %s, L=%d, full sweeps of %d repetitions, fast mode: %s; %d threads%n",
+                families, Arrays.toString(ETAS), sizes, TransferBench.HIDDEN.size(), repetitions, settings.text(),
+                threads);
         long t0 = System.nanoTime();
-        List<Group> groups = run(families, sizes, repetitions, schedule, threads);
+        List<Group> groups = run(families, sizes, repetitions, settings, threads);
         report(groups, resamples);
         System.out.printf(Locale.ROOT, "wall time %.0f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    static List<Group> run(int families, List<Integer> sizes, int repetitions, HalvingSchedule schedule, int threads)
+    static List<Group> run(int families, List<Integer> sizes, int repetitions, TransferBench.FastSettings settings,
+                           int threads)
             throws Exception {
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<TransferBench.Job<List<Group>>> jobs = new ArrayList<>();
         for (int f = 0; f < families; f++) {
             long seed = FIRST_SEED + f;
-            jobs.add(() -> family(seed, sizes, largest, repetitions, schedule));
+            jobs.add(() -> family(seed, sizes, largest, repetitions, settings));
         }
         List<Group> out = new ArrayList<>();
         TransferBench.runAll(jobs, threads).forEach(out::addAll);
@@ -94,7 +92,7 @@ public final class SourceSelectionBenchmark {
     }
 
     private static List<Group> family(long seed, List<Integer> sizes, int largest, int repetitions,
-                                      HalvingSchedule schedule) throws Exception {
+                                      TransferBench.FastSettings settings) throws Exception {
         Path dir = Files.createTempDirectory("defrost-source-selection-bench");
         try {
             List<Network> sources = new ArrayList<>();
@@ -123,7 +121,7 @@ public final class SourceSelectionBenchmark {
                 List<Standing> standings = new ArrayList<>();
                 for (int k = 0; k < ETAS.length; k++) {
                     TransferBench.Sweep sweep = TransferBench.fullSweep(sources.get(k), target, candidates, repetitions);
-                    DepthPredictor.Prediction fast = TransferBench.fast(sources.get(k), target, candidates, schedule, RIDGE);
+                    DepthPredictor.Prediction fast = TransferBench.fast(sources.get(k), target, candidates, settings);
                     double scratch = sweep.testError()[candidates.size() - 2];
                     double chosen = sweep.testError()[sweep.choice()];
                     double probe = fast.layers().stream().mapToDouble(LayerScores.Score::probeValidationError).min()

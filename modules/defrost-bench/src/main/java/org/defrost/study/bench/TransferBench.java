@@ -16,6 +16,7 @@ import org.defrost.nn.train.TrainingResult;
 import org.defrost.nn.transfer.Transfer;
 import org.defrost.nn.transfer.UnfrozenInit;
 import org.defrost.spi.Seed;
+import org.defrost.study.fast.DepthPredictionParameters;
 import org.defrost.study.fast.DepthPredictor;
 import org.defrost.study.fast.HalvingSchedule;
 import org.defrost.tasks.LabelledSet;
@@ -137,12 +138,32 @@ final class TransferBench {
         return new Sweep(choice, validation, test, cost, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Settings of the fast mode.
+     *
+     * @param schedule the halving schedule
+     * @param pruning  whether the probes prune clearly worse depths
+     */
+    record FastSettings(HalvingSchedule schedule, boolean pruning) {
+        String text() {
+            return String.format(java.util.Locale.ROOT, "initialEpochs %d, halvingGrowth %d, finalists %d, "
+                    + "halvingCriterion %s, probePruning %s", schedule.initialEpochs(), schedule.growth(),
+                    schedule.finalists(), schedule.criterion().word(), pruning);
+        }
+    }
+
+    /** The stage's default settings for the benchmark's maxEpochs. */
+    static FastSettings defaults() {
+        return new FastSettings(DepthPredictionParameters.defaultSchedule(TRAINING.maxEpochs()),
+                DepthPredictionParameters.PROBE_PRUNING);
+    }
+
     /** The fast mode on one thread. */
     static DepthPredictor.Prediction fast(Network source, Target target, List<DepthPredictor.Candidate> candidates,
-                                          HalvingSchedule schedule, double ridge) {
+                                          FastSettings settings) {
         try (KernelThreads threads = KernelThreads.of(1)) {
             return DepthPredictor.predict(source, 2, target.train(), target.validation(), candidates, TRAINING,
-                    schedule, ridge, () -> false, threads);
+                    settings.schedule(), DepthPredictionParameters.PROBE_RIDGE, settings.pruning(), () -> false, threads);
         }
     }
 

@@ -20,10 +20,11 @@ import org.defrost.tasks.TargetSplit;
  * @param split      where each size's validation rows come from
  * @param training   how candidates train
  * @param schedule   the successive-halving schedule
- * @param probeRidge ridge penalty λ of the linear probes
+ * @param probeRidge   ridge penalty λ of the linear probes
+ * @param probePruning whether depths whose last frozen layer probes clearly worse are left out of the halving
  */
 public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, TrainingSettings training,
-                                        HalvingSchedule schedule, double probeRidge) {
+                                        HalvingSchedule schedule, double probeRidge, boolean probePruning) {
 
     /** Defaults of the schedule, chosen on a tuning family of CHMM task pairs (docs/fast-mode.md). */
     static final int INITIAL_EPOCHS = 2;
@@ -32,6 +33,8 @@ public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, 
     static final String CRITERION = "validationError";
     /** Default ridge penalty of the probes. */
     public static final double PROBE_RIDGE = 0.01;
+    /** Whether the probes prune depths by default. */
+    public static final boolean PROBE_PRUNING = false;
 
     /** The default schedule for candidates that train at most {@code maxEpochs} epochs in all. */
     public static HalvingSchedule defaultSchedule(int maxEpochs) {
@@ -59,6 +62,9 @@ public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, 
         specs.add(ParameterSpec.number("probeRidge", PROBE_RIDGE,
                 "Ridge penalty (per training row) of the linear probes on each layer's standardised outputs.")
                 .withRange(1e-9, 1e6));
+        specs.add(ParameterSpec.bool("probePruning", PROBE_PRUNING,
+                "Leave out of the halving the depths whose last frozen layer's probe validation error is more than two "
+                        + "binomial standard errors above the best layer's (depth 0 always competes)."));
         SPECS = List.copyOf(specs);
     }
 
@@ -84,6 +90,7 @@ public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, 
         HalvingSchedule schedule = new HalvingSchedule(p.getInt("initialEpochs"), p.getInt("halvingGrowth"),
                 p.getInt("finalists"), HalvingSchedule.Criterion.fromWord(p.getString("halvingCriterion")),
                 training.maxEpochs());
-        return new DepthPredictionParameters(sizes, split, training, schedule, p.getDouble("probeRidge"));
+        return new DepthPredictionParameters(sizes, split, training, schedule, p.getDouble("probeRidge"),
+                p.getBoolean("probePruning"));
     }
 }

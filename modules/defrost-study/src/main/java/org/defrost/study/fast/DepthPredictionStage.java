@@ -123,7 +123,7 @@ public final class DepthPredictionStage implements Stage {
                 units.add(new PlannedUnit<>(label(source) + "/seed" + source.seedIndex() + "/n" + n,
                         new UnitTag(source, pair, target, n),
                         new PredictionUnit(n, p.split(), DepthPredictor.candidates(plan.starts()), p.training(),
-                                p.schedule(), p.probeRidge()),
+                                p.schedule(), p.probeRidge(), p.probePruning()),
                         List.of(pair.key(), source.key()), UNIT_OUTPUT,
                         ctx.seed().derive(source.seedIndex()).derive(n).value()));
             }
@@ -263,7 +263,7 @@ public final class DepthPredictionStage implements Stage {
         DepthPredictor.Prediction prediction;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
             prediction = DepthPredictor.predict(source, classes, train, validation, u.candidates(), u.training().config(),
-                    u.schedule(), u.probeRidge(), ctx.cancellation(), threads);
+                    u.schedule(), u.probeRidge(), u.probePruning(), ctx.cancellation(), threads);
         }
         Path dir = ctx.output().directory();
         JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RESULT_FILE).toFile(),

@@ -54,7 +54,8 @@ public final class DepthPredictor {
      * @param probeDepth              the layer whose linear probe has the lowest validation error
      * @param similarityDepth         the layer best aligned with the labels (linear CKA)
      * @param layers                  every layer's scores
-     * @param candidates              the candidates in the order the halving indexes them, deepest first
+     * @param candidates              the candidates that entered the halving, in the order it indexes them, deepest
+     *                                first
      * @param halving                 the halving's trace
      */
     public record Prediction(int depth, String init, double validationError, long costSampleEpochs, double seconds,
@@ -114,6 +115,21 @@ public final class DepthPredictor {
     }
 
     /**
+     * The candidates that the linear probes leave in: those at depth 0, and those whose last frozen layer's probe
+     * validation error is within two binomial standard errors of the best layer's,
+     * {@code e_d <= e_min + 2 sqrt(max(e_min (1 - e_min), 1 / v) / v)} with v validation rows: freezing a layer whose
+     * features are clearly less linearly informative about the target than another layer's is taken as clearly worse.
+     *
+     * @param layers the layer scores, indexed by layer
+     */
+    public static List<Candidate> unpruned(List<Candidate> candidates, List<LayerScores.Score> layers, int v) {
+        double best = layers.stream().mapToDouble(LayerScores.Score::probeValidationError).min().orElseThrow();
+        double tolerance = 2 * Math.sqrt(Math.max(best * (1 - best), 1.0 / v) / v);
+        return candidates.stream().filter(c -> c.depth() == 0
+                || layers.get(c.depth()).probeValidationError() <= best + tolerance).toList();
+    }
+
+    /**
      * Predicts ℓ* and the initialisation.
      *
      * @param source       S, not modified
@@ -124,28 +140,32 @@ public final class DepthPredictor {
      * @param training     how candidates train (learning rate, batch, patience; maxEpochs is the schedule's)
      * @param schedule     the halving's budget
      * @param lambda       the probes' ridge penalty
+     * @param probePruning whether candidates whose frozen layers probe clearly worse enter the halving at all
+     *                     ({@link #unpruned})
      * @param cancellation polled by the trainings
      */
     public static Prediction predict(Network source, int classes, Dataset train, Dataset validation,
                                      List<Candidate> candidates, TrainingConfig training, HalvingSchedule schedule,
-                                     double lambda, BooleanSupplier cancellation, KernelThreads threads) {
+                                     double lambda, boolean probePruning, BooleanSupplier cancellation,
+                                     KernelThreads threads) {
         long start = System.nanoTime();
         List<LayerScores.Score> layers = LayerScores.of(source, train, validation, classes, lambda, threads);
         NetworkSpec targetSpec = source.spec().withOutput(classes == 2 ? 1 : classes,
                 classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
         Trainer trainer = new Trainer(training.withCacheFrozenPrefix(true)).withCancellation(cancellation);
+        List<Candidate> entering = probePruning ? unpruned(candidates, layers, validation.size()) : candidates;
         List<StartContender> contenders = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (Candidate c : entering) {
             Seed seed = Seed.of(c.seed());
             UnfrozenInit init = c.init().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
             Network network = Transfer.build(source, targetSpec, c.depth(), init, seed.derive("init"));
             contenders.add(new StartContender(network, trainer, train, validation, seed, threads));
         }
         SuccessiveHalving.Result result = SuccessiveHalving.run(contenders, schedule);
-        Candidate winner = candidates.get(result.winner());
+        Candidate winner = entering.get(result.winner());
         long cost = result.totalEpochs() * train.size() + train.size();
         return new Prediction(winner.depth(), winner.init(), result.standings().get(result.winner()).validationError(),
                 cost, (System.nanoTime() - start) / 1e9, LayerScores.bestProbeLayer(layers),
-                LayerScores.bestAlignedLayer(layers), layers, candidates, result.entries());
+                LayerScores.bestAlignedLayer(layers), layers, entering, result.entries());
     }
 }

@@ -13,8 +13,9 @@ import org.defrost.tasks.TargetSplit;
  * @param candidates the distinct starting networks of the plan, deepest first
  * @param training   how candidates train
  * @param schedule   the successive-halving schedule
- * @param probeRidge the probes' ridge penalty
+ * @param probeRidge   the probes' ridge penalty
+ * @param probePruning whether the probes keep clearly worse depths out of the halving
  */
 record PredictionUnit(int targetSize, TargetSplit split, List<DepthPredictor.Candidate> candidates,
-                      TrainingSettings training, HalvingSchedule schedule, double probeRidge) {
+                      TrainingSettings training, HalvingSchedule schedule, double probeRidge, boolean probePruning) {
 }

@@ -90,7 +90,7 @@ class DepthPredictorTest {
 
     private DepthPredictor.Prediction predict(Network source) {
         try (KernelThreads threads = KernelThreads.of(1)) {
-            return DepthPredictor.predict(source, 2, train, validation, candidates(3), TRAINING, SCHEDULE, 0.01,
+            return DepthPredictor.predict(source, 2, train, validation, candidates(3), TRAINING, SCHEDULE, 0.01, false,
                     () -> false, threads);
         }
     }
@@ -100,7 +100,7 @@ class DepthPredictorTest {
         DepthPredictor.Prediction a = predict(related);
         DepthPredictor.Prediction b;
         try (KernelThreads threads = KernelThreads.of(2)) {
-            b = DepthPredictor.predict(related, 2, train, validation, candidates(3), TRAINING, SCHEDULE, 0.01,
+            b = DepthPredictor.predict(related, 2, train, validation, candidates(3), TRAINING, SCHEDULE, 0.01, false,
                     () -> false, threads);
         }
         assertEquals(a.depth(), b.depth());
@@ -132,5 +132,16 @@ class DepthPredictorTest {
         assertEquals("related", ranking.choice().get(40));
         assertTrue(good.layers().get(3).probeValidationError() < bad.layers().get(3).probeValidationError(),
                 "the related source's last layer probes better");
+    }
+
+    @Test
+    void probePruningKeepsDepthZeroAndTheDepthsWithinTwoStandardErrorsOfTheBestProbe() {
+        // 100 validation rows, best probe error 0.10: tolerance 2 sqrt(0.09 / 100) = 0.06.
+        List<LayerScores.Score> layers = List.of(new LayerScores.Score(0, 30, 0, 0.30, 0.1),
+                new LayerScores.Score(1, 24, 0, 0.10, 0.1), new LayerScores.Score(2, 24, 0, 0.159, 0.1),
+                new LayerScores.Score(3, 24, 0, 0.161, 0.1));
+        List<DepthPredictor.Candidate> kept = DepthPredictor.unpruned(candidates(3), layers, 100);
+        assertEquals(List.of("depth2-random", "depth2-pretrained", "depth1-random", "depth1-pretrained",
+                "depth0-random", "depth0-pretrained"), kept.stream().map(DepthPredictor.Candidate::name).toList());
     }
 }
