@@ -27,14 +27,14 @@ public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, 
                                         HalvingSchedule schedule, double probeRidge, boolean probePruning) {
 
     /** Defaults of the schedule, chosen on a tuning family of CHMM task pairs (docs/fast-mode.md). */
-    static final int INITIAL_EPOCHS = 2;
+    static final int INITIAL_EPOCHS = 1;
     static final int GROWTH = 2;
     static final int FINALISTS = 2;
     static final String CRITERION = "validationError";
     /** Default ridge penalty of the probes. */
     public static final double PROBE_RIDGE = 0.01;
     /** Whether the probes prune depths by default. */
-    public static final boolean PROBE_PRUNING = false;
+    public static final boolean PROBE_PRUNING = true;
 
     /** The default schedule for candidates that train at most {@code maxEpochs} epochs in all. */
     public static HalvingSchedule defaultSchedule(int maxEpochs) {
