@@ -4,26 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
-import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.TargetSweep;
 import org.defrost.study.support.TrainingSettings;
-import org.defrost.tasks.TargetSplit;
 
 /**
  * The parameters of {@code depth-prediction}, typed. The training settings are {@code fine-tune}'s (give both
  * stages the same values so the short fine-tunes train like the sweep's cells); {@code maxEpochs} bounds the
  * epochs of one candidate over all rungs.
  *
- * @param sizes      the target sizes n
- * @param split      where each size's validation rows come from
+ * @param sweep      the target sizes n and where each size's validation rows come from
  * @param training   how candidates train
  * @param schedule   the successive-halving schedule
  * @param probeRidge   ridge penalty λ of the linear probes
  * @param probePruning whether depths whose last frozen layer probes clearly worse are left out of the halving
  */
-public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, TrainingSettings training,
+public record DepthPredictionParameters(TargetSweep sweep, TrainingSettings training,
                                         HalvingSchedule schedule, double probeRidge, boolean probePruning) {
 
     /** Defaults of the schedule, chosen on a tuning family of CHMM task pairs (docs/fast-mode.md). */
@@ -74,23 +72,16 @@ public record DepthPredictionParameters(List<Integer> sizes, TargetSplit split, 
     /**
      * The typed parameters.
      *
-     * @throws ParameterException naming a target size listed twice or that leaves nothing to train on
+     * @throws ParameterException naming a target size listed twice or that leaves nothing to train on, or
+     *                            nesterov without sgd
      */
     public static DepthPredictionParameters of(Parameters p) {
-        TargetSplit split = TargetSizes.split(p);
-        List<Integer> sizes = p.getIntList(TargetSizes.SIZES);
-        List<ParameterProblem> problems = TargetSizes.validate(sizes, split);
-        if (!problems.isEmpty()) {
-            throw new ParameterException(problems.get(0).parameter(), problems.get(0).message());
-        }
-        if (!p.getString("optimizer").equals("sgd") && p.getBoolean("nesterov")) {
-            throw new ParameterException("nesterov", "nesterov applies only to optimizer: sgd");
-        }
+        TargetSweep sweep = TargetSweep.of(p);
         TrainingSettings training = TrainingSettings.of(p);
         HalvingSchedule schedule = new HalvingSchedule(p.getInt("initialEpochs"), p.getInt("halvingGrowth"),
                 p.getInt("finalists"), HalvingSchedule.Criterion.fromWord(p.getString("halvingCriterion")),
                 training.maxEpochs());
-        return new DepthPredictionParameters(sizes, split, training, schedule, p.getDouble("probeRidge"),
+        return new DepthPredictionParameters(sweep, training, schedule, p.getDouble("probeRidge"),
                 p.getBoolean("probePruning"));
     }
 }

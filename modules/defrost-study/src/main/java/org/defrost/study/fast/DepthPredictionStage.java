@@ -34,7 +34,6 @@ import org.defrost.study.support.Csv;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.TargetRows;
-import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairSet;
@@ -103,7 +102,7 @@ public final class DepthPredictionStage implements Stage {
 
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return TargetSizes.checkPool(p.getIntList(TargetSizes.SIZES), TargetSizes.split(p), inputSizes);
+        return DepthPredictionParameters.BINDER.bind(p).sweep().checkPool(inputSizes);
     }
 
     @Override
@@ -117,12 +116,12 @@ public final class DepthPredictionStage implements Stage {
             Artifact pair = sameSlot(pairs, source, ArtifactKinds.TASK_PAIR);
             TransferPlan plan = JSON.readValue(sameSlot(plans, source, ArtifactKinds.TRANSFER_PLAN).file("plan.json")
                     .toFile(), TransferPlan.class);
-            TargetSizes.requireFit(p.sizes(), p.split(), TaskPair.read(pair.directory()).size(TaskPairSet.TARGET_POOL));
+            p.sweep().requireFit(pair);
             String target = targetDigest(pair.directory());
-            for (int n : p.sizes()) {
+            for (int n : p.sweep().sizes()) {
                 units.add(new PlannedUnit<>(label(source) + "/seed" + source.seedIndex() + "/n" + n,
                         new UnitTag(source, pair, target, n),
-                        new PredictionUnit(n, p.split(), DepthPredictor.candidates(plan.starts()), p.training(),
+                        new PredictionUnit(n, p.sweep().split(), DepthPredictor.candidates(plan.starts()), p.training(),
                                 p.schedule(), p.probeRidge(), p.probePruning()),
                         List.of(pair.key(), source.key()), UNIT_OUTPUT,
                         ctx.seed().derive(source.seedIndex()).derive(n).value()));

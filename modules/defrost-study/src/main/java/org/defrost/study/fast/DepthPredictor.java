@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
-import org.defrost.nn.Head;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.train.Trainer;
@@ -15,6 +14,7 @@ import org.defrost.nn.train.TrainingConfig;
 import org.defrost.nn.transfer.Transfer;
 import org.defrost.nn.transfer.UnfrozenInit;
 import org.defrost.spi.Seed;
+import org.defrost.study.TrainingParameters;
 import org.defrost.study.TransferPlan;
 
 /**
@@ -150,8 +150,7 @@ public final class DepthPredictor {
                                      KernelThreads threads) {
         long start = System.nanoTime();
         List<LayerScores.Score> layers = LayerScores.of(source, train, validation, classes, lambda, threads);
-        NetworkSpec targetSpec = source.spec().withOutput(classes == 2 ? 1 : classes,
-                classes == 2 ? Head.BINARY_LOGISTIC : Head.SOFTMAX_CROSS_ENTROPY);
+        NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), classes);
         Trainer trainer = new Trainer(training.withCacheFrozenPrefix(true)).withCancellation(cancellation);
         List<Candidate> entering = probePruning ? unpruned(candidates, layers, validation.size()) : candidates;
         List<StartContender> contenders = new ArrayList<>();
@@ -161,7 +160,7 @@ public final class DepthPredictor {
             Network network = Transfer.build(source, targetSpec, c.depth(), init, seed.derive("init"));
             contenders.add(new StartContender(network, trainer, train, validation, seed, threads));
         }
-        SuccessiveHalving.Result result = SuccessiveHalving.run(contenders, schedule);
+        SuccessiveHalving.Result result = SuccessiveHalving.run(contenders, schedule, candidates.size());
         Candidate winner = entering.get(result.winner());
         long cost = result.totalEpochs() * train.size() + train.size();
         return new Prediction(winner.depth(), winner.init(), result.standings().get(result.winner()).validationError(),

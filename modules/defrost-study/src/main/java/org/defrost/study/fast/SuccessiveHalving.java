@@ -78,8 +78,32 @@ public final class SuccessiveHalving {
     private SuccessiveHalving() {
     }
 
-    /** Runs the halving on {@code candidates} (at least one), which it trains. */
+    /** Runs the halving on {@code candidates} (at least one), which it trains, from rung 0. */
     public static Result run(List<? extends Contender> candidates, HalvingSchedule schedule) {
+        return run(candidates, schedule, candidates.size());
+    }
+
+    /**
+     * Runs the halving on {@code candidates}, the survivors of a field of {@code field} candidates that were
+     * thinned before it (by the probes): the rungs start where the field's halving would have reached this many
+     * candidates, so the finalists train as long as they would have in the whole field.
+     *
+     * @param field at least {@code candidates.size()}
+     */
+    public static Result run(List<? extends Contender> candidates, HalvingSchedule schedule, int field) {
+        return halve(candidates, schedule, Math.max(0, halvings(field, schedule) - halvings(candidates.size(), schedule)));
+    }
+
+    /** Rungs that halve {@code k} candidates down to the finalists. */
+    static int halvings(int k, HalvingSchedule schedule) {
+        int rungs = 0;
+        for (int alive = k; alive > schedule.finalists(); alive = Math.max(schedule.finalists(), (alive + 1) / 2)) {
+            rungs++;
+        }
+        return rungs;
+    }
+
+    private static Result halve(List<? extends Contender> candidates, HalvingSchedule schedule, int firstRung) {
         int k = candidates.size();
         if (k == 0) {
             throw new IllegalArgumentException("successive halving needs at least one candidate");
@@ -91,7 +115,7 @@ public final class SuccessiveHalving {
         for (int i = 0; i < k; i++) {
             alive.add(i);
         }
-        for (int rung = 0; ; rung++) {
+        for (int rung = firstRung; ; rung++) {
             boolean last = alive.size() <= schedule.finalists();
             int[] trained = new int[k];
             for (int i : alive) {

@@ -119,4 +119,23 @@ class SuccessiveHalvingTest {
         assertEquals(0, SuccessiveHalving.run(List.of(same, same, same), schedule(1, 1, 100)).winner());
         assertThrows(IllegalArgumentException.class, () -> SuccessiveHalving.run(List.of(), schedule(1, 1, 100)));
     }
+
+    @Test
+    void survivorsOfAThinnedFieldStartAtTheRungTheWholeFieldWouldHaveReached() {
+        // Nine candidates halve 9 -> 5 -> 3 -> 2 in three rungs; two survivors of nine go straight to rung 3.
+        Curve a = new Curve(0.3, 0.1);
+        Curve b = new Curve(0.4, 0.2);
+        SuccessiveHalving.Result result = SuccessiveHalving.run(List.of(a, b), schedule(1, 2, 1000), 9);
+        assertEquals(List.of(8), a.calls);
+        assertEquals(List.of(8), b.calls);
+        assertEquals(3, result.entries().get(0).rung());
+        // Five survivors of nine skip one rung: 5 -> 3 -> 2 with 2, 4 and then 8 epochs.
+        List<Curve> five = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            five.add(new Curve(0.5 + i / 10.0, 0.1 + i / 10.0));
+        }
+        SuccessiveHalving.run(five, schedule(1, 2, 1000), 9);
+        assertEquals(List.of(2, 4, 8), five.get(0).calls);
+        assertEquals(List.of(2), five.get(4).calls);
+    }
 }
