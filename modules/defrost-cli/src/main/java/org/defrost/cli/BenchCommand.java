@@ -112,25 +112,6 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** A pass-through benchmark that is one {@code main(String[])}. */
-    abstract static class Delegating extends PassThrough {
-        /** A benchmark's entry point. */
-        interface Main {
-            void run(String[] arguments) throws Exception;
-        }
-
-        private final Main main;
-
-        Delegating(Main main) {
-            this.main = main;
-        }
-
-        @Override
-        void run(String[] arguments) throws Exception {
-            main.run(arguments);
-        }
-    }
-
     /** The similarity measures on the sizes compared with numpy (modules/defrost-bench/src/bench/python). */
     @Command(name = "similarity", mixinStandardHelpOptions = true,
             description = {"Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood overlap "
@@ -171,7 +152,7 @@ final class BenchCommand implements Runnable {
                     + "[--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError] "
                     + "[--probe-pruning true|false]; "
                     + "--tune compares halving schedules on a separate tuning family instead."})
-    static final class FastMode extends Delegating {
+    static final class FastMode extends PassThrough {
         FastMode() {
             super(FastModeBenchmark::main);
         }
@@ -182,7 +163,7 @@ final class BenchCommand implements Runnable {
             description = {"Spearman correlation between the fast mode's ranking of candidate sources and their true "
                     + "gains from full sweeps, over CHMM families, with a bootstrap interval.",
                     "Arguments: [--families F] [--sizes 40,200] [--repetitions R] [--threads T] [--resamples B]."})
-    static final class SourceSelection extends Delegating {
+    static final class SourceSelection extends PassThrough {
         SourceSelection() {
             super(SourceSelectionBenchmark::main);
         }
