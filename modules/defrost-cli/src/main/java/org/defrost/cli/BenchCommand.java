@@ -8,6 +8,8 @@ import org.defrost.kernels.bench.GemmBenchmark;
 import org.defrost.nn.bench.ConvWorkloads;
 import org.defrost.nn.bench.TrainBenchmark;
 import org.defrost.similarity.bench.SimilarityBenchmark;
+import org.defrost.study.bench.FastModeBenchmark;
+import org.defrost.study.bench.SourceSelectionBenchmark;
 import org.defrost.tasks.bench.ChmmGenerationBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,14 +18,14 @@ import picocli.CommandLine.Option;
 /** {@code defrost bench ...}: the performance benchmarks, printing one line of figures per measurement. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a performance benchmark.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Similarity.class, BenchCommand.Gemm.class,
-                BenchCommand.Chmm.class})
+                BenchCommand.Chmm.class, BenchCommand.FastMode.class, BenchCommand.SourceSelection.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: train, similarity, gemm or chmm");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: train, similarity, gemm, chmm, fast-mode or source-selection");
     }
 
     /** Training throughput on the reference workloads W1 to W4 (see shared/bench/torch_reference.py). */
@@ -139,6 +141,31 @@ final class BenchCommand implements Runnable {
     static final class Chmm extends PassThrough {
         Chmm() {
             super(ChmmGenerationBenchmark::main);
+        }
+    }
+
+    /** The fast mode's predicted l* against the full sweep on a family of CHMM task pairs (docs/fast-mode.md). */
+    @Command(name = "fast-mode", mixinStandardHelpOptions = true,
+            description = {"Agreement within one layer of the fast mode's l* with the full sweep's, and the compute "
+                    + "ratio, over 36 CHMM task pairs spanning etaF, etaTheta and Dshared at two target sizes.",
+                    "Arguments: [--tune] [--pairs-per-setting K] [--sizes 40,200] [--repetitions R] [--threads T] "
+                    + "[--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError] "
+                    + "[--probe-pruning true|false]; "
+                    + "--tune compares halving schedules on a separate tuning family instead."})
+    static final class FastMode extends PassThrough {
+        FastMode() {
+            super(FastModeBenchmark::main);
+        }
+    }
+
+    /** Source selection by the fast mode on CHMM families with known gains (docs/fast-mode.md). */
+    @Command(name = "source-selection", mixinStandardHelpOptions = true,
+            description = {"Spearman correlation between the fast mode's ranking of candidate sources and their true "
+                    + "gains from full sweeps, over CHMM families, with a bootstrap interval.",
+                    "Arguments: [--families F] [--sizes 40,200] [--repetitions R] [--threads T] [--resamples B]."})
+    static final class SourceSelection extends PassThrough {
+        SourceSelection() {
+            super(SourceSelectionBenchmark::main);
         }
     }
 }

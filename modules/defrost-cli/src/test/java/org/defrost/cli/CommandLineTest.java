@@ -124,7 +124,7 @@ class CommandLineTest {
     void benchWithoutABenchmarkNamesTheBenchmarks() {
         Result r = run("bench");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("train, similarity, gemm or chmm"), r.err());
+        assertTrue(r.err().contains("train, similarity, gemm, chmm, fast-mode or source-selection"), r.err());
     }
 
     @Test
@@ -132,6 +132,11 @@ class CommandLineTest {
         Result r = run("bench", "similarity", "--repeats", "1", "--bogus");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("unknown argument --bogus"), r.err());
+        for (String fast : new String[] {"fast-mode", "source-selection"}) {
+            Result f = run("bench", fast, "--bogus");
+            assertEquals(1, f.code(), fast);
+            assertTrue(f.err().contains("unknown argument --bogus"), f.err());
+        }
     }
 
     @Test

@@ -90,6 +90,7 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
         JsonNode reportManifest = report == null ? null : manifest(artifacts.resolve(report.outputs().get(ReportStage.REPORT)));
         List<ResultArtifact> transfer = results(provenance, artifacts, ReportStage.TRANSFER_RESULTS, reportManifest);
         List<ResultArtifact> similarity = results(provenance, artifacts, ReportStage.SIMILARITY_RESULTS, reportManifest);
+        List<ResultArtifact> fast = results(provenance, artifacts, ReportStage.DEPTH_PREDICTION, reportManifest);
         if (transfer.isEmpty()) {
             throw new IllegalStateException("run " + runId + " recorded no transfer-results artifacts (status: "
                     + provenance.status() + "); there is nothing to report"
@@ -98,7 +99,7 @@ public record FinishedRun(ReportInputs inputs, ReportOptions options, Path runDi
         Map<String, Object> recorded = reportManifest != null && reportManifest.path("parameters").isObject()
                 ? JSON.convertValue(reportManifest.path("parameters"), MAP) : Map.of();
         ReportOptions options = ReportOptions.of(Parameters.of(ReportOptions.SPECS, recorded), provenance.pipeline());
-        return new FinishedRun(new ReportInputs(transfer, similarity, provenance), options, runDir, missing);
+        return new FinishedRun(new ReportInputs(transfer, similarity, fast, provenance), options, runDir, missing);
     }
 
     /** The artifacts of one kind the report reads, each with the matrix cell of the invocation that produced it. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.defrost.report.html.DataSections;
+import org.defrost.report.html.FastModeSection;
 import org.defrost.report.html.FigureEntry;
 import org.defrost.report.html.ReportPage;
 import org.defrost.report.html.ResultSections;
@@ -67,7 +68,12 @@ public final class ReportGenerator {
         List<SimilarityLink.Correlation> correlations = SimilarityLink.correlate(transfer, similarity);
         Map<String, Table> tables = ReportTables.build(transfer, similarity, recommendations, correlations, provenance,
                 options.curves());
+        for (ResultArtifact fast : inputs.depthPredictions()) {
+            tables.merge("fast-mode-predictions", Table.read(fast.file("predictions.csv")), Table::concat);
+        }
         List<Section> sections = sections(transfer, similarity, recommendations, correlations, provenance, options, tables);
+        FastModeSection.of(inputs.depthPredictions(), new SectionBuilder.FigureCounter())
+                .ifPresent(s -> sections.add(Math.min(4, sections.size()), s));
 
         Files.createDirectories(outDir.resolve("tables"));
         for (Map.Entry<String, Table> t : tables.entrySet()) {

@@ -19,6 +19,8 @@ public final class ReportStage implements Stage {
     static final String TRANSFER_RESULTS = ArtifactKinds.TRANSFER_RESULTS;
     static final String SIMILARITY_RESULTS = ArtifactKinds.SIMILARITY_RESULTS;
     static final String REPORT = ArtifactKinds.REPORT;
+    /** The fast mode's output (the {@code depth-prediction} stage of defrost-study), shown when present. */
+    static final String DEPTH_PREDICTION = "depth-prediction";
 
     @Override
     public StageDescriptor descriptor() {
@@ -29,17 +31,18 @@ public final class ReportStage implements Stage {
                         + "depth against target size, phase diagrams of the optimal depth and of the gain over scratch "
                         + "for every numeric matrix key, the protocol comparison, similarity profiles, their transition "
                         + "depths and rank correlation with the optimal depth, layer-by-layer maps when a similarity "
-                        + "stage ran, training curves, and the run's provenance; plus every table as CSV (tables/) and "
+                        + "stage ran, the fast prediction when a depth-prediction stage ran, training curves, and the run's provenance; plus every table as CSV (tables/) and "
                         + "JSON (report.json).",
                 ReportOptions.SPECS,
-                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS), List.of(REPORT), StageScope.WHOLE_PIPELINE, true);
+                List.of(TRANSFER_RESULTS), List.of(SIMILARITY_RESULTS, DEPTH_PREDICTION), List.of(REPORT), StageScope.WHOLE_PIPELINE, true);
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
         Provenance provenance = Provenance.of(ctx.run());
         ReportInputs inputs = new ReportInputs(ctx.inputs(TRANSFER_RESULTS).stream().map(ResultArtifact::of).toList(),
-                ctx.inputs(SIMILARITY_RESULTS).stream().map(ResultArtifact::of).toList(), provenance);
+                ctx.inputs(SIMILARITY_RESULTS).stream().map(ResultArtifact::of).toList(),
+                ctx.inputs(DEPTH_PREDICTION).stream().map(ResultArtifact::of).toList(), provenance);
         ReportOptions options = ReportOptions.of(ctx.parameters(), ctx.run().pipeline());
         ArtifactWriter out = ctx.output(REPORT);
         ctx.progress().status("drawing the report of " + inputs.transferResults().size() + " matrix cells");

@@ -115,7 +115,7 @@ public final class TrainingParameters {
      * {@code spec} with the readout for a task of {@code classes} classes: one unit with the logistic head for
      * two classes, else {@code classes} units with softmax cross-entropy.
      */
-    static NetworkSpec withHead(NetworkSpec spec, int classes) {
+    public static NetworkSpec withHead(NetworkSpec spec, int classes) {
         return spec.withOutput(readoutUnits(classes), readoutHead(classes));
     }
 
