@@ -2,16 +2,62 @@ package org.defrost.kernels;
 
 import static org.defrost.kernels.VectorMicroKernels.MR;
 import static org.defrost.kernels.VectorMicroKernels.NR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Vector API float32 kernel against the oracle (the test JVM runs with the incubator module). */
 class VectorFloatKernelTest extends FloatKernelContract {
     @Override
     FloatKernel kernel() {
         return new VectorFloatKernel();
+    }
+
+    /**
+     * The documented invariant, bit for bit: every element of c is one chain of fused multiply-adds in
+     * increasing inner index from its previous value (or zero), whatever the orientation, tile shape, packing
+     * or in-place reading of the operands; so results are also the same as before any of these changed.
+     */
+    @ParameterizedTest(name = "{0} {1}x{2} inner {3} accumulate {4}")
+    @MethodSource("shapes")
+    void everyElementIsOneChainOfFusedMultiplyAddsInIncreasingInnerIndex(ProductForm form, int m, int n, int k,
+            boolean accumulate) {
+        SplittableRandom random = new SplittableRandom(13L * m + 3L * n + k);
+        FMatrixRMaj a = ProductOracle.operandA(form, m, k, random);
+        FMatrixRMaj b = ProductOracle.operandB(form, n, k, random);
+        FMatrixRMaj c = accumulate ? ProductOracle.random(m, n, random) : new FMatrixRMaj(m, n);
+        float[] expected = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = accumulate ? c.data[i * n + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    float x = form == ProductForm.TRANS_A ? a.data[p * m + i] : a.data[i * k + p];
+                    float y = form == ProductForm.TRANS_B ? b.data[j * k + p] : b.data[p * n + j];
+                    sum = Math.fma(x, y, sum);
+                }
+                expected[i * n + j] = sum;
+            }
+        }
+        FloatGemm.run(form, a, b, c, accumulate, KernelThreads.single(), kernel());
+        for (int e = 0; e < m * n; e++) {
+            assertEquals(Float.floatToRawIntBits(expected[e]), Float.floatToRawIntBits(c.data[e]), "element " + e);
+        }
+    }
+
+    @Test
+    void transposesGradientTimesWeightsAtSmallBatchesOnly() {
+        // Back-propagation through a 400-400 layer at batch 64: transposing the 64 gradient rows and writing
+        // c through the edge buffer moves far less than transposing the weight matrix.
+        assertEquals(VectorMicroKernels.ROWS_IN_PLACE, VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 64, 400, 400));
+        // A lowered image's gradient times a small filter bank: the filter bank is the small operand.
+        assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 100_352, 32, 288));
+        assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.PLAIN, 64, 400, 400));
     }
 
     @Test
