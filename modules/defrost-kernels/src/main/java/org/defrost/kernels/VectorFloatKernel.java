@@ -27,6 +27,8 @@ final class VectorFloatKernel implements FloatKernel {
     static final int KC = 512;
     /** Most rows of op(a) packed at once: bounds the packing buffer (MC·KC floats) for tall products. */
     static final int MC = 1024;
+    /** Most rows of a for which {@link #transposingPaysOff} reads b's rows in place. */
+    static final int IN_PLACE_MAX_ROWS = 80;
 
     @Override
     public String name() {
@@ -52,13 +54,14 @@ final class VectorFloatKernel implements FloatKernel {
     /**
      * Whether c = a·bᵀ is better computed as cᵀ = b·aᵀ with b's rows read in place by
      * {@link VectorMicroKernels#tileRows}: only aᵀ (m·k values) is then transposed into panels and c (m·n) is
-     * written through the edge buffer, instead of transposing all of b (n·k) into panels. So for a back-propagated
-     * gradient times a weight matrix at small batches (m much smaller than n and k): about 12% less CPU time
-     * for 64 × 400 × 400 on an AMD EPYC (Zen 3) core, in CPU time. Reading rows in place is not faster in general: for
-     * the forward product at the same shape it was about 15% slower than packing them.
+     * written through the edge buffer, instead of transposing all of b (n·k) into panels. Reading rows in place
+     * slows the multiply-adds themselves (for the forward product at 64 × 400 × 400 it was about 15% slower
+     * than packing), so this pays only while each value of b serves few rows of a: measured in CPU time on an
+     * AMD EPYC (Zen 3) core, about 15% less for a gradient times a weight matrix at 64 × 400 × 400 and
+     * 64 × 512 × 512, even at 96 rows, and about 10% more at 128 × 512 × 512.
      */
     static boolean transposingPaysOff(ProductForm form, int m, int n, int k) {
-        return form == ProductForm.TRANS_B && VectorMicroKernels.ROWS_IN_PLACE
+        return form == ProductForm.TRANS_B && VectorMicroKernels.ROWS_IN_PLACE && m <= IN_PLACE_MAX_ROWS
                 && (long) n * k > (long) m * k + (long) m * n;
     }
 

@@ -58,6 +58,8 @@ class VectorFloatKernelTest extends FloatKernelContract {
         // A lowered image's gradient times a small filter bank: the filter bank is the small operand.
         assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 100_352, 32, 288));
         assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.PLAIN, 64, 400, 400));
+        // At batch 128 each weight serves enough rows that packing the weights is cheaper again.
+        assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 128, 512, 512));
     }
 
     @Test
