@@ -10,9 +10,7 @@ import static org.defrost.kernels.VectorMicroKernels.NR;
  * accumulates each MR×NR tile of c in registers. Tiles are numbered
  * panel by panel and each thread takes a contiguous range of them. Tiles at the edges go through a zero-padded
  * buffer, so no partial vector is ever loaded or stored. Products whose output is much narrower than a panel
- * (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less, and so are products a·bᵀ whose
- * b is much larger than a and c (a gradient times a weight matrix), which then read b's rows in place rather
- * than transposing b into panels (see {@link #transposingPaysOff}).
+ * (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less.
  *
  * <p>Every element of c is one chain of fused multiply-adds in increasing inner index, whatever its tile,
  * orientation or thread, so results do not depend on the number of threads. Loaded only when the
@@ -27,8 +25,6 @@ final class VectorFloatKernel implements FloatKernel {
     static final int KC = 512;
     /** Most rows of op(a) packed at once: bounds the packing buffer (MC·KC floats) for tall products. */
     static final int MC = 1024;
-    /** Most rows of a for which {@link #transposingPaysOff} reads b's rows in place. */
-    static final int IN_PLACE_MAX_ROWS = 80;
 
     @Override
     public String name() {
@@ -42,27 +38,11 @@ final class VectorFloatKernel implements FloatKernel {
         int aCol = form == ProductForm.TRANS_A ? m : 1;
         int bRow = form == ProductForm.TRANS_B ? 1 : n;
         int bCol = form == ProductForm.TRANS_B ? k : 1;
-        if (transposingPaysOff(form, m, n, k)) {
-            split(b, bCol, bRow, a, aCol, aRow, c, 1, n, n, m, k, accumulate, true, threads);
-        } else if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
-            split(b, bCol, bRow, a, aCol, aRow, c, 1, n, n, m, k, accumulate, false, threads);
+        if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
+            split(b, bCol, bRow, a, aCol, aRow, c, 1, n, n, m, k, accumulate, threads);
         } else {
-            split(a, aRow, aCol, b, bRow, bCol, c, n, 1, m, n, k, accumulate, false, threads);
+            split(a, aRow, aCol, b, bRow, bCol, c, n, 1, m, n, k, accumulate, threads);
         }
-    }
-
-    /**
-     * Whether c = a·bᵀ is better computed as cᵀ = b·aᵀ with b's rows read in place by
-     * {@link VectorMicroKernels#tileRows}: only aᵀ (m·k values) is then transposed into panels and c (m·n) is
-     * written through the edge buffer, instead of transposing all of b (n·k) into panels. Reading rows in place
-     * slows the multiply-adds themselves (for the forward product at 64 × 400 × 400 it was about 15% slower
-     * than packing), so this pays only while each value of b serves few rows of a: measured in CPU time on an
-     * AMD EPYC (Zen 3) core, about 15% less for a gradient times a weight matrix at 64 × 400 × 400 and
-     * 64 × 512 × 512, even at 96 rows, and about 10% more at 128 × 512 × 512.
-     */
-    static boolean transposingPaysOff(ProductForm form, int m, int n, int k) {
-        return form == ProductForm.TRANS_B && VectorMicroKernels.ROWS_IN_PLACE && m <= IN_PLACE_MAX_ROWS
-                && (long) n * k > (long) m * k + (long) m * n;
     }
 
     private static long padded(int size, int block) {
@@ -75,7 +55,7 @@ final class VectorFloatKernel implements FloatKernel {
      * ranges of slivers that each cover every panel, whichever packs fewer values (see {@link #splitBySlivers}).
      */
     private static void split(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
-            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, boolean inPlace,
+            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate,
             KernelThreads threads) {
         int slivers = (rows + MR - 1) / MR;
         int panels = (cols + NR - 1) / NR;
@@ -83,17 +63,17 @@ final class VectorFloatKernel implements FloatKernel {
         int parts = threads.partsFor((long) rows * cols * k, tiles);
         if (parts == 1) {
             tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k,
-                    accumulate, inPlace, 0, tiles);
+                    accumulate, 0, tiles);
             return;
         }
         if (parts <= slivers && splitBySlivers(slivers, panels, parts)) {
             threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
-                    outCol, rows, cols, k, accumulate, inPlace, 0, tiles, KernelThreads.bound(slivers, w, ws),
+                    outCol, rows, cols, k, accumulate, 0, tiles, KernelThreads.bound(slivers, w, ws),
                     KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
             return;
         }
         threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
-                outCol, rows, cols, k, accumulate, inPlace, KernelThreads.bound(tiles, w, ws),
+                outCol, rows, cols, k, accumulate, KernelThreads.bound(tiles, w, ws),
                 KernelThreads.bound(tiles, w + 1, ws)));
     }
 
@@ -115,8 +95,7 @@ final class VectorFloatKernel implements FloatKernel {
 
     /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
     private static void tiles(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
-            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, boolean inPlace,
-            int t0, int t1) {
+            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, int t0, int t1) {
         if (t0 >= t1) {
             return;
         }
@@ -126,27 +105,24 @@ final class VectorFloatKernel implements FloatKernel {
         int s0 = firstPanel == lastPanel ? t0 % slivers : 0;
         int s1 = firstPanel == lastPanel ? (t1 - 1) % slivers + 1 : slivers;
         block(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k, accumulate,
-                inPlace, t0, t1, s0, s1, firstPanel, lastPanel);
+                t0, t1, s0, s1, firstPanel, lastPanel);
     }
 
     /**
      * Computes the tiles of [t0, t1) (numbered as in {@link #tiles}) that lie in slivers [s0, s1) and panels
-     * [firstPanel, lastPanel]; the sliver and panel ranges bound what is packed. With {@code inPlace} (only
-     * where {@link VectorMicroKernels#ROWS_IN_PLACE} and the left operand's rows are contiguous), whole
-     * slivers are read from the left operand itself and only a last, partial sliver is packed.
+     * [firstPanel, lastPanel]; the sliver and panel ranges bound what is packed.
      */
     private static void block(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
-            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, boolean inPlace,
-            int t0, int t1, int s0, int s1, int firstPanel, int lastPanel) {
+            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, int t0, int t1,
+            int s0, int s1, int firstPanel, int lastPanel) {
         if (s0 >= s1) {
             return;
         }
         int slivers = (rows + MR - 1) / MR;
         int innerBlocks = (k + KC - 1) / KC;
         int kcMax = (k + innerBlocks - 1) / innerBlocks;
-        int wholeSlivers = rows / MR;
         Workspace workspace = Workspace.current();
-        float[] packedRows = workspace.first((inPlace ? 1 : Math.min(s1 - s0, MC / MR)) * MR * kcMax);
+        float[] packedRows = workspace.first(Math.min(s1 - s0, MC / MR) * MR * kcMax);
         float[] packedColumns = workspace.second(kcMax * NR + MR * NR);
         int edgeTile = kcMax * NR;
         for (int sb = s0; sb < s1; sb += MC / MR) {
@@ -155,11 +131,7 @@ final class VectorFloatKernel implements FloatKernel {
                 int pc = KernelThreads.bound(k, q, innerBlocks);
                 int kc = KernelThreads.bound(k, q + 1, innerBlocks) - pc;
                 boolean load = accumulate || q > 0;
-                if (!inPlace) {
-                    PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
-                } else if (se > wholeSlivers) {
-                    PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, se - 1, se, packedRows);
-                }
+                PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
                 for (int panel = firstPanel; panel <= lastPanel; panel++) {
                     int first = Math.max(sb, t0 - panel * slivers);
                     int last = Math.min(se, t1 - panel * slivers);
@@ -170,13 +142,12 @@ final class VectorFloatKernel implements FloatKernel {
                     PanelPacking.packColumns(right, rightRow, rightCol, cols, pc, kc, j0, packedColumns);
                     for (int sliver = first; sliver < last; sliver++) {
                         int i0 = sliver * MR;
-                        boolean direct = inPlace && sliver < wholeSlivers;
-                        float[] a = direct ? left : packedRows;
-                        int aOff = direct ? i0 * leftRow + pc : inPlace ? 0 : (sliver - sb) * MR * kc;
+                        int aOff = (sliver - sb) * MR * kc;
                         if (outCol == 1 && i0 + MR <= rows && j0 + NR <= cols) {
-                            tile(direct, a, aOff, leftRow, packedColumns, kc, out, i0 * outRow + j0, outRow, load);
+                            VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, out, i0 * outRow + j0,
+                                    outRow, load);
                         } else {
-                            edge(direct, a, aOff, leftRow, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
+                            edge(packedRows, aOff, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
                                     Math.min(MR, rows - i0), Math.min(NR, cols - j0), load);
                         }
                     }
@@ -185,22 +156,9 @@ final class VectorFloatKernel implements FloatKernel {
         }
     }
 
-    /**
-     * One tile from a sliver read in place ({@code direct}: rows {@code lda} apart in a) or packed (a packed
-     * sliver at aOff).
-     */
-    private static void tile(boolean direct, float[] a, int aOff, int lda, float[] packedColumns, int kc,
-            float[] out, int cOff, int ldc, boolean load) {
-        if (direct) {
-            VectorMicroKernels.tileRows(a, aOff, lda, packedColumns, kc, out, cOff, ldc, load);
-        } else {
-            VectorMicroKernels.tile(a, aOff, packedColumns, kc, out, cOff, ldc, load);
-        }
-    }
-
     /** A tile that is partial or transposed in c: computed in a buffer placed after the packed panel. */
-    private static void edge(boolean direct, float[] a, int aOff, int lda, float[] packedColumns, int kc, int tile,
-            float[] out, int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load) {
+    private static void edge(float[] packedRows, int aOff, float[] packedColumns, int kc, int tile, float[] out,
+            int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load) {
         if (load) {
             for (int r = 0; r < rows; r++) {
                 int src = (i0 + r) * outRow + j0 * outCol;
@@ -209,7 +167,7 @@ final class VectorFloatKernel implements FloatKernel {
                 }
             }
         }
-        tile(direct, a, aOff, lda, packedColumns, kc, packedColumns, tile, NR, load);
+        VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, packedColumns, tile, NR, load);
         for (int r = 0; r < rows; r++) {
             int dst = (i0 + r) * outRow + j0 * outCol;
             for (int j = 0; j < cols; j++) {

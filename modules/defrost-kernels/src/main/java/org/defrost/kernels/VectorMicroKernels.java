@@ -16,11 +16,6 @@ final class VectorMicroKernels {
             ? FloatVector.SPECIES_512 : FloatVector.SPECIES_PREFERRED;
     /** Rows of a tile. */
     static final int MR = S.length() >= 16 ? 8 : 6;
-    /**
-     * Whether {@link #tileRows} exists for this tile shape: the 6-row tile can read its left operand straight
-     * from six rows of a row-major matrix, sparing the copy into a packed sliver.
-     */
-    static final boolean ROWS_IN_PLACE = MR == 6;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * S.length();
 
@@ -205,100 +200,6 @@ final class VectorMicroKernels {
             FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
-        }
-        c00.intoArray(c, cOff + 0 * ldc + 0 * l);
-        c01.intoArray(c, cOff + 0 * ldc + 1 * l);
-        c10.intoArray(c, cOff + 1 * ldc + 0 * l);
-        c11.intoArray(c, cOff + 1 * ldc + 1 * l);
-        c20.intoArray(c, cOff + 2 * ldc + 0 * l);
-        c21.intoArray(c, cOff + 2 * ldc + 1 * l);
-        c30.intoArray(c, cOff + 3 * ldc + 0 * l);
-        c31.intoArray(c, cOff + 3 * ldc + 1 * l);
-        c40.intoArray(c, cOff + 4 * ldc + 0 * l);
-        c41.intoArray(c, cOff + 4 * ldc + 1 * l);
-        c50.intoArray(c, cOff + 5 * ldc + 0 * l);
-        c51.intoArray(c, cOff + 5 * ldc + 1 * l);
-    }
-    /**
-     * As {@link #tile} with the sliver read in place: row r of the tile multiplies {@code a[aOff + r·lda + p]},
-     * p < kc, six rows of a row-major matrix, instead of a packed sliver. The same chains of fused
-     * multiply-adds as {@link #tile}, so the same bits. Only where {@link #ROWS_IN_PLACE}. A twin of
-     * {@link #micro6x2} but for the loads of a: one method for both, choosing per load or per loop, was
-     * measured 30% and 8% slower on the packed path, which the forward products run on.
-     *
-     * @param a  left operand, rows {@code lda} apart. Not modified.
-     * @param bp packed panel from 0, kc·NR values. Not modified.
-     * @param c  output tile. Modified.
-     */
-    static void tileRows(float[] a, int aOff, int lda, float[] bp, int kc, float[] c, int cOff, int ldc,
-            boolean load) {
-        int l = S.length();
-        int a0 = aOff;
-        int a1 = aOff + lda;
-        int a2 = aOff + 2 * lda;
-        int a3 = aOff + 3 * lda;
-        int a4 = aOff + 4 * lda;
-        int a5 = aOff + 5 * lda;
-        FloatVector c00;
-        FloatVector c01;
-        FloatVector c10;
-        FloatVector c11;
-        FloatVector c20;
-        FloatVector c21;
-        FloatVector c30;
-        FloatVector c31;
-        FloatVector c40;
-        FloatVector c41;
-        FloatVector c50;
-        FloatVector c51;
-        if (load) {
-            c00 = FloatVector.fromArray(S, c, cOff + 0 * ldc + 0 * l);
-            c01 = FloatVector.fromArray(S, c, cOff + 0 * ldc + 1 * l);
-            c10 = FloatVector.fromArray(S, c, cOff + 1 * ldc + 0 * l);
-            c11 = FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * l);
-            c20 = FloatVector.fromArray(S, c, cOff + 2 * ldc + 0 * l);
-            c21 = FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * l);
-            c30 = FloatVector.fromArray(S, c, cOff + 3 * ldc + 0 * l);
-            c31 = FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * l);
-            c40 = FloatVector.fromArray(S, c, cOff + 4 * ldc + 0 * l);
-            c41 = FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * l);
-            c50 = FloatVector.fromArray(S, c, cOff + 5 * ldc + 0 * l);
-            c51 = FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * l);
-        } else {
-            c00 = FloatVector.zero(S);
-            c01 = FloatVector.zero(S);
-            c10 = FloatVector.zero(S);
-            c11 = FloatVector.zero(S);
-            c20 = FloatVector.zero(S);
-            c21 = FloatVector.zero(S);
-            c30 = FloatVector.zero(S);
-            c31 = FloatVector.zero(S);
-            c40 = FloatVector.zero(S);
-            c41 = FloatVector.zero(S);
-            c50 = FloatVector.zero(S);
-            c51 = FloatVector.zero(S);
-        }
-        for (int p = 0, bi = 0; p < kc; p++, bi += 2 * l) {
-            FloatVector b0 = FloatVector.fromArray(S, bp, bi + 0 * l);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bi + 1 * l);
-            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            FloatVector x4 = FloatVector.broadcast(S, a[a4 + p]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            FloatVector x5 = FloatVector.broadcast(S, a[a5 + p]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
         }
         c00.intoArray(c, cOff + 0 * ldc + 0 * l);
         c01.intoArray(c, cOff + 0 * ldc + 1 * l);

@@ -21,8 +21,8 @@ class VectorFloatKernelTest extends FloatKernelContract {
 
     /**
      * The documented invariant, bit for bit: every element of c is one chain of fused multiply-adds in
-     * increasing inner index from its previous value (or zero), whatever the orientation, tile shape, packing
-     * or in-place reading of the operands; so results are also the same as before any of these changed.
+     * increasing inner index from its previous value (or zero), whatever the orientation, tile shape or
+     * packing; so a change to any of these cannot change a result.
      */
     @ParameterizedTest(name = "{0} {1}x{2} inner {3} accumulate {4}")
     @MethodSource("shapes")
@@ -48,18 +48,6 @@ class VectorFloatKernelTest extends FloatKernelContract {
         for (int e = 0; e < m * n; e++) {
             assertEquals(Float.floatToRawIntBits(expected[e]), Float.floatToRawIntBits(c.data[e]), "element " + e);
         }
-    }
-
-    @Test
-    void transposesGradientTimesWeightsAtSmallBatchesOnly() {
-        // Back-propagation through a 400-400 layer at batch 64: transposing the 64 gradient rows and writing
-        // c through the edge buffer moves far less than transposing the weight matrix.
-        assertEquals(VectorMicroKernels.ROWS_IN_PLACE, VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 64, 400, 400));
-        // A lowered image's gradient times a small filter bank: the filter bank is the small operand.
-        assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 100_352, 32, 288));
-        assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.PLAIN, 64, 400, 400));
-        // At batch 128 each weight serves enough rows that packing the weights is cheaper again.
-        assertFalse(VectorFloatKernel.transposingPaysOff(ProductForm.TRANS_B, 128, 512, 512));
     }
 
     @Test
