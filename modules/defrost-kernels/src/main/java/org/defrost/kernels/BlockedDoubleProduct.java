@@ -67,6 +67,15 @@ final class BlockedDoubleProduct {
      * @param t     the threads to compute on
      */
     void multiply(PanelSource a, PanelSource b, boolean upper, double[] c, KernelThreads t) {
+        multiply(a, b, upper, true, c, t);
+    }
+
+    /**
+     * As {@link #multiply(PanelSource, PanelSource, boolean, double[], KernelThreads)}; with {@code upper} and
+     * not {@code mirror}, only the upper triangle and the diagonal of C are set and the strictly lower
+     * triangle is left unspecified, for a caller that reads the upper triangle only (and so saves a pass over C).
+     */
+    void multiply(PanelSource a, PanelSource b, boolean upper, boolean mirror, double[] c, KernelThreads t) {
         int m = a.extent();
         int n = b.extent();
         if (a.depth() != b.depth()) {
@@ -93,7 +102,7 @@ final class BlockedDoubleProduct {
                 multiplyPanels(a, b, upper, c, bounds[w], bounds[w + 1], 0, depth);
             });
         }
-        if (upper) {
+        if (upper && mirror) {
             mirrorUpperToLower(c, n);
         }
     }

@@ -75,6 +75,20 @@ public final class DoubleProducts {
     }
 
     /**
+     * The upper triangle and the diagonal of the Gram matrix of selected points, as {@link #pointGram} computes
+     * them, without the mirrored lower triangle: for a caller that reads only {@code G[i][j]} with
+     * {@code i <= j}, which saves a pass over the {@code count × count} result.
+     *
+     * @return row-major {@code count × count}; entries below the diagonal are unspecified
+     */
+    public static double[] pointGramUpper(double[] x, int p, int[] rows, int count, KernelThreads t) {
+        double[] g = new double[count * count];
+        RowsSource source = new RowsSource(x, p, rows, count);
+        ENGINE.multiply(source, source, true, false, g, t);
+        return g;
+    }
+
+    /**
      * Matrix product {@code C = XV}, shape {@code n × r}.
      *
      * @param x row-major {@code n × p}. Not modified.

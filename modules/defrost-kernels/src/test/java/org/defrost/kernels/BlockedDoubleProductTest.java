@@ -136,6 +136,27 @@ class BlockedDoubleProductTest {
     }
 
     @Test
+    void upperTriangleWithoutMirrorEqualsTheMirroredGramOnAndAboveTheDiagonal() {
+        int[] rows = {9, 0, 4, 4, 17, 3, 11, 2, 8, 1, 19};
+        int n = rows.length;
+        for (BlockedDoubleProduct engine : engines()) {
+            for (int p : new int[] {1, 6, 33}) {
+                double[] x = random(7, 20 * p);
+                RowsSource source = new RowsSource(x, p, rows, n);
+                double[] mirrored = dirty(n * n);
+                engine.multiply(source, source, true, mirrored, SINGLE);
+                double[] upper = dirty(n * n);
+                engine.multiply(source, source, true, false, upper, SINGLE);
+                for (int i = 0; i < n; i++) {
+                    for (int j = i; j < n; j++) {
+                        assertEquals(mirrored[i * n + j], upper[i * n + j], 0.0, engine.kernel().getClass().getSimpleName());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void rowsTimesColumnsIsTheOrdinaryMatrixProduct() {
         for (BlockedDoubleProduct engine : engines()) {
             for (int[] s : SHAPES) {

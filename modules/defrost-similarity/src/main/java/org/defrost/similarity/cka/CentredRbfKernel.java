@@ -24,7 +24,7 @@ record CentredRbfKernel(double[] centred, double norm) {
 
     private static CentredRbfKernel compute(Representation r, double threshold) {
         int n = r.rows();
-        double[] k = DoubleProducts.pointGram(r.centred(), r.cols(), null, n, r.threads());
+        double[] k = DoubleProducts.pointGramUpper(r.centred(), r.cols(), null, n, r.threads());
         SquaredDistances.fromGramInPlace(k, n, r.threads());
         double median = medianOfAllPairs(k, n);
         if (!(median > 0)) {

@@ -52,7 +52,7 @@ public final class NeighbourTable {
             throw new IllegalArgumentException("k = " + k + " must be in 1.." + (n - 1));
         }
         KernelThreads threads = r.threads();
-        double[] d = DoubleProducts.pointGram(r.centred(), r.cols(), rows, n, threads);
+        double[] d = DoubleProducts.pointGramUpper(r.centred(), r.cols(), rows, n, threads);
         SquaredDistances.fromGramInPlace(d, n, threads);
         int[] neighbours = new int[n * k];
         threads.forRanges(n, (long) n * n, (from, to) -> {
@@ -84,6 +84,10 @@ public final class NeighbourTable {
 
     /** Writes the k nearest points of i, nearest first, into {@code out[i*k .. i*k+k)}. */
     private static void nearest(double[] d, int n, int i, int k, int[] out) {
+        if (k == 1) {
+            out[i] = nearestOne(d, n, i);
+            return;
+        }
         // Max-heap of the k best (distance, index) pairs seen so far; the root is the worst of them.
         double[] heapD = new double[k];
         int[] heapI = new int[k];
@@ -107,6 +111,21 @@ public final class NeighbourTable {
             int il = heapI[last];
             siftDown(heapD, heapI, last, dl, il);
         }
+    }
+
+    /** The nearest point to i: the smallest distance, the smallest index among equal ones, never i itself. */
+    private static int nearestOne(double[] d, int n, int i) {
+        int row = i * n;
+        int best = i == 0 ? 1 : 0;
+        double bestD = d[row + best];
+        for (int j = best + 1; j < n; j++) {
+            double dj = d[row + j];
+            if (dj < bestD && j != i) {
+                bestD = dj;
+                best = j;
+            }
+        }
+        return best;
     }
 
     private static boolean after(double d1, int i1, double d2, int i2) {
@@ -149,6 +168,24 @@ public final class NeighbourTable {
             hd[pos] = d;
             hi[pos] = idx;
         }
+    }
+
+    /**
+     * The rank of t among the neighbours of i (1 = nearest): one plus the number of other points l before t,
+     * that is nearer ({@code d(i,l) < d(i,t)}) or as near with a smaller index; a branch-free count.
+     */
+    private int rankOf(double[] d, int row, int i, int t) {
+        double dt = d[row + t];
+        int before = 0;
+        for (int l = 0; l < t; l++) {
+            before += d[row + l] <= dt ? 1 : 0;
+        }
+        for (int l = t + 1; l < size; l++) {
+            before += d[row + l] < dt ? 1 : 0;
+        }
+        double di = d[row + i];
+        boolean selfCounted = i < t ? di <= dt : di < dt;
+        return 1 + before - (selfCounted ? 1 : 0);
     }
 
     /** The threads of the representation the table was built from, for the measures computed on it. */
@@ -195,6 +232,10 @@ public final class NeighbourTable {
     public void rankAmongNeighbours(int i, int[] targets, int count, int[] ranks) {
         double[] d = squaredDistances;
         int row = i * size;
+        if (count == 1) {
+            ranks[0] = rankOf(d, row, i, targets[0]);
+            return;
+        }
         // Targets sorted by neighbour order, so each other point's place among them is a binary search.
         int[] order = new int[count];
         for (int s = 0; s < count; s++) {

@@ -7,30 +7,62 @@ public final class SquaredDistances {
     private SquaredDistances() {
     }
 
+    /** Side of the square blocks the conversion works in, so that the transposed writes stay in cache. */
+    private static final int BLOCK = 64;
+
     /**
-     * Turns a symmetric Gram matrix {@code G[i][j] = x_i·x_j} into squared distances
-     * {@code D[i][j] = G[i][i] + G[j][j] − 2G[i][j]}, in place. Rounding can make a tiny true distance
-     * slightly negative; such values are set to zero. The diagonal is exactly zero.
+     * Turns a Gram matrix {@code G[i][j] = x_i·x_j} into squared distances
+     * {@code D[i][j] = G[i][i] + G[j][j] − 2G[i][j]}, in place, reading only the upper triangle and the
+     * diagonal of G ({@code i <= j}) and writing D whole; D is exactly symmetric, as it would be from a
+     * mirrored G, because the two norms are added in either order to the same sum. Rounding can make a tiny
+     * true distance slightly negative; such values are set to zero. The diagonal is exactly zero.
      *
-     * @param g       row-major {@code n × n} Gram matrix. Modified: holds the distances on return.
-     * @param threads the threads the rows are spread over
+     * @param g       row-major {@code n × n}; entries below the diagonal are ignored. Modified: holds the
+     *                distances on return.
+     * @param threads the threads the blocks are spread over
      */
     public static void fromGramInPlace(double[] g, int n, KernelThreads threads) {
         double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
             norms[i] = g[i * n + i];
         }
-        threads.forRanges(n, (long) n * n, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int o = i * n;
-                double ni = norms[i];
-                for (int j = 0; j < n; j++) {
-                    double d = ni + norms[j] - 2 * g[o + j];
-                    g[o + j] = d > 0 ? d : 0;
-                }
-                g[o + i] = 0;
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        // Block pairs (bi <= bj), row by row: each costs about BLOCK² whatever the pair, so equal ranges of
+        // pairs are equal shares of the work.
+        int pairs = blocks * (blocks + 1) / 2;
+        int[] first = new int[pairs];
+        int[] second = new int[pairs];
+        for (int bi = 0, q = 0; bi < blocks; bi++) {
+            for (int bj = bi; bj < blocks; bj++, q++) {
+                first[q] = bi;
+                second[q] = bj;
+            }
+        }
+        threads.forRanges(pairs, (long) n * n / 2, (from, to) -> {
+            for (int q = from; q < to; q++) {
+                convertBlock(g, n, norms, first[q] * BLOCK, second[q] * BLOCK);
             }
         });
+    }
+
+    /** Distances of block rows [i0, i0 + BLOCK) against block columns [j0, j0 + BLOCK), j0 >= i0, and mirror. */
+    private static void convertBlock(double[] g, int n, double[] norms, int i0, int j0) {
+        int iEnd = Math.min(n, i0 + BLOCK);
+        int jEnd = Math.min(n, j0 + BLOCK);
+        for (int i = i0; i < iEnd; i++) {
+            int o = i * n;
+            double ni = norms[i];
+            int jStart = Math.max(j0, i + 1);
+            for (int j = jStart; j < jEnd; j++) {
+                double d = ni + norms[j] - 2 * g[o + j];
+                d = d > 0 ? d : 0;
+                g[o + j] = d;
+                g[j * n + i] = d;
+            }
+            if (i >= j0) {
+                g[o + i] = 0;
+            }
+        }
     }
 
     /** Exact Euclidean distance between rows i and j of a row-major matrix with {@code p} columns. Not modified. */

@@ -53,6 +53,20 @@ class NeighbourTableTest {
     }
 
     @Test
+    void rankOfEverySingleTargetIsItsPositionInTheFullNeighbourOrder() {
+        double[][] x = latticePoints(4, 30, 2);
+        int[][] order = Oracles.neighbourOrder(x);
+        NeighbourTable t = NeighbourTable.build(TestMatrices.representation("A", x), allRows(30), 1, true);
+        int[] rank = new int[1];
+        for (int i = 0; i < 30; i++) {
+            for (int position = 0; position < 29; position++) {
+                t.rankAmongNeighbours(i, new int[] {order[i][position]}, 1, rank);
+                assertEquals(position + 1, rank[0], "point " + i + ", target " + order[i][position]);
+            }
+        }
+    }
+
+    @Test
     void ranksOfAnyTargetsAreTheirPositionsInTheFullNeighbourOrder() {
         double[][] x = latticePoints(2, 30, 3);
         int[][] order = Oracles.neighbourOrder(x);
