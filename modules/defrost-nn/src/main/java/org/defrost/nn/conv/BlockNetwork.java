@@ -125,10 +125,10 @@ public final class BlockNetwork {
      * @return {@code n × outputOf(depth).size()}; for depth 0 a copy of the inputs
      */
     public FMatrixRMaj prefixFeatures(int depth, FMatrixRMaj inputs, KernelThreads threads) {
-        return prefixFeatures(new FloatBackend(threads), new FloatImageOps(threads), params, depth, inputs);
+        return prefixFeatures(new FloatBackend(threads), ImageOps.floats(threads), params, depth, inputs);
     }
 
-    static FMatrixRMaj prefixFeatures(FloatBackend backend, FloatImageOps ops, BlockParameters<FMatrixRMaj> params,
+    static FMatrixRMaj prefixFeatures(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
                                       int depth, FMatrixRMaj inputs) {
         int n = inputs.numRows;
         if (depth == 0) {
@@ -156,10 +156,10 @@ public final class BlockNetwork {
 
     /** Loss, 0/1 error and accuracy on {@code data} with running batch-norm statistics. */
     public Evaluation evaluate(Dataset data, KernelThreads threads) {
-        return evaluate(new FloatBackend(threads), new FloatImageOps(threads), params, 1, data.inputs(), data.labels());
+        return evaluate(new FloatBackend(threads), ImageOps.floats(threads), params, 1, data.inputs(), data.labels());
     }
 
-    static Evaluation evaluate(FloatBackend backend, FloatImageOps ops, BlockParameters<FMatrixRMaj> params,
+    static Evaluation evaluate(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
                                int first, FMatrixRMaj inputs, int[] labels) {
         int n = inputs.numRows;
         if (n == 0) {

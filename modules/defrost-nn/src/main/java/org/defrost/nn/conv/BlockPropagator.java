@@ -38,7 +38,7 @@ public final class BlockPropagator<M extends ReshapeMatrix> {
      * @param trainable flags for blocks 1..L+1 (index 0 unused), or null for a forward-only propagator. Copied.
      * @param capacity  the largest batch, in rows
      */
-    public BlockPropagator(Backend<M> backend, ImageOps<M> ops, BlockParameters<M> params, int first, int last,
+    public BlockPropagator(Backend<M> backend, ImageOps<M, ?> ops, BlockParameters<M> params, int first, int last,
                            boolean[] trainable, int capacity) {
         Architecture arch = params.architecture();
         int blocks = arch.blockCount() + 1;

@@ -65,7 +65,7 @@ public final class BlockTrainer {
             throw new IllegalArgumentException("every block is frozen: nothing to train");
         }
         FloatBackend backend = new FloatBackend(threads);
-        FloatImageOps ops = new FloatImageOps(threads);
+        ImageOps<FMatrixRMaj, float[]> ops = ImageOps.floats(threads);
         BlockParameters<FMatrixRMaj> params = network.parameters();
         FMatrixRMaj inputs = train.inputs();
         FMatrixRMaj validationInputs = validation == null ? null : validation.inputs();

@@ -13,7 +13,7 @@ import org.ejml.data.ReshapeMatrix;
  * scatter of {@code dZ·Wᵀ}.
  */
 final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
-    private final ImageOps<M> ops;
+    private final ImageOps<M, ?> ops;
     private final ImageLowering.Geometry geometry;
     private final M weight;
     private final M bias;
@@ -25,7 +25,7 @@ final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
     private final M inputGrad;
     private final int pixelsOut;
 
-    ConvLayer(Backend<M> backend, ImageOps<M> ops, LayerSpec.Conv spec, ImageShape in, List<M> tensors,
+    ConvLayer(Backend<M> backend, ImageOps<M, ?> ops, LayerSpec.Conv spec, ImageShape in, List<M> tensors,
               Activation activation, int capacity, boolean learns, boolean passes) {
         super(backend, in, spec.output(in), activation, capacity);
         this.ops = ops;
