@@ -3,6 +3,7 @@ package org.defrost.nn.conv;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
+import org.defrost.nn.MinibatchPropagation;
 import org.defrost.nn.backend.FloatBackend;
 import org.defrost.nn.train.EpochListener;
 import org.defrost.nn.train.EpochLoop;
@@ -77,54 +78,41 @@ public final class BlockTrainer {
     }
 
     /** The epochs of one training: blocks {@code first..L+1} on inputs that enter at block {@code first}. */
-    private final class Epochs extends EpochLoop {
+    private final class Epochs extends EpochLoop<FMatrixRMaj> {
         private final FloatBackend backend;
         private final ImageOps<FMatrixRMaj, float[]> ops;
         private final BlockParameters<FMatrixRMaj> params;
         private final int first;
-        private final FMatrixRMaj inputs;
-        private final int[] labels;
         private final FMatrixRMaj validationInputs;
         private final int[] validationLabels;
         private final BlockPropagator<FMatrixRMaj> propagator;
         private final BlockUpdater<FMatrixRMaj> updater;
         private final BlockParameters<FMatrixRMaj> best;
-        private final FMatrixRMaj batch;
-        private final int[] batchLabels;
 
         Epochs(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
                boolean[] trainable, int first, FMatrixRMaj inputs, int[] labels, FMatrixRMaj validationInputs,
                int[] validationLabels, Seed orderSeed) {
-            super(config, labels.length, orderSeed, listener, () -> false);
+            super(config, backend, inputs, labels, orderSeed, listener, () -> false);
             this.backend = backend;
             this.ops = ops;
             this.params = params;
             this.first = first;
-            this.inputs = inputs;
-            this.labels = labels;
             this.validationInputs = validationInputs;
             this.validationLabels = validationLabels;
             this.propagator = new BlockPropagator<>(backend, ops, params, first, params.blockCount(),
                     trainable, batchSize());
             this.updater = new BlockUpdater<>(backend, params, propagator, trainable, config);
             this.best = validationInputs == null ? null : new BlockParameters<>(params.architecture(), backend);
-            this.batch = new FMatrixRMaj(batchSize(), inputs.numCols);
-            this.batchLabels = new int[batchSize()];
         }
 
         @Override
-        protected double step(int[] order, int from, int to, double lr) {
-            backend.gatherRows(inputs, order, from, to, batch);
-            for (int i = from; i < to; i++) {
-                batchLabels[i - from] = labels[order[i]];
-            }
-            propagator.forward(batch);
-            double loss = propagator.lossAndGradient(batchLabels);
-            if (Double.isFinite(loss)) {
-                propagator.backward();
-                updater.step(lr);
-            }
-            return loss;
+        protected MinibatchPropagation<FMatrixRMaj> propagation() {
+            return propagator;
+        }
+
+        @Override
+        protected void update(double lr) {
+            updater.step(lr);
         }
 
         @Override

@@ -6,17 +6,25 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.defrost.nn.Evaluation;
+import org.defrost.nn.MinibatchPropagation;
+import org.defrost.nn.backend.Backend;
 import org.defrost.spi.Seed;
+import org.ejml.data.ReshapeMatrix;
 
 /**
  * The epochs of minibatch training that every kind of network shares: the minibatch order of epoch e from
  * {@code orderSeed.derive(e)}, the learning rate of the schedule, a divergence check on every minibatch loss and
  * validation loss, the epoch records, and early stopping on the monitored validation quantity with best-weights
- * restore. A subclass supplies the network's part: one minibatch step, the validation pass and keeping the best
- * weights. The loop itself allocates nothing per minibatch.
+ * restore. A subclass supplies the network's part: its propagation and update, the validation pass and keeping
+ * the best weights. The loop itself allocates nothing per minibatch.
  */
-public abstract class EpochLoop {
+public abstract class EpochLoop<M extends ReshapeMatrix> {
     private final TrainingConfig config;
+    private final Backend<M> backend;
+    private final M inputs;
+    private final int[] labels;
+    private final M batch;
+    private final int[] batchLabels;
     private final Seed orderSeed;
     private final EpochListener listener;
     private final BooleanSupplier cancelled;
@@ -24,18 +32,24 @@ public abstract class EpochLoop {
     private final int[] order;
 
     /**
-     * @param samples   training samples, at least 1
+     * @param inputs    training inputs, {@code n × width}, n >= 1, as they enter the propagation. Not modified.
+     * @param labels    their n labels. Not modified.
      * @param orderSeed stream of the minibatch order
      * @param cancelled polled before every minibatch; true stops training with a {@link CancellationException}
      */
-    protected EpochLoop(TrainingConfig config, int samples, Seed orderSeed, EpochListener listener,
-                        BooleanSupplier cancelled) {
+    protected EpochLoop(TrainingConfig config, Backend<M> backend, M inputs, int[] labels, Seed orderSeed,
+                        EpochListener listener, BooleanSupplier cancelled) {
         this.config = config;
+        this.backend = backend;
+        this.inputs = inputs;
+        this.labels = labels;
         this.orderSeed = orderSeed;
         this.listener = listener;
         this.cancelled = cancelled;
-        this.batchSize = config.effectiveBatchSize(samples);
-        this.order = new int[samples];
+        this.batchSize = config.effectiveBatchSize(labels.length);
+        this.order = new int[labels.length];
+        this.batch = backend.zeros(batchSize, inputs.getNumCols());
+        this.batchLabels = new int[batchSize];
     }
 
     /** The minibatch size: the largest batch a step receives. */
@@ -43,13 +57,11 @@ public abstract class EpochLoop {
         return batchSize;
     }
 
-    /**
-     * One minibatch: trains on samples {@code order[from..to)} with learning rate {@code lr}.
-     *
-     * @param order the epoch's sample order. Not modified.
-     * @return the mean loss of the minibatch before the update
-     */
-    protected abstract double step(int[] order, int from, int to, double lr);
+    /** The propagation that trains, with room for {@link #batchSize()} rows. */
+    protected abstract MinibatchPropagation<M> propagation();
+
+    /** Updates the trainable tensors from the gradients of the last backward pass. */
+    protected abstract void update(double lr);
 
     /** Whether a validation set is given; without one, training runs for {@code maxEpochs}. */
     protected abstract boolean validates();
@@ -90,10 +102,18 @@ public abstract class EpochLoop {
                 }
                 int from = b * batchSize;
                 int to = Math.min(n, from + batchSize);
-                double loss = step(order, from, to, lr);
+                backend.gatherRows(inputs, order, from, to, batch);
+                for (int i = from; i < to; i++) {
+                    batchLabels[i - from] = labels[order[i]];
+                }
+                MinibatchPropagation<M> propagation = propagation();
+                propagation.forward(batch);
+                double loss = propagation.lossAndGradient(batchLabels);
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(epoch, b + 1, batches, loss, lr);
                 }
+                propagation.backward();
+                update(lr);
                 lossSum += loss * (to - from);
             }
             loopNanos += System.nanoTime() - epochStart;

@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.Evaluator;
 import org.defrost.nn.LayerParameters;
+import org.defrost.nn.MinibatchPropagation;
 import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.Propagator;
 import org.defrost.nn.backend.Backend;
@@ -17,21 +18,17 @@ import org.ejml.data.ReshapeMatrix;
  * <p>Inputs enter at layer {@code first}: the raw inputs when {@code first = 1}, or the cached outputs of a
  * frozen prefix {@code 1..first-1}.
  */
-final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop {
+final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop<M> {
     private static final int VALIDATION_BATCH = 1024;
 
     private final Backend<M> backend;
     private final LayerParameters<M> params;
-    private final M trainInputs;
-    private final int[] trainLabels;
     private final M validationInputs;
     private final int[] validationLabels;
     private final Propagator<M> propagator;
     private final ParameterUpdater<M> updater;
     private final Evaluator<M> validator;
     private final LayerParameters<M> best;
-    private final M batch;
-    private final int[] batchLabels;
 
     /**
      * @param first            the first computed layer; inputs have width {@code width(first - 1)}
@@ -43,18 +40,14 @@ final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop {
     TrainingLoop(Backend<M> backend, LayerParameters<M> params, int first, boolean[] trainable, TrainingConfig config,
                  M trainInputs, int[] trainLabels, M validationInputs, int[] validationLabels, Seed orderSeed,
                  EpochListener listener, BooleanSupplier cancelled) {
-        super(config, trainLabels.length, orderSeed, listener, cancelled);
+        super(config, backend, trainInputs, trainLabels, orderSeed, listener, cancelled);
         this.backend = backend;
         this.params = params;
-        this.trainInputs = trainInputs;
-        this.trainLabels = trainLabels;
         this.validationInputs = validationInputs;
         this.validationLabels = validationLabels;
         this.propagator = new Propagator<>(backend, params, first, trainable, batchSize());
         this.updater = new ParameterUpdater<>(backend, params, trainable, config);
         NetworkSpec spec = params.spec();
-        this.batch = backend.zeros(batchSize(), spec.width(first - 1));
-        this.batchLabels = new int[batchSize()];
         if (validationInputs != null) {
             int capacity = Math.min(VALIDATION_BATCH, validationLabels.length);
             this.validator = new Evaluator<>(backend, params, first, capacity);
@@ -66,18 +59,13 @@ final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop {
     }
 
     @Override
-    protected double step(int[] order, int from, int to, double lr) {
-        backend.gatherRows(trainInputs, order, from, to, batch);
-        for (int i = from; i < to; i++) {
-            batchLabels[i - from] = trainLabels[order[i]];
-        }
-        propagator.forward(batch);
-        double loss = propagator.lossAndGradient(batchLabels);
-        if (Double.isFinite(loss)) {
-            propagator.backward();
-            updater.step(propagator, lr);
-        }
-        return loss;
+    protected MinibatchPropagation<M> propagation() {
+        return propagator;
+    }
+
+    @Override
+    protected void update(double lr) {
+        updater.step(propagator, lr);
     }
 
     @Override
