@@ -1,5 +1,6 @@
 package org.defrost.nn.conv;
 
+import java.util.function.Supplier;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
@@ -63,46 +64,36 @@ public final class BlockTrainer {
         FloatBackend backend = new FloatBackend(threads);
         ImageOps<FMatrixRMaj, float[]> ops = ImageOps.floats(threads);
         BlockParameters<FMatrixRMaj> params = network.parameters();
-        FMatrixRMaj inputs = train.inputs();
-        FMatrixRMaj validationInputs = validation == null ? null : validation.inputs();
-        if (prefix > 0) {
-            inputs = BlockNetwork.prefixFeatures(backend, ops, params, prefix, inputs);
-            if (validation != null) {
-                validationInputs = BlockNetwork.prefixFeatures(backend, ops, params, prefix, validationInputs);
-            }
+        FMatrixRMaj inputs = prefix > 0 ? BlockNetwork.prefixFeatures(backend, ops, params, prefix, train.inputs())
+                : train.inputs();
+        Supplier<Evaluation> validate = null;
+        if (validation != null) {
+            FMatrixRMaj validationInputs = validation.inputs();
+            FMatrixRMaj checked = prefix > 0 ? BlockNetwork.prefixFeatures(backend, ops, params, prefix, validationInputs)
+                    : validationInputs;
+            int[] labels = validation.labels();
+            validate = () -> BlockNetwork.evaluate(backend, ops, params, prefix + 1, checked, labels);
         }
-        Epochs epochs = new Epochs(backend, ops, params, network.trainableFlags(), prefix + 1, inputs,
-                train.labels(), validationInputs, validation == null ? null : validation.labels(),
-                seed.derive("minibatch-order"));
-        return epochs.run(prefix);
+        Epochs epochs = new Epochs(backend, ops, params, network.trainableFlags(), prefix + 1, inputs, train.labels(),
+                validate);
+        return epochs.run(seed.derive("minibatch-order"), listener, () -> false, prefix);
     }
 
     /** The epochs of one training: blocks {@code first..L+1} on inputs that enter at block {@code first}. */
     private final class Epochs extends EpochLoop<FMatrixRMaj> {
-        private final FloatBackend backend;
-        private final ImageOps<FMatrixRMaj, float[]> ops;
         private final BlockParameters<FMatrixRMaj> params;
-        private final int first;
-        private final FMatrixRMaj validationInputs;
-        private final int[] validationLabels;
         private final BlockPropagator<FMatrixRMaj> propagator;
         private final BlockUpdater<FMatrixRMaj> updater;
         private final BlockParameters<FMatrixRMaj> best;
 
         Epochs(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
-               boolean[] trainable, int first, FMatrixRMaj inputs, int[] labels, FMatrixRMaj validationInputs,
-               int[] validationLabels, Seed orderSeed) {
-            super(config, backend, inputs, labels, orderSeed, listener, () -> false);
-            this.backend = backend;
-            this.ops = ops;
+               boolean[] trainable, int first, FMatrixRMaj inputs, int[] labels, Supplier<Evaluation> validation) {
+            super(config, backend, inputs, labels, validation);
             this.params = params;
-            this.first = first;
-            this.validationInputs = validationInputs;
-            this.validationLabels = validationLabels;
-            this.propagator = new BlockPropagator<>(backend, ops, params, first, params.blockCount(),
-                    trainable, batchSize());
+            this.propagator = new BlockPropagator<>(backend, ops, params, first, params.blockCount(), trainable,
+                    batchSize());
             this.updater = new BlockUpdater<>(backend, params, propagator, trainable, config);
-            this.best = validationInputs == null ? null : new BlockParameters<>(params.architecture(), backend);
+            this.best = validation == null ? null : new BlockParameters<>(params.architecture(), backend);
         }
 
         @Override
@@ -116,26 +107,16 @@ public final class BlockTrainer {
         }
 
         @Override
-        protected boolean validates() {
-            return validationInputs != null;
-        }
-
-        @Override
-        protected Evaluation validate() {
-            return BlockNetwork.evaluate(backend, ops, params, first, validationInputs, validationLabels);
-        }
-
-        @Override
         protected void keepBest() {
             for (int b : updater.blocks()) {
-                best.copyBlock(params, b, backend);
+                best.copyBlock(params, b, backend());
             }
         }
 
         @Override
         protected void restoreBest() {
             for (int b : updater.blocks()) {
-                params.copyBlock(best, b, backend);
+                params.copyBlock(best, b, backend());
             }
         }
     }

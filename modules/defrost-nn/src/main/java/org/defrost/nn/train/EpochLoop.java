@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.MinibatchPropagation;
 import org.defrost.nn.backend.Backend;
@@ -23,29 +24,25 @@ public abstract class EpochLoop<M extends ReshapeMatrix> {
     private final Backend<M> backend;
     private final M inputs;
     private final int[] labels;
-    private final M batch;
-    private final int[] batchLabels;
-    private final Seed orderSeed;
-    private final EpochListener listener;
-    private final BooleanSupplier cancelled;
+    private final Supplier<Evaluation> validation;
     private final int batchSize;
     private final int[] order;
+    private final M batch;
+    private final int[] batchLabels;
 
     /**
-     * @param inputs    training inputs, {@code n × width}, n >= 1, as they enter the propagation. Not modified.
-     * @param labels    their n labels. Not modified.
-     * @param orderSeed stream of the minibatch order
-     * @param cancelled polled before every minibatch; true stops training with a {@link CancellationException}
+     * @param inputs     training inputs, {@code n × width}, n >= 1, as they enter the propagation. Not modified.
+     * @param labels     their n labels. Not modified.
+     * @param validation loss and error on the validation set with the current weights, or null to train for
+     *                   {@code maxEpochs} without validation
      */
-    protected EpochLoop(TrainingConfig config, Backend<M> backend, M inputs, int[] labels, Seed orderSeed,
-                        EpochListener listener, BooleanSupplier cancelled) {
+    protected EpochLoop(TrainingConfig config, Backend<M> backend, M inputs, int[] labels,
+                        Supplier<Evaluation> validation) {
         this.config = config;
         this.backend = backend;
         this.inputs = inputs;
         this.labels = labels;
-        this.orderSeed = orderSeed;
-        this.listener = listener;
-        this.cancelled = cancelled;
+        this.validation = validation;
         this.batchSize = config.effectiveBatchSize(labels.length);
         this.order = new int[labels.length];
         this.batch = backend.zeros(batchSize, inputs.getNumCols());
@@ -57,17 +54,16 @@ public abstract class EpochLoop<M extends ReshapeMatrix> {
         return batchSize;
     }
 
+    /** The backend the loop gathers minibatches with. */
+    protected final Backend<M> backend() {
+        return backend;
+    }
+
     /** The propagation that trains, with room for {@link #batchSize()} rows. */
     protected abstract MinibatchPropagation<M> propagation();
 
     /** Updates the trainable tensors from the gradients of the last backward pass. */
     protected abstract void update(double lr);
-
-    /** Whether a validation set is given; without one, training runs for {@code maxEpochs}. */
-    protected abstract boolean validates();
-
-    /** Loss and error on the validation set with the current weights. */
-    protected abstract Evaluation validate();
 
     /** Keeps a copy of the trainable weights as the best so far. */
     protected abstract void keepBest();
@@ -78,10 +74,14 @@ public abstract class EpochLoop<M extends ReshapeMatrix> {
     /**
      * Runs the epochs.
      *
+     * @param orderSeed         stream of the minibatch order
+     * @param cancelled         polled before every minibatch; true stops training with a
+     *                          {@link CancellationException}
      * @param cachedPrefixDepth reported in the result: the frozen layers or blocks whose output was cached
      * @throws TrainingDivergedException on a NaN or infinite loss
      */
-    public final TrainingResult run(int cachedPrefixDepth) {
+    public final TrainingResult run(Seed orderSeed, EpochListener listener, BooleanSupplier cancelled,
+                                    int cachedPrefixDepth) {
         int n = order.length;
         int batches = (n + batchSize - 1) / batchSize;
         List<EpochRecord> history = new ArrayList<>();
@@ -120,8 +120,8 @@ public abstract class EpochLoop<M extends ReshapeMatrix> {
             samples += n;
             double validationLoss = Double.NaN;
             double validationError = Double.NaN;
-            if (validates()) {
-                Evaluation e = validate();
+            if (validation != null) {
+                Evaluation e = validation.get();
                 validationLoss = e.loss();
                 validationError = e.error();
                 if (!Double.isFinite(validationLoss)) {
@@ -132,7 +132,7 @@ public abstract class EpochLoop<M extends ReshapeMatrix> {
                     (System.nanoTime() - epochStart) / 1e9);
             history.add(record);
             listener.onEpoch(record);
-            if (!validates()) {
+            if (validation == null) {
                 bestEpoch = epoch;
                 continue;
             }
@@ -147,7 +147,7 @@ public abstract class EpochLoop<M extends ReshapeMatrix> {
             }
         }
         int epochsRun = history.size();
-        if (validates() && bestEpoch != epochsRun) {
+        if (validation != null && bestEpoch != epochsRun) {
             restoreBest();
         }
         return new TrainingResult(epochsRun, bestEpoch, reason, history, samples, loopNanos / 1e9, cachedPrefixDepth);

@@ -1,14 +1,12 @@
 package org.defrost.nn.train;
 
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.Evaluator;
 import org.defrost.nn.LayerParameters;
 import org.defrost.nn.MinibatchPropagation;
-import org.defrost.nn.NetworkSpec;
 import org.defrost.nn.Propagator;
 import org.defrost.nn.backend.Backend;
-import org.defrost.spi.Seed;
 import org.ejml.data.ReshapeMatrix;
 
 /**
@@ -21,41 +19,42 @@ import org.ejml.data.ReshapeMatrix;
 final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop<M> {
     private static final int VALIDATION_BATCH = 1024;
 
-    private final Backend<M> backend;
     private final LayerParameters<M> params;
-    private final M validationInputs;
-    private final int[] validationLabels;
     private final Propagator<M> propagator;
     private final ParameterUpdater<M> updater;
-    private final Evaluator<M> validator;
     private final LayerParameters<M> best;
 
     /**
      * @param first            the first computed layer; inputs have width {@code width(first - 1)}
      * @param trainable        flags for layers 1..L+1 (index 0 unused); layers below {@code first} must be frozen
      * @param trainInputs      {@code n × width(first-1)}, n >= 1. Not modified.
-     * @param validationInputs null for no validation, else {@code m × width(first-1)}, m >= 1. Not modified.
-     * @param orderSeed        stream of the minibatch order; epoch e shuffles with {@code orderSeed.derive(e)}
+     * @param validator        the validation pass, or null for no validation
      */
-    TrainingLoop(Backend<M> backend, LayerParameters<M> params, int first, boolean[] trainable, TrainingConfig config,
-                 M trainInputs, int[] trainLabels, M validationInputs, int[] validationLabels, Seed orderSeed,
-                 EpochListener listener, BooleanSupplier cancelled) {
-        super(config, backend, trainInputs, trainLabels, orderSeed, listener, cancelled);
-        this.backend = backend;
+    private TrainingLoop(Backend<M> backend, LayerParameters<M> params, int first, boolean[] trainable,
+                         TrainingConfig config, M trainInputs, int[] trainLabels, Supplier<Evaluation> validator) {
+        super(config, backend, trainInputs, trainLabels, validator);
         this.params = params;
-        this.validationInputs = validationInputs;
-        this.validationLabels = validationLabels;
         this.propagator = new Propagator<>(backend, params, first, trainable, batchSize());
         this.updater = new ParameterUpdater<>(backend, params, trainable, config);
-        NetworkSpec spec = params.spec();
+        this.best = validator == null ? null : new LayerParameters<>(params.spec(), backend);
+    }
+
+    /**
+     * A loop over inputs that enter at layer {@code first}.
+     *
+     * @param validationInputs null for no validation, else {@code m × width(first-1)}, m >= 1. Not modified.
+     */
+    static <M extends ReshapeMatrix> TrainingLoop<M> of(Backend<M> backend, LayerParameters<M> params, int first,
+                                                        boolean[] trainable, TrainingConfig config, M trainInputs,
+                                                        int[] trainLabels, M validationInputs,
+                                                        int[] validationLabels) {
+        Supplier<Evaluation> validation = null;
         if (validationInputs != null) {
-            int capacity = Math.min(VALIDATION_BATCH, validationLabels.length);
-            this.validator = new Evaluator<>(backend, params, first, capacity);
-            this.best = new LayerParameters<>(spec, backend);
-        } else {
-            this.validator = null;
-            this.best = null;
+            Evaluator<M> validator = new Evaluator<>(backend, params, first,
+                    Math.min(VALIDATION_BATCH, validationLabels.length));
+            validation = () -> validator.run(validationInputs, validationLabels);
         }
+        return new TrainingLoop<>(backend, params, first, trainable, config, trainInputs, trainLabels, validation);
     }
 
     @Override
@@ -66,16 +65,6 @@ final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop<M> {
     @Override
     protected void update(double lr) {
         updater.step(propagator, lr);
-    }
-
-    @Override
-    protected boolean validates() {
-        return validator != null;
-    }
-
-    @Override
-    protected Evaluation validate() {
-        return validator.run(validationInputs, validationLabels);
     }
 
     @Override
@@ -90,7 +79,7 @@ final class TrainingLoop<M extends ReshapeMatrix> extends EpochLoop<M> {
 
     private void copyTrainable(LayerParameters<M> from, LayerParameters<M> to) {
         for (int k : updater.layers()) {
-            to.copyLayer(from, k, backend);
+            to.copyLayer(from, k, backend());
         }
     }
 }
