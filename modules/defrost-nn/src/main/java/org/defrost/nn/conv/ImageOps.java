@@ -41,6 +41,11 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
         return new ImageOps<>(ElementOps.DOUBLE, m -> m.data, threads);
     }
 
+    /** The number of threads lowering and pooling run on. */
+    public int threads() {
+        return threads.threads();
+    }
+
     /** Lowers {@code rows} images of {@code in} (not modified) into {@code lowered} (modified); see {@link ImageLowering}. */
     public void lower(M in, int rows, ImageLowering.Geometry g, M lowered) {
         ImageLowering.lower(data.apply(in), rows, g, data.apply(lowered), ops, threads);
