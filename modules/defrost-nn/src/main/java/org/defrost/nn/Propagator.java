@@ -143,12 +143,14 @@ public final class Propagator<M extends ReshapeMatrix> implements MinibatchPropa
     }
 
     /** The mean loss of the last forward batch. {@code labels} holds the batch's labels first; not modified. */
+    @Override
     public double loss(int[] labels) {
         requireReadout();
         return backend.loss(params.spec().head(), post.get(last), labels, null);
     }
 
     /** The number of misclassified rows of the last forward batch. */
+    @Override
     public int errors(int[] labels) {
         requireReadout();
         return backend.errors(params.spec().head(), post.get(last), labels);

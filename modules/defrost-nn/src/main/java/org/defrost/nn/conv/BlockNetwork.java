@@ -3,6 +3,7 @@ package org.defrost.nn.conv;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
+import org.defrost.nn.Evaluator;
 import org.defrost.nn.backend.FloatBackend;
 import org.defrost.spi.Seed;
 import org.ejml.data.FMatrixRMaj;
@@ -166,27 +167,16 @@ public final class BlockNetwork {
             return new Evaluation(Double.NaN, 0, 0);
         }
         int capacity = Math.min(CHUNK, n);
-        BlockPropagator<FMatrixRMaj> p = new BlockPropagator<>(backend, ops, params, first,
-                params.blockCount(), null, capacity);
-        FMatrixRMaj chunk = new FMatrixRMaj(capacity, inputs.numCols);
-        int[] chunkLabels = new int[capacity];
-        double lossSum = 0;
-        long errors = 0;
-        for (int from = 0; from < n; from += capacity) {
-            int to = Math.min(n, from + capacity);
-            backend.copyRows(inputs, from, to, chunk);
-            System.arraycopy(labels, from, chunkLabels, 0, to - from);
-            p.forward(chunk);
-            lossSum += p.loss(chunkLabels) * (to - from);
-            errors += p.errors(chunkLabels);
-        }
-        return new Evaluation(lossSum / n, errors, n);
+        BlockPropagator<FMatrixRMaj> p = new BlockPropagator<>(backend, ops, params, first, params.blockCount(), null,
+                capacity);
+        return new Evaluator<>(backend, p, inputs.numCols, capacity).run(inputs, labels);
     }
 
     /**
      * Bytes needed to train this network on minibatches of {@code batch} rows, excluding the data set: four
      * copies of every tensor (weights, gradients, two optimiser moments) plus, per row, every layer's output,
-     * pre-activation and input gradient, and each convolution's lowered input and its gradient.
+     * pre-activation and input gradient, and each convolution's lowered input and its gradient (an upper bound: a
+     * convolution lowers a few samples at a time).
      */
     public long estimatedMemoryBytes(int batch) {
         Architecture arch = architecture();

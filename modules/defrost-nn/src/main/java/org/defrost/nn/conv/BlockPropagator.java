@@ -127,11 +127,13 @@ public final class BlockPropagator<M extends ReshapeMatrix> implements Minibatch
     }
 
     /** The mean loss of the last forward batch (the propagator must end at the readout). */
+    @Override
     public double loss(int[] labels) {
         return backend.loss(params.architecture().head(), output(), labels, null);
     }
 
     /** The number of misclassified rows of the last forward batch. */
+    @Override
     public int errors(int[] labels) {
         return backend.errors(params.architecture().head(), output(), labels);
     }
