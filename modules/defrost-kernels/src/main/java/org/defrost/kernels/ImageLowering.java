@@ -1,7 +1,5 @@
 package org.defrost.kernels;
 
-import java.util.Arrays;
-
 /**
  * Lowers a 2-D convolution to a matrix product (im2col) and scatters the product's gradient back (col2im), on
  * batches of images stored NHWC: sample b, row y, column x, channel c at {@code ((b·H + y)·W + x)·C + c}.
@@ -12,9 +10,10 @@ import java.util.Arrays;
  * weights stored {@code (kh·kw·C) × Cout}, the convolution is {@code out = lowered · W}, an
  * {@code (B·Ho·Wo) × Cout} matrix that is the NHWC output.
  *
- * <p>Both directions split the batch by samples across {@link KernelThreads}; each sample's values are written
- * by one thread in a fixed order, so results are bit-identical for any number of threads. Nothing is allocated
- * beyond the task of a parallel call.
+ * <p>Both directions are written once for both precisions ({@link ElementOps}) and split the batch by samples
+ * across {@link KernelThreads} ({@link SampleLoop}); each sample's values are written by one thread in a fixed
+ * order, so results are bit-identical for any number of threads. Nothing is allocated beyond the task of a
+ * parallel call.
  */
 public final class ImageLowering {
     private ImageLowering() {
@@ -55,9 +54,19 @@ public final class ImageLowering {
             return kernelHeight * kernelWidth * channels;
         }
 
-        /** Floats of one input image, H·W·C. */
+        /** Values of one input image, H·W·C. */
         public int imageSize() {
             return height * width * channels;
+        }
+
+        /** Output pixels of one image, Ho·Wo. */
+        public int outPixels() {
+            return outHeight() * outWidth();
+        }
+
+        /** Values of the lowered matrix of {@code batch} images. */
+        long loweredSize(int batch) {
+            return (long) batch * outPixels() * patchSize();
         }
     }
 
@@ -66,195 +75,60 @@ public final class ImageLowering {
      *
      * @param input   {@code batch × H·W·C} NHWC images. Not modified.
      * @param lowered receives the {@code (batch·Ho·Wo) × (kh·kw·C)} lowered matrix in its first elements. Modified.
+     * @param ops     the precision of the arrays
      */
-    public static void lower(float[] input, int batch, Geometry g, float[] lowered, KernelThreads threads) {
-        int parts = threads.partsFor((long) batch * g.outHeight() * g.outWidth() * g.patchSize(), batch);
-        if (parts == 1) {
-            lowerSamples(input, g, lowered, 0, batch);
-        } else {
-            threads.run(parts, (w, ws) -> lowerSamples(input, g, lowered, KernelThreads.bound(batch, w, ws),
-                    KernelThreads.bound(batch, w + 1, ws)));
-        }
-    }
-
-    /** {@link #lower(float[], int, Geometry, float[], KernelThreads)} in double. */
-    public static void lower(double[] input, int batch, Geometry g, double[] lowered, KernelThreads threads) {
-        int parts = threads.partsFor((long) batch * g.outHeight() * g.outWidth() * g.patchSize(), batch);
-        if (parts == 1) {
-            lowerSamples(input, g, lowered, 0, batch);
-        } else {
-            threads.run(parts, (w, ws) -> lowerSamples(input, g, lowered, KernelThreads.bound(batch, w, ws),
-                    KernelThreads.bound(batch, w + 1, ws)));
-        }
+    public static <A> void lower(A input, int batch, Geometry g, A lowered, ElementOps<A> ops, KernelThreads threads) {
+        SampleLoop.over(batch, g.loweredSize(batch), threads,
+                (x, y, z, w, geometry, o, b0, b1) -> walk(true, x, y, geometry, o, b0, b1), input, lowered, null, null,
+                g, ops);
     }
 
     /**
      * The adjoint of {@link #lower}: {@code grad} = the sum, over every lowered entry, of its value at the input
-     * position it was copied from (padding entries are dropped).
+     * position it was copied from (padding entries are dropped), added in the order of the lowered rows.
      *
      * @param lowered {@code (batch·Ho·Wo) × (kh·kw·C)}. Not modified.
      * @param grad    receives {@code batch × H·W·C}, overwritten. Modified.
      */
-    public static void scatter(float[] lowered, int batch, Geometry g, float[] grad, KernelThreads threads) {
-        int parts = threads.partsFor((long) batch * g.outHeight() * g.outWidth() * g.patchSize(), batch);
-        if (parts == 1) {
-            scatterSamples(lowered, g, grad, 0, batch);
-        } else {
-            threads.run(parts, (w, ws) -> scatterSamples(lowered, g, grad, KernelThreads.bound(batch, w, ws),
-                    KernelThreads.bound(batch, w + 1, ws)));
-        }
+    public static <A> void scatter(A lowered, int batch, Geometry g, A grad, ElementOps<A> ops, KernelThreads threads) {
+        SampleLoop.over(batch, g.loweredSize(batch), threads,
+                (x, y, z, w, geometry, o, b0, b1) -> walk(false, y, x, geometry, o, b0, b1), lowered, grad, null, null,
+                g, ops);
     }
 
-    /** {@link #scatter(float[], int, Geometry, float[], KernelThreads)} in double. */
-    public static void scatter(double[] lowered, int batch, Geometry g, double[] grad, KernelThreads threads) {
-        int parts = threads.partsFor((long) batch * g.outHeight() * g.outWidth() * g.patchSize(), batch);
-        if (parts == 1) {
-            scatterSamples(lowered, g, grad, 0, batch);
-        } else {
-            threads.run(parts, (w, ws) -> scatterSamples(lowered, g, grad, KernelThreads.bound(batch, w, ws),
-                    KernelThreads.bound(batch, w + 1, ws)));
-        }
-    }
-
-    private static void lowerSamples(float[] in, Geometry g, float[] out, int b0, int b1) {
+    /**
+     * Walks the lowered rows of samples [b0, b1) run by run: for output pixel (oy, ox) and kernel row ky, a run of
+     * the lowered row either copies consecutive input values or lies in the padding. Lowering copies the runs into
+     * {@code lowered} and zeroes the padding; its adjoint overwrites {@code image} with the sums of the runs.
+     */
+    private static <A> void walk(boolean lower, A image, A lowered, Geometry g, ElementOps<A> ops, int b0, int b1) {
         int c = g.channels();
-        int h = g.height();
         int w = g.width();
-        int kh = g.kernelHeight();
         int kw = g.kernelWidth();
-        int ho = g.outHeight();
-        int wo = g.outWidth();
-        int patch = g.patchSize();
+        if (!lower) {
+            ops.zero(image, b0 * g.imageSize(), b1 * g.imageSize());
+        }
         for (int b = b0; b < b1; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++) {
-                    int row = ((b * ho + oy) * wo + ox) * patch;
+            int sample = b * g.imageSize();
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                for (int ox = 0; ox < g.outWidth(); ox++) {
+                    int row = ((b * g.outHeight() + oy) * g.outWidth() + ox) * g.patchSize();
                     int x0 = ox * g.stride() - g.padding();
                     int first = Math.max(0, -x0);
                     int last = Math.min(kw, w - x0);
-                    for (int ky = 0; ky < kh; ky++) {
+                    for (int ky = 0; ky < g.kernelHeight(); ky++, row += kw * c) {
                         int y = oy * g.stride() - g.padding() + ky;
-                        int dst = row + ky * kw * c;
-                        if (y < 0 || y >= h || first >= last) {
-                            Arrays.fill(out, dst, dst + kw * c, 0f);
-                            continue;
-                        }
-                        if (first > 0) {
-                            Arrays.fill(out, dst, dst + first * c, 0f);
-                        }
-                        System.arraycopy(in, image + (y * w + x0 + first) * c, out, dst + first * c,
-                                (last - first) * c);
-                        if (last < kw) {
-                            Arrays.fill(out, dst + last * c, dst + kw * c, 0f);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void lowerSamples(double[] in, Geometry g, double[] out, int b0, int b1) {
-        int c = g.channels();
-        int h = g.height();
-        int w = g.width();
-        int kh = g.kernelHeight();
-        int kw = g.kernelWidth();
-        int ho = g.outHeight();
-        int wo = g.outWidth();
-        int patch = g.patchSize();
-        for (int b = b0; b < b1; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++) {
-                    int row = ((b * ho + oy) * wo + ox) * patch;
-                    int x0 = ox * g.stride() - g.padding();
-                    int first = Math.max(0, -x0);
-                    int last = Math.min(kw, w - x0);
-                    for (int ky = 0; ky < kh; ky++) {
-                        int y = oy * g.stride() - g.padding() + ky;
-                        int dst = row + ky * kw * c;
-                        if (y < 0 || y >= h || first >= last) {
-                            Arrays.fill(out, dst, dst + kw * c, 0.0);
-                            continue;
-                        }
-                        if (first > 0) {
-                            Arrays.fill(out, dst, dst + first * c, 0.0);
-                        }
-                        System.arraycopy(in, image + (y * w + x0 + first) * c, out, dst + first * c,
-                                (last - first) * c);
-                        if (last < kw) {
-                            Arrays.fill(out, dst + last * c, dst + kw * c, 0.0);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void scatterSamples(float[] lowered, Geometry g, float[] grad, int b0, int b1) {
-        int c = g.channels();
-        int h = g.height();
-        int w = g.width();
-        int kh = g.kernelHeight();
-        int kw = g.kernelWidth();
-        int ho = g.outHeight();
-        int wo = g.outWidth();
-        int patch = g.patchSize();
-        Arrays.fill(grad, b0 * g.imageSize(), b1 * g.imageSize(), 0f);
-        for (int b = b0; b < b1; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++) {
-                    int row = ((b * ho + oy) * wo + ox) * patch;
-                    int x0 = ox * g.stride() - g.padding();
-                    int first = Math.max(0, -x0);
-                    int last = Math.min(kw, w - x0);
-                    for (int ky = 0; ky < kh; ky++) {
-                        int y = oy * g.stride() - g.padding() + ky;
-                        if (y < 0 || y >= h || first >= last) {
-                            continue;
-                        }
-                        int src = row + (ky * kw + first) * c;
-                        int dst = image + (y * w + x0 + first) * c;
-                        int n = (last - first) * c;
-                        for (int i = 0; i < n; i++) {
-                            grad[dst + i] += lowered[src + i];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void scatterSamples(double[] lowered, Geometry g, double[] grad, int b0, int b1) {
-        int c = g.channels();
-        int h = g.height();
-        int w = g.width();
-        int kh = g.kernelHeight();
-        int kw = g.kernelWidth();
-        int ho = g.outHeight();
-        int wo = g.outWidth();
-        int patch = g.patchSize();
-        Arrays.fill(grad, b0 * g.imageSize(), b1 * g.imageSize(), 0.0);
-        for (int b = b0; b < b1; b++) {
-            int image = b * h * w * c;
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++) {
-                    int row = ((b * ho + oy) * wo + ox) * patch;
-                    int x0 = ox * g.stride() - g.padding();
-                    int first = Math.max(0, -x0);
-                    int last = Math.min(kw, w - x0);
-                    for (int ky = 0; ky < kh; ky++) {
-                        int y = oy * g.stride() - g.padding() + ky;
-                        if (y < 0 || y >= h || first >= last) {
-                            continue;
-                        }
-                        int src = row + (ky * kw + first) * c;
-                        int dst = image + (y * w + x0 + first) * c;
-                        int n = (last - first) * c;
-                        for (int i = 0; i < n; i++) {
-                            grad[dst + i] += lowered[src + i];
+                        boolean inside = y >= 0 && y < g.height() && first < last;
+                        if (inside && lower) {
+                            ops.zero(lowered, row, row + first * c);
+                            System.arraycopy(image, sample + (y * w + x0 + first) * c, lowered, row + first * c,
+                                    (last - first) * c);
+                            ops.zero(lowered, row + last * c, row + kw * c);
+                        } else if (inside) {
+                            ops.add(lowered, row + first * c, image, sample + (y * w + x0 + first) * c,
+                                    (last - first) * c);
+                        } else if (lower) {
+                            ops.zero(lowered, row, row + kw * c);
                         }
                     }
                 }

@@ -34,7 +34,7 @@ class ImageLoweringTest {
         FMatrixRMaj weight = new FMatrixRMaj(g.patchSize(), cout, true, random(r, g.patchSize() * cout));
         int rows = batch * g.outHeight() * g.outWidth();
         FMatrixRMaj lowered = new FMatrixRMaj(rows, g.patchSize());
-        ImageLowering.lower(input, batch, g, lowered.data, KernelThreads.single());
+        ImageLowering.lower(input, batch, g, lowered.data, ElementOps.FLOAT, KernelThreads.single());
         FMatrixRMaj out = new FMatrixRMaj(1, 1);
         FloatGemm.mult(lowered, weight, out, false, KernelThreads.single());
         int ho = g.outHeight();
@@ -86,8 +86,8 @@ class ImageLoweringTest {
         double[] y = r.doubles(size).toArray();
         double[] lowered = new double[size];
         double[] scattered = new double[x.length];
-        ImageLowering.lower(x, batch, g, lowered, KernelThreads.single());
-        ImageLowering.scatter(y, batch, g, scattered, KernelThreads.single());
+        ImageLowering.lower(x, batch, g, lowered, ElementOps.DOUBLE, KernelThreads.single());
+        ImageLowering.scatter(y, batch, g, scattered, ElementOps.DOUBLE, KernelThreads.single());
         double left = 0;
         double right = 0;
         for (int i = 0; i < size; i++) {
@@ -102,13 +102,13 @@ class ImageLoweringTest {
         float[] yf = random(r, size);
         float[] lowered1 = new float[size];
         float[] scattered1 = new float[x.length];
-        ImageLowering.lower(xf, batch, g, lowered1, KernelThreads.single());
-        ImageLowering.scatter(yf, batch, g, scattered1, KernelThreads.single());
+        ImageLowering.lower(xf, batch, g, lowered1, ElementOps.FLOAT, KernelThreads.single());
+        ImageLowering.scatter(yf, batch, g, scattered1, ElementOps.FLOAT, KernelThreads.single());
         try (KernelThreads three = KernelThreads.of(3)) {
             float[] lowered3 = new float[size];
             float[] scattered3 = random(r, x.length); // stale contents must be overwritten
-            ImageLowering.lower(xf, batch, g, lowered3, three);
-            ImageLowering.scatter(yf, batch, g, scattered3, three);
+            ImageLowering.lower(xf, batch, g, lowered3, ElementOps.FLOAT, three);
+            ImageLowering.scatter(yf, batch, g, scattered3, ElementOps.FLOAT, three);
             assertArrayEquals(lowered1, lowered3);
             assertArrayEquals(scattered1, scattered3);
         }

@@ -33,10 +33,10 @@ class ImagePoolingTest {
         float[] avg = new float[gradOut.length];
         float[] maxGrad = new float[in.length];
         float[] avgGrad = new float[in.length];
-        ImagePooling.max(in, batch, g, max, KernelThreads.single());
-        ImagePooling.average(in, batch, g, avg, KernelThreads.single());
-        ImagePooling.maxBackward(in, max, gradOut, batch, g, maxGrad, KernelThreads.single());
-        ImagePooling.averageBackward(gradOut, batch, g, avgGrad, KernelThreads.single());
+        ImagePooling.max(in, batch, g, max, ElementOps.FLOAT, KernelThreads.single());
+        ImagePooling.average(in, batch, g, avg, ElementOps.FLOAT, KernelThreads.single());
+        ImagePooling.maxBackward(in, max, gradOut, batch, g, maxGrad, ElementOps.FLOAT, KernelThreads.single());
+        ImagePooling.averageBackward(gradOut, batch, g, avgGrad, ElementOps.FLOAT, KernelThreads.single());
         float[] expectedMaxGrad = new float[in.length];
         double[] expectedAvgGrad = new double[in.length];
         for (int b = 0; b < batch; b++) {
@@ -74,10 +74,10 @@ class ImagePoolingTest {
             float[] avg3 = new float[avg.length];
             float[] maxGrad3 = new float[in.length];
             float[] avgGrad3 = new float[in.length];
-            ImagePooling.max(in, batch, g, max3, three);
-            ImagePooling.average(in, batch, g, avg3, three);
-            ImagePooling.maxBackward(in, max3, gradOut, batch, g, maxGrad3, three);
-            ImagePooling.averageBackward(gradOut, batch, g, avgGrad3, three);
+            ImagePooling.max(in, batch, g, max3, ElementOps.FLOAT, three);
+            ImagePooling.average(in, batch, g, avg3, ElementOps.FLOAT, three);
+            ImagePooling.maxBackward(in, max3, gradOut, batch, g, maxGrad3, ElementOps.FLOAT, three);
+            ImagePooling.averageBackward(gradOut, batch, g, avgGrad3, ElementOps.FLOAT, three);
             assertArrayEquals(max, max3);
             assertArrayEquals(avg, avg3);
             assertArrayEquals(maxGrad, maxGrad3);

@@ -6,7 +6,7 @@ import org.ejml.data.ReshapeMatrix;
 /** Loss and error of a network over a large set, in batches, with buffers allocated once. */
 public final class Evaluator<M extends ReshapeMatrix> {
     private final Backend<M> backend;
-    private final Propagator<M> propagator;
+    private final MinibatchPropagation<M> propagator;
     private final M batch;
     private final int[] batchLabels;
 
@@ -15,9 +15,20 @@ public final class Evaluator<M extends ReshapeMatrix> {
      * @param capacity rows per batch
      */
     public Evaluator(Backend<M> backend, LayerParameters<M> params, int first, int capacity) {
+        this(backend, new Propagator<>(backend, params, first, null, capacity), params.spec().width(first - 1),
+                capacity);
+    }
+
+    /**
+     * An evaluator on any network's forward-only propagation.
+     *
+     * @param propagation ends at the readout, with room for {@code capacity} rows
+     * @param inputWidth  columns of the inputs it takes
+     */
+    public Evaluator(Backend<M> backend, MinibatchPropagation<M> propagation, int inputWidth, int capacity) {
         this.backend = backend;
-        this.propagator = new Propagator<>(backend, params, first, null, capacity);
-        this.batch = backend.zeros(capacity, params.spec().width(first - 1));
+        this.propagator = propagation;
+        this.batch = backend.zeros(capacity, inputWidth);
         this.batchLabels = new int[capacity];
     }
 

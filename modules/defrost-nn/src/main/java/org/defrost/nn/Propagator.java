@@ -18,7 +18,7 @@ import org.ejml.data.ReshapeMatrix;
  *
  * @param <M> matrix type of the precision
  */
-public final class Propagator<M extends ReshapeMatrix> {
+public final class Propagator<M extends ReshapeMatrix> implements MinibatchPropagation<M> {
     private final Backend<M> backend;
     private final LayerParameters<M> params;
     private final int first;
@@ -114,6 +114,7 @@ public final class Propagator<M extends ReshapeMatrix> {
      *              {@link #backward()}.
      * @return the readout output, {@code B × K}; a buffer reused by the next call
      */
+    @Override
     public M forward(M batch) {
         NetworkSpec spec = params.spec();
         if (batch.getNumCols() != spec.width(first - 1)) {
@@ -142,18 +143,21 @@ public final class Propagator<M extends ReshapeMatrix> {
     }
 
     /** The mean loss of the last forward batch. {@code labels} holds the batch's labels first; not modified. */
+    @Override
     public double loss(int[] labels) {
         requireReadout();
         return backend.loss(params.spec().head(), post.get(last), labels, null);
     }
 
     /** The number of misclassified rows of the last forward batch. */
+    @Override
     public int errors(int[] labels) {
         requireReadout();
         return backend.errors(params.spec().head(), post.get(last), labels);
     }
 
     /** The mean loss of the last forward batch, also storing its gradient for {@link #backward()}. */
+    @Override
     public double lossAndGradient(int[] labels) {
         if (trainable == null) {
             throw new IllegalStateException("forward-only propagator");
@@ -170,6 +174,7 @@ public final class Propagator<M extends ReshapeMatrix> {
     }
 
     /** Back-propagates the gradient stored by {@link #lossAndGradient}, filling the trainable layers' gradients. */
+    @Override
     public void backward() {
         if (!outputGradientReady) {
             throw new IllegalStateException("backward needs lossAndGradient after forward");

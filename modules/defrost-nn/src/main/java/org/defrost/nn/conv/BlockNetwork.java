@@ -3,6 +3,7 @@ package org.defrost.nn.conv;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
+import org.defrost.nn.Evaluator;
 import org.defrost.nn.backend.FloatBackend;
 import org.defrost.spi.Seed;
 import org.ejml.data.FMatrixRMaj;
@@ -125,10 +126,10 @@ public final class BlockNetwork {
      * @return {@code n × outputOf(depth).size()}; for depth 0 a copy of the inputs
      */
     public FMatrixRMaj prefixFeatures(int depth, FMatrixRMaj inputs, KernelThreads threads) {
-        return prefixFeatures(new FloatBackend(threads), new FloatImageOps(threads), params, depth, inputs);
+        return prefixFeatures(new FloatBackend(threads), ImageOps.floats(threads), params, depth, inputs);
     }
 
-    static FMatrixRMaj prefixFeatures(FloatBackend backend, FloatImageOps ops, BlockParameters<FMatrixRMaj> params,
+    static FMatrixRMaj prefixFeatures(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
                                       int depth, FMatrixRMaj inputs) {
         int n = inputs.numRows;
         if (depth == 0) {
@@ -156,37 +157,26 @@ public final class BlockNetwork {
 
     /** Loss, 0/1 error and accuracy on {@code data} with running batch-norm statistics. */
     public Evaluation evaluate(Dataset data, KernelThreads threads) {
-        return evaluate(new FloatBackend(threads), new FloatImageOps(threads), params, 1, data.inputs(), data.labels());
+        return evaluate(new FloatBackend(threads), ImageOps.floats(threads), params, 1, data.inputs(), data.labels());
     }
 
-    static Evaluation evaluate(FloatBackend backend, FloatImageOps ops, BlockParameters<FMatrixRMaj> params,
+    static Evaluation evaluate(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
                                int first, FMatrixRMaj inputs, int[] labels) {
         int n = inputs.numRows;
         if (n == 0) {
             return new Evaluation(Double.NaN, 0, 0);
         }
         int capacity = Math.min(CHUNK, n);
-        BlockPropagator<FMatrixRMaj> p = new BlockPropagator<>(backend, ops, params, first,
-                params.blockCount(), null, capacity);
-        FMatrixRMaj chunk = new FMatrixRMaj(capacity, inputs.numCols);
-        int[] chunkLabels = new int[capacity];
-        double lossSum = 0;
-        long errors = 0;
-        for (int from = 0; from < n; from += capacity) {
-            int to = Math.min(n, from + capacity);
-            backend.copyRows(inputs, from, to, chunk);
-            System.arraycopy(labels, from, chunkLabels, 0, to - from);
-            p.forward(chunk);
-            lossSum += p.loss(chunkLabels) * (to - from);
-            errors += p.errors(chunkLabels);
-        }
-        return new Evaluation(lossSum / n, errors, n);
+        BlockPropagator<FMatrixRMaj> p = new BlockPropagator<>(backend, ops, params, first, params.blockCount(), null,
+                capacity);
+        return new Evaluator<>(backend, p, inputs.numCols, capacity).run(inputs, labels);
     }
 
     /**
      * Bytes needed to train this network on minibatches of {@code batch} rows, excluding the data set: four
      * copies of every tensor (weights, gradients, two optimiser moments) plus, per row, every layer's output,
-     * pre-activation and input gradient, and each convolution's lowered input and its gradient.
+     * pre-activation and input gradient, and each convolution's lowered input and its gradient (an upper bound: a
+     * convolution lowers a few samples at a time).
      */
     public long estimatedMemoryBytes(int batch) {
         Architecture arch = architecture();

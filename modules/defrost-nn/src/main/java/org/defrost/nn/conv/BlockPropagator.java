@@ -3,6 +3,7 @@ package org.defrost.nn.conv;
 import java.util.ArrayList;
 import java.util.List;
 import org.defrost.nn.Activation;
+import org.defrost.nn.MinibatchPropagation;
 import org.defrost.nn.backend.Backend;
 import org.ejml.data.ReshapeMatrix;
 
@@ -18,7 +19,7 @@ import org.ejml.data.ReshapeMatrix;
  *
  * @param <M> matrix type of the precision
  */
-public final class BlockPropagator<M extends ReshapeMatrix> {
+public final class BlockPropagator<M extends ReshapeMatrix> implements MinibatchPropagation<M> {
     private final Backend<M> backend;
     private final BlockParameters<M> params;
     private final boolean[] trainable;
@@ -38,7 +39,7 @@ public final class BlockPropagator<M extends ReshapeMatrix> {
      * @param trainable flags for blocks 1..L+1 (index 0 unused), or null for a forward-only propagator. Copied.
      * @param capacity  the largest batch, in rows
      */
-    public BlockPropagator(Backend<M> backend, ImageOps<M> ops, BlockParameters<M> params, int first, int last,
+    public BlockPropagator(Backend<M> backend, ImageOps<M, ?> ops, BlockParameters<M> params, int first, int last,
                            boolean[] trainable, int capacity) {
         Architecture arch = params.architecture();
         int blocks = arch.blockCount() + 1;
@@ -105,6 +106,7 @@ public final class BlockPropagator<M extends ReshapeMatrix> {
     }
 
     /** Forward pass of {@code batch} ({@code B × width of block first-1's output}, not modified, kept by reference). */
+    @Override
     public M forward(M batch) {
         if (batch.getNumCols() != inputWidth) {
             throw new IllegalArgumentException("batch has " + batch.getNumCols() + " columns, expected " + inputWidth);
@@ -125,16 +127,19 @@ public final class BlockPropagator<M extends ReshapeMatrix> {
     }
 
     /** The mean loss of the last forward batch (the propagator must end at the readout). */
+    @Override
     public double loss(int[] labels) {
         return backend.loss(params.architecture().head(), output(), labels, null);
     }
 
     /** The number of misclassified rows of the last forward batch. */
+    @Override
     public int errors(int[] labels) {
         return backend.errors(params.architecture().head(), output(), labels);
     }
 
     /** The mean loss of the last forward batch, storing its gradient for {@link #backward()}. */
+    @Override
     public double lossAndGradient(int[] labels) {
         if (trainable == null) {
             throw new IllegalStateException("forward-only propagator");
@@ -146,6 +151,7 @@ public final class BlockPropagator<M extends ReshapeMatrix> {
     }
 
     /** Back-propagates the stored loss gradient, filling the trainable blocks' gradients. */
+    @Override
     public void backward() {
         if (!outputGradientReady) {
             throw new IllegalStateException("backward needs lossAndGradient after forward");

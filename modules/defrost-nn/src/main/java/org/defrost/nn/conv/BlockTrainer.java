@@ -1,16 +1,13 @@
 package org.defrost.nn.conv;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
+import org.defrost.nn.MinibatchPropagation;
 import org.defrost.nn.backend.FloatBackend;
 import org.defrost.nn.train.EpochListener;
-import org.defrost.nn.train.EpochRecord;
-import org.defrost.nn.train.Monitor;
-import org.defrost.nn.train.StopReason;
+import org.defrost.nn.train.EpochLoop;
 import org.defrost.nn.train.TrainingConfig;
 import org.defrost.nn.train.TrainingDivergedException;
 import org.defrost.nn.train.TrainingResult;
@@ -65,94 +62,63 @@ public final class BlockTrainer {
             throw new IllegalArgumentException("every block is frozen: nothing to train");
         }
         FloatBackend backend = new FloatBackend(threads);
-        FloatImageOps ops = new FloatImageOps(threads);
+        ImageOps<FMatrixRMaj, float[]> ops = ImageOps.floats(threads);
         BlockParameters<FMatrixRMaj> params = network.parameters();
-        FMatrixRMaj inputs = train.inputs();
-        FMatrixRMaj validationInputs = validation == null ? null : validation.inputs();
-        if (prefix > 0) {
-            inputs = BlockNetwork.prefixFeatures(backend, ops, params, prefix, inputs);
-            if (validation != null) {
-                validationInputs = BlockNetwork.prefixFeatures(backend, ops, params, prefix, validationInputs);
-            }
+        FMatrixRMaj inputs = prefix > 0 ? BlockNetwork.prefixFeatures(backend, ops, params, prefix, train.inputs())
+                : train.inputs();
+        Supplier<Evaluation> validate = null;
+        if (validation != null) {
+            FMatrixRMaj validationInputs = validation.inputs();
+            FMatrixRMaj checked = prefix > 0 ? BlockNetwork.prefixFeatures(backend, ops, params, prefix, validationInputs)
+                    : validationInputs;
+            int[] labels = validation.labels();
+            validate = () -> BlockNetwork.evaluate(backend, ops, params, prefix + 1, checked, labels);
         }
-        boolean[] trainable = network.trainableFlags();
-        int n = train.size();
-        int batchSize = config.effectiveBatchSize(n);
-        BlockPropagator<FMatrixRMaj> propagator = new BlockPropagator<>(backend, ops, params, prefix + 1,
-                network.blockCount(), trainable, batchSize);
-        BlockUpdater<FMatrixRMaj> updater = new BlockUpdater<>(backend, params, propagator, trainable, config);
-        BlockParameters<FMatrixRMaj> best = validation == null ? null : new BlockParameters<>(arch, backend);
-        FMatrixRMaj batch = new FMatrixRMaj(batchSize, inputs.numCols);
-        int[] batchLabels = new int[batchSize];
-        int[] order = new int[n];
-        Seed orderSeed = seed.derive("minibatch-order");
-        int batches = (n + batchSize - 1) / batchSize;
-        List<EpochRecord> history = new ArrayList<>();
-        long samples = 0;
-        long loopNanos = 0;
-        int bestEpoch = 0;
-        double bestValue = Double.POSITIVE_INFINITY;
-        StopReason reason = StopReason.MAX_EPOCHS;
-        for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-            long start = System.nanoTime();
-            double lr = config.learningRate() * config.schedule().factor(epoch, config.maxEpochs());
-            shuffle(order, orderSeed.derive(epoch).generator());
-            double lossSum = 0;
-            for (int b = 0; b < batches; b++) {
-                int from = b * batchSize;
-                int to = Math.min(n, from + batchSize);
-                backend.gatherRows(inputs, order, from, to, batch);
-                for (int i = from; i < to; i++) {
-                    batchLabels[i - from] = train.labels()[order[i]];
-                }
-                propagator.forward(batch);
-                double loss = propagator.lossAndGradient(batchLabels);
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(epoch, b + 1, batches, loss, lr);
-                }
-                propagator.backward();
-                updater.step(lr);
-                lossSum += loss * (to - from);
-            }
-            loopNanos += System.nanoTime() - start;
-            samples += n;
-            double validationLoss = Double.NaN;
-            double validationError = Double.NaN;
-            if (validation != null) {
-                Evaluation e = BlockNetwork.evaluate(backend, ops, params, prefix + 1, validationInputs,
-                        validation.labels());
-                validationLoss = e.loss();
-                validationError = e.error();
-                if (!Double.isFinite(validationLoss)) {
-                    throw new TrainingDivergedException(epoch, 0, batches, validationLoss, lr);
-                }
-            }
-            EpochRecord record = new EpochRecord(epoch, lossSum / n, validationLoss, validationError, lr,
-                    (System.nanoTime() - start) / 1e9);
-            history.add(record);
-            listener.onEpoch(record);
-            if (validation == null) {
-                bestEpoch = epoch;
-                continue;
-            }
-            double value = config.monitor() == Monitor.VALIDATION_LOSS ? validationLoss : validationError;
-            if (value < bestValue) {
-                bestValue = value;
-                bestEpoch = epoch;
-                for (int b : updater.blocks()) {
-                    best.copyBlock(params, b, backend);
-                }
-            } else if (epoch - bestEpoch >= config.patience()) {
-                reason = StopReason.EARLY_STOPPING;
-                break;
-            }
+        Epochs epochs = new Epochs(backend, ops, params, network.trainableFlags(), prefix + 1, inputs, train.labels(),
+                validate);
+        return epochs.run(seed.derive("minibatch-order"), listener, () -> false, prefix);
+    }
+
+    /** The epochs of one training: blocks {@code first..L+1} on inputs that enter at block {@code first}. */
+    private final class Epochs extends EpochLoop<FMatrixRMaj> {
+        private final BlockParameters<FMatrixRMaj> params;
+        private final BlockPropagator<FMatrixRMaj> propagator;
+        private final BlockUpdater<FMatrixRMaj> updater;
+        private final BlockParameters<FMatrixRMaj> best;
+
+        Epochs(FloatBackend backend, ImageOps<FMatrixRMaj, float[]> ops, BlockParameters<FMatrixRMaj> params,
+               boolean[] trainable, int first, FMatrixRMaj inputs, int[] labels, Supplier<Evaluation> validation) {
+            super(config, backend, inputs, labels, validation);
+            this.params = params;
+            this.propagator = new BlockPropagator<>(backend, ops, params, first, params.blockCount(), trainable,
+                    batchSize());
+            this.updater = new BlockUpdater<>(backend, params, propagator, trainable, config);
+            this.best = validation == null ? null : new BlockParameters<>(params.architecture(), backend);
         }
-        if (validation != null && bestEpoch != history.size()) {
+
+        @Override
+        protected MinibatchPropagation<FMatrixRMaj> propagation() {
+            return propagator;
+        }
+
+        @Override
+        protected void update(double lr) {
+            updater.step(lr);
+        }
+
+        @Override
+        protected void keepBest() {
             for (int b : updater.blocks()) {
-                params.copyBlock(best, b, backend);
+                best.copyBlock(params, b, backend());
             }
         }
-        return new TrainingResult(history.size(), bestEpoch, reason, history, samples, loopNanos / 1e9, prefix);
+
+        @Override
+        protected void restoreBest() {
+            for (int b : updater.blocks()) {
+                params.copyBlock(best, b, backend());
+            }
+        }
     }
 
     private static void check(Architecture arch, Dataset data, String name) {
@@ -164,19 +130,6 @@ public final class BlockTrainer {
             data.checkLabels(arch.head().classCount(arch.outputs()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the " + name + " set: " + e.getMessage(), e);
-        }
-    }
-
-    /** Fisher–Yates over the identity, so each epoch's order depends only on its own stream. */
-    private static void shuffle(int[] order, SplittableRandom random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
     }
 }

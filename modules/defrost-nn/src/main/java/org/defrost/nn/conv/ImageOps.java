@@ -1,66 +1,119 @@
 package org.defrost.nn.conv;
 
+import java.util.function.Function;
+import org.defrost.kernels.BatchNormalisation;
+import org.defrost.kernels.ElementOps;
 import org.defrost.kernels.ImageLowering;
 import org.defrost.kernels.ImagePooling;
+import org.defrost.kernels.KernelThreads;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
 
 /**
- * The element-wise image arithmetic of one precision that the matrix backend lacks: convolution lowering,
- * pooling and batch normalisation. Batches are {@code rows × (H·W·C)} matrices of NHWC images; every method
- * reads and writes the first elements of the matrices' data without reshaping them, and allocates nothing.
- * Results are deterministic: every sum runs in a fixed order (batch-norm statistics are accumulated in double).
+ * The image arithmetic of one precision that the matrix backend lacks, on matrices: convolution lowering, pooling
+ * and batch normalisation, from {@code defrost-kernels}. Batches are {@code rows × (H·W·C)} matrices of NHWC images;
+ * every method reads and writes the first elements of the matrices' data without reshaping them (except
+ * {@link #transpose}), and allocates nothing. Lowering and pooling run on the given kernel threads, batch
+ * normalisation on the caller; results are bit-identical for any number of threads.
  *
  * @param <M> {@code FMatrixRMaj} or {@code DMatrixRMaj}
+ * @param <A> the array behind it, {@code float[]} or {@code double[]}
  */
-public interface ImageOps<M extends ReshapeMatrix> {
+public final class ImageOps<M extends ReshapeMatrix, A> {
+    private final ElementOps<A> ops;
+    private final Function<M, A> data;
+    private final KernelThreads threads;
+
+    private ImageOps(ElementOps<A> ops, Function<M, A> data, KernelThreads threads) {
+        this.ops = ops;
+        this.data = data;
+        this.threads = threads;
+    }
+
+    /** float32 operations whose lowering and pooling use {@code threads} (not closed here). */
+    public static ImageOps<FMatrixRMaj, float[]> floats(KernelThreads threads) {
+        return new ImageOps<>(ElementOps.FLOAT, m -> m.data, threads);
+    }
+
+    /** float64 operations whose lowering and pooling use {@code threads} (not closed here). */
+    public static ImageOps<DMatrixRMaj, double[]> doubles(KernelThreads threads) {
+        return new ImageOps<>(ElementOps.DOUBLE, m -> m.data, threads);
+    }
+
+    /** The number of threads lowering and pooling run on. */
+    public int threads() {
+        return threads.threads();
+    }
 
     /** Lowers {@code rows} images of {@code in} (not modified) into {@code lowered} (modified); see {@link ImageLowering}. */
-    void lower(M in, int rows, ImageLowering.Geometry g, M lowered);
+    public void lower(M in, int rows, ImageLowering.Geometry g, M lowered) {
+        ImageLowering.lower(data.apply(in), rows, g, data.apply(lowered), ops, threads);
+    }
 
     /** The adjoint of {@link #lower}: overwrites {@code grad} (modified) from {@code lowered} (not modified). */
-    void scatter(M lowered, int rows, ImageLowering.Geometry g, M grad);
+    public void scatter(M lowered, int rows, ImageLowering.Geometry g, M grad) {
+        ImageLowering.scatter(data.apply(lowered), rows, g, data.apply(grad), ops, threads);
+    }
 
-    /** {@code dst = srcᵀ}: src is {@code rows × cols} (its shape), dst receives {@code cols × rows}. src not modified. */
-    void transpose(M src, M dst);
+    /** {@code dst = srcᵀ}: src is {@code rows × cols} (its shape), dst is reshaped to {@code cols × rows}. src not modified. */
+    public void transpose(M src, M dst) {
+        int rows = src.getNumRows();
+        int cols = src.getNumCols();
+        dst.reshape(cols, rows);
+        A s = data.apply(src);
+        A d = data.apply(dst);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                ops.set(d, j * rows + i, ops.get(s, i * cols + j)); // exact: widening and narrowing back
+            }
+        }
+    }
 
     /** Max pooling ({@link ImagePooling#max}); {@code out} modified, {@code in} not. */
-    void maxPool(M in, int rows, ImagePooling.Window p, M out);
+    public void maxPool(M in, int rows, ImagePooling.Window p, M out) {
+        ImagePooling.max(data.apply(in), rows, p, data.apply(out), ops, threads);
+    }
 
     /**
      * Routes each output gradient to the first input of its window equal to the maximum; {@code grad} overwritten
      * (modified); {@code in} and {@code out} are the forward pass's, not modified.
      */
-    void maxPoolBackward(M in, M out, M gradOut, int rows, ImagePooling.Window p, M grad);
+    public void maxPoolBackward(M in, M out, M gradOut, int rows, ImagePooling.Window p, M grad) {
+        ImagePooling.maxBackward(data.apply(in), data.apply(out), data.apply(gradOut), rows, p, data.apply(grad), ops,
+                threads);
+    }
 
     /** Average pooling; {@code out} modified, {@code in} not. */
-    void averagePool(M in, int rows, ImagePooling.Window p, M out);
+    public void averagePool(M in, int rows, ImagePooling.Window p, M out) {
+        ImagePooling.average(data.apply(in), rows, p, data.apply(out), ops, threads);
+    }
 
     /** Spreads each output gradient evenly over its window; {@code grad} overwritten (modified). */
-    void averagePoolBackward(M gradOut, int rows, ImagePooling.Window p, M grad);
+    public void averagePoolBackward(M gradOut, int rows, ImagePooling.Window p, M grad) {
+        ImagePooling.averageBackward(data.apply(gradOut), rows, p, data.apply(grad), ops, threads);
+    }
 
     /**
-     * Batch normalisation over the columns of {@code x} viewed as {@code pixels × C} (one statistic per
-     * channel): {@code y = γ·x̂ + β}. In training mode {@code x̂ = (x − μ_B)/sqrt(σ²_B + ε)} with the batch's mean
-     * and biased variance, and the running statistics move by {@code m ← (1 − momentum)·m + momentum·μ_B},
-     * {@code v ← (1 − momentum)·v + momentum·σ²_B·P/(P − 1)} (PyTorch's rule, P = pixels). Otherwise the
-     * running statistics normalise and are not modified.
-     *
-     * @param x      {@code pixels × C} in its first elements. Not modified.
-     * @param gamma  {@code 1 × C}; @param beta {@code 1 × C}. Not modified.
-     * @param mean   running mean {@code 1 × C}; @param variance running variance {@code 1 × C}. Modified in training.
-     * @param xhat   receives x̂ (same layout as x). Modified.
-     * @param centre receives the mean used per channel, {@code 1 × C}. Modified.
-     * @param invStd receives {@code 1/sqrt(σ² + ε)} per channel, of the statistics used. Modified.
-     * @param y      receives y (same layout as x; may not be x). Modified.
+     * Batch normalisation of {@code x} viewed as {@code pixels × C} ({@link BatchNormalisation#forward}); the
+     * per-channel matrices are {@code 1 × C}. {@code x, gamma, beta} not modified; {@code mean, variance} modified
+     * in training; {@code xhat, centre, invStd, y} modified.
      */
-    void batchNorm(M x, int pixels, int channels, M gamma, M beta, M mean, M variance, boolean training,
-                   double momentum, double eps, M xhat, M centre, M invStd, M y);
+    public void batchNorm(M x, int pixels, int channels, M gamma, M beta, M mean, M variance, boolean training,
+                          double momentum, double eps, M xhat, M centre, M invStd, M y) {
+        BatchNormalisation.forward(data.apply(x), pixels, channels, data.apply(gamma), data.apply(beta),
+                data.apply(mean), data.apply(variance), training, momentum, eps, data.apply(xhat), data.apply(centre),
+                data.apply(invStd), data.apply(y), ops);
+    }
 
     /**
-     * Gradients of {@link #batchNorm}: {@code dγ = Σ g·x̂} and {@code dβ = Σ g} (overwritten) and, when
-     * {@code dx} is not null, {@code dx = γ·s/P·(P·g − dβ − x̂·dγ)} in training mode or {@code γ·s·g} with the running
-     * statistics (s = invStd). {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx} modified.
+     * Gradients of {@link #batchNorm} ({@link BatchNormalisation#backward}); {@code dx} may be null.
+     * {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx} modified.
      */
-    void batchNormBackward(M g, int pixels, int channels, M xhat, M gamma, M invStd, boolean training, M dGamma,
-                           M dBeta, M dx);
+    public void batchNormBackward(M g, int pixels, int channels, M xhat, M gamma, M invStd, boolean training, M dGamma,
+                                  M dBeta, M dx) {
+        BatchNormalisation.backward(data.apply(g), pixels, channels, data.apply(xhat), data.apply(gamma),
+                data.apply(invStd), training, data.apply(dGamma), data.apply(dBeta), dx == null ? null : data.apply(dx),
+                ops);
+    }
 }

@@ -11,7 +11,7 @@ import org.ejml.data.ReshapeMatrix;
  * block) it normalises with the running statistics and leaves them unchanged.
  */
 final class NormLayer<M extends ReshapeMatrix> extends Layer<M> {
-    private final ImageOps<M> ops;
+    private final ImageOps<M, ?> ops;
     private final M gamma;
     private final M beta;
     private final M mean;
@@ -23,7 +23,7 @@ final class NormLayer<M extends ReshapeMatrix> extends Layer<M> {
     private final M betaGrad;
     private final M inputGrad;
 
-    NormLayer(Backend<M> backend, ImageOps<M> ops, ImageShape in, List<M> tensors, Activation activation,
+    NormLayer(Backend<M> backend, ImageOps<M, ?> ops, ImageShape in, List<M> tensors, Activation activation,
               int capacity, boolean passes) {
         super(backend, in, in, activation, capacity);
         this.ops = ops;

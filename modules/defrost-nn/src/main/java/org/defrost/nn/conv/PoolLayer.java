@@ -7,13 +7,13 @@ import org.ejml.data.ReshapeMatrix;
 
 /** Max, average or global average pooling; no tensors. */
 final class PoolLayer<M extends ReshapeMatrix> extends Layer<M> {
-    private final ImageOps<M> ops;
+    private final ImageOps<M, ?> ops;
     private final ImagePooling.Window geometry;
     private final boolean max;
     private final M inputGrad;
     private M input;
 
-    PoolLayer(Backend<M> backend, ImageOps<M> ops, LayerSpec spec, ImageShape in, int capacity, boolean passes) {
+    PoolLayer(Backend<M> backend, ImageOps<M, ?> ops, LayerSpec spec, ImageShape in, int capacity, boolean passes) {
         super(backend, in, spec.output(in), null, capacity);
         this.ops = ops;
         if (spec instanceof LayerSpec.Pool p) {

@@ -126,10 +126,9 @@ public final class Trainer {
                 validationInputs = PrefixFeatures.compute(backend, params, prefix, validationInputs, PREFIX_CHUNK);
             }
         }
-        TrainingLoop<FMatrixRMaj> loop = new TrainingLoop<>(backend, params, prefix + 1, trainable, config,
-                trainInputs, train.labels(), validationInputs, validation == null ? null : validation.labels(),
-                seed.derive("minibatch-order"), listener, cancelled);
-        return loop.run(prefix);
+        TrainingLoop<FMatrixRMaj> loop = TrainingLoop.of(backend, params, prefix + 1, trainable, config, trainInputs,
+                train.labels(), validationInputs, validation == null ? null : validation.labels());
+        return loop.run(seed.derive("minibatch-order"), listener, cancelled, prefix);
     }
 
     private static void check(NetworkSpec spec, Dataset data, String name) {

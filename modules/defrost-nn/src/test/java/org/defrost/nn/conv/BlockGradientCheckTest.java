@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BlockGradientCheckTest {
     private static final DoubleBackend BACKEND = new DoubleBackend(KernelThreads.single());
-    private static final DoubleImageOps OPS = new DoubleImageOps(KernelThreads.single());
+    private static final ImageOps<DMatrixRMaj, double[]> OPS = ImageOps.doubles(KernelThreads.single());
     private static final double STEP = 1e-5;
     private static final int BATCH = 3;
     private static final int CHECKS_PER_TENSOR = 12;

@@ -21,7 +21,7 @@ class BlockSteadyStateAllocationTest {
                 new ImageShape(2, 10, 10), 3);
         KernelThreads t = KernelThreads.single();
         FloatBackend backend = new FloatBackend(t);
-        FloatImageOps ops = new FloatImageOps(t);
+        ImageOps<FMatrixRMaj, float[]> ops = ImageOps.floats(t);
         BlockNetwork n = BlockNetwork.build(a, Seed.of(1));
         boolean[] trainable = n.trainableFlags();
         BlockPropagator<FMatrixRMaj> p = new BlockPropagator<>(backend, ops, n.parameters(), 1, n.blockCount(),

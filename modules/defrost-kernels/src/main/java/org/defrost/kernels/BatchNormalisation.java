@@ -1,0 +1,67 @@
+package org.defrost.kernels;
+
+/**
+ * Batch normalisation over the columns of a {@code pixels × C} array (one statistic per channel), written once for
+ * both precisions ({@link ElementOps}); it runs on the calling thread. Statistics are accumulated in double, each
+ * channel's sum in pixel order, so results are deterministic.
+ */
+public final class BatchNormalisation {
+    private BatchNormalisation() {
+    }
+
+    /**
+     * {@code y = γ·x̂ + β}. In training mode {@code x̂ = (x − μ_B)/sqrt(σ²_B + ε)} with the batch's mean and biased
+     * variance, and the running statistics move by {@code m ← (1 − momentum)·m + momentum·μ_B},
+     * {@code v ← (1 − momentum)·v + momentum·σ²_B·P/(P − 1)} (PyTorch's rule, P = pixels). Otherwise the running
+     * statistics normalise and are not modified.
+     *
+     * @param x      {@code pixels × C} in its first elements. Not modified.
+     * @param gamma  C values; @param beta C values. Not modified.
+     * @param mean   running mean, C values; @param variance running variance, C values. Modified in training.
+     * @param xhat   receives x̂ (same layout as x). Modified.
+     * @param centre receives the mean used per channel, C values. Modified.
+     * @param invStd receives {@code 1/sqrt(σ² + ε)} per channel, of the statistics used. Modified.
+     * @param y      receives y (same layout as x; may not be x). Modified.
+     */
+    public static <A> void forward(A x, int pixels, int channels, A gamma, A beta, A mean, A variance,
+                                   boolean training, double momentum, double eps, A xhat, A centre, A invStd, A y,
+                                   ElementOps<A> ops) {
+        for (int ch = 0; ch < channels; ch++) {
+            if (training) {
+                // mean and biased variance per channel, two passes in double
+                double mu = ops.sum(x, ch, channels, pixels) / pixels;
+                double var = ops.sumSquaredDeviations(x, ch, channels, pixels, mu) / pixels;
+                ops.set(invStd, ch, 1 / Math.sqrt(var + eps));
+                double unbiased = pixels > 1 ? var * pixels / (pixels - 1) : var;
+                ops.set(mean, ch, (1 - momentum) * ops.get(mean, ch) + momentum * mu);
+                ops.set(variance, ch, (1 - momentum) * ops.get(variance, ch) + momentum * unbiased);
+                ops.set(centre, ch, mu);
+            } else {
+                ops.set(invStd, ch, 1 / Math.sqrt(ops.get(variance, ch) + eps));
+                ops.set(centre, ch, ops.get(mean, ch));
+            }
+        }
+        for (int p = 0; p < pixels; p++) {
+            ops.normalise(x, p * channels, centre, invStd, gamma, beta, xhat, y, channels);
+        }
+    }
+
+    /**
+     * Gradients of {@link #forward}: {@code dγ = Σ g·x̂} and {@code dβ = Σ g} (overwritten) and, when {@code dx} is
+     * not null, {@code dx = γ·s/P·(P·g − dβ − x̂·dγ)} in training mode or {@code γ·s·g} with the running statistics
+     * (s = invStd). {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx} modified.
+     */
+    public static <A> void backward(A g, int pixels, int channels, A xhat, A gamma, A invStd, boolean training,
+                                    A dGamma, A dBeta, A dx, ElementOps<A> ops) {
+        for (int ch = 0; ch < channels; ch++) {
+            ops.set(dBeta, ch, ops.sum(g, ch, channels, pixels));
+            ops.set(dGamma, ch, ops.dot(g, xhat, ch, channels, pixels));
+        }
+        if (dx == null) {
+            return;
+        }
+        for (int p = 0; p < pixels; p++) {
+            ops.normaliseBackward(g, p * channels, xhat, gamma, invStd, dGamma, dBeta, pixels, training, dx, channels);
+        }
+    }
+}

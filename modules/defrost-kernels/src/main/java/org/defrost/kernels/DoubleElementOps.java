@@ -1,0 +1,121 @@
+package org.defrost.kernels;
+
+import java.util.Arrays;
+
+/** {@link ElementOps} in float64. */
+final class DoubleElementOps implements ElementOps<double[]> {
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
+    @Override
+    public double get(double[] a, int i) {
+        return a[i];
+    }
+
+    @Override
+    public void set(double[] a, int i, double value) {
+        a[i] = value;
+    }
+
+    @Override
+    public void zero(double[] a, int from, int to) {
+        Arrays.fill(a, from, to, 0.0);
+    }
+
+    @Override
+    public void add(double[] src, int from, double[] dst, int to, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[to + i] += src[from + i];
+        }
+    }
+
+    @Override
+    public void max(double[] src, int from, double[] dst, int to, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[to + i] = Math.max(dst[to + i], src[from + i]);
+        }
+    }
+
+    @Override
+    public void scaleByInverse(double[] a, int from, int n, int count) {
+        double scale = 1.0 / count;
+        for (int i = from; i < from + n; i++) {
+            a[i] *= scale;
+        }
+    }
+
+    @Override
+    public void addScaledByInverse(double[] src, int from, double[] dst, int to, int n, int count) {
+        double scale = 1.0 / count;
+        for (int i = 0; i < n; i++) {
+            dst[to + i] += src[from + i] * scale;
+        }
+    }
+
+    @Override
+    public void routeToMaximum(double[] in, int at, double[] out, int o, double[] remaining, double[] grad, int n) {
+        for (int i = 0; i < n; i++) {
+            if (in[at + i] == out[o + i]) {
+                grad[at + i] += remaining[i];
+                remaining[i] = 0.0;
+            }
+        }
+    }
+
+    @Override
+    public double[] scratch(int size) {
+        double[] s = SCRATCH.get();
+        if (s.length < size) {
+            s = new double[size];
+            SCRATCH.set(s);
+        }
+        return s;
+    }
+
+    @Override
+    public double sum(double[] a, int from, int stride, int count) {
+        double sum = 0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            sum += a[at];
+        }
+        return sum;
+    }
+
+    @Override
+    public double sumSquaredDeviations(double[] a, int from, int stride, int count, double mean) {
+        double sum = 0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            double d = a[at] - mean;
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    @Override
+    public double dot(double[] a, double[] b, int from, int stride, int count) {
+        double sum = 0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            sum += a[at] * b[at];
+        }
+        return sum;
+    }
+
+    @Override
+    public void normalise(double[] x, int row, double[] shift, double[] s, double[] gamma, double[] beta, double[] xhat,
+                          double[] y, int n) {
+        for (int ch = 0; ch < n; ch++) {
+            double h = (x[row + ch] - shift[ch]) * s[ch];
+            xhat[row + ch] = h;
+            y[row + ch] = gamma[ch] * h + beta[ch];
+        }
+    }
+
+    @Override
+    public void normaliseBackward(double[] g, int row, double[] xhat, double[] gamma, double[] s, double[] dGamma,
+                                  double[] dBeta, int pixels, boolean training, double[] dx, int n) {
+        for (int ch = 0; ch < n; ch++) {
+            double k = gamma[ch] * s[ch];
+            dx[row + ch] = training ? k / pixels * (pixels * g[row + ch] - dBeta[ch] - xhat[row + ch] * dGamma[ch])
+                    : k * g[row + ch];
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.defrost.kernels;
+
+/**
+ * The arithmetic of one floating-point precision on runs of consecutive array elements, which the image
+ * operations ({@link ImageLowering}, {@link ImagePooling}, {@link BatchNormalisation}) are written once against:
+ * they walk the geometry and hand each run of channels to these methods. {@link #FLOAT} computes in float32
+ * (each operation rounds as the same expression written on {@code float[]} would), {@link #DOUBLE} in float64.
+ * Sums that this interface returns as {@code double} are accumulated in double in both precisions.
+ *
+ * <p>Arguments name the array ({@code float[]} or {@code double[]}), the first element and the length of each
+ * run; only the arrays the description says are modified.
+ *
+ * @param <A> {@code float[]} or {@code double[]}
+ */
+public interface ElementOps<A> {
+    /** float32. */
+    ElementOps<float[]> FLOAT = new FloatElementOps();
+    /** float64. */
+    ElementOps<double[]> DOUBLE = new DoubleElementOps();
+
+    /** Element {@code i} of {@code a}, widened to double. */
+    double get(A a, int i);
+
+    /** Sets element {@code i} of {@code a} (modified) to {@code value} rounded to the precision. */
+    void set(A a, int i, double value);
+
+    /** {@code a[from..to) = 0}; {@code a} modified. */
+    void zero(A a, int from, int to);
+
+    /** {@code dst[to + i] += src[from + i]} for i &lt; n; {@code dst} modified. */
+    void add(A src, int from, A dst, int to, int n);
+
+    /** {@code dst[to + i] = max(dst[to + i], src[from + i])} for i &lt; n ({@link Math#max}); {@code dst} modified. */
+    void max(A src, int from, A dst, int to, int n);
+
+    /** {@code a[from + i] *= 1/count} for i &lt; n, the factor rounded to the precision; {@code a} modified. */
+    void scaleByInverse(A a, int from, int n, int count);
+
+    /** {@code dst[to + i] += src[from + i]·(1/count)} for i &lt; n, the factor rounded to the precision; dst modified. */
+    void addScaledByInverse(A src, int from, A dst, int to, int n, int count);
+
+    /**
+     * One window position of max pooling's gradient: for each of the n channels, when {@code in[at + i]} equals the
+     * window's maximum {@code out[o + i]}, adds what is left of the channel's gradient, {@code remaining[i]}, to
+     * {@code grad[at + i]} and sets {@code remaining[i]} to 0, so the first maximum takes it all. {@code grad} and
+     * {@code remaining} modified.
+     */
+    void routeToMaximum(A in, int at, A out, int o, A remaining, A grad, int n);
+
+    /** A scratch array of this thread with at least {@code size} elements, contents unspecified; reused. */
+    A scratch(int size);
+
+    /** {@code Σ a[from + i·stride]} for i &lt; count, in double, in index order. */
+    double sum(A a, int from, int stride, int count);
+
+    /** {@code Σ (a[from + i·stride] − mean)²} for i &lt; count, in double, in index order. */
+    double sumSquaredDeviations(A a, int from, int stride, int count, double mean);
+
+    /** {@code Σ a[from + i·stride]·b[from + i·stride]} for i &lt; count, in double, in index order. */
+    double dot(A a, A b, int from, int stride, int count);
+
+    /**
+     * Batch normalisation of one pixel's n channels at {@code row}: {@code x̂ = (x − shift)·s}, {@code y = γ·x̂ + β},
+     * in the precision. {@code shift, s, gamma, beta} hold one value per channel from 0. {@code xhat, y} modified.
+     */
+    void normalise(A x, int row, A shift, A s, A gamma, A beta, A xhat, A y, int n);
+
+    /**
+     * The input gradient of {@link #normalise} for one pixel's n channels at {@code row}, with {@code k = γ·s}:
+     * {@code dx = k/P·(P·g − dβ − x̂·dγ)} over P pixels in training mode, else {@code k·g}. Per-channel arrays from
+     * 0; {@code dx} modified.
+     */
+    void normaliseBackward(A g, int row, A xhat, A gamma, A s, A dGamma, A dBeta, int pixels, boolean training,
+                           A dx, int n);
+}

@@ -1,0 +1,121 @@
+package org.defrost.kernels;
+
+import java.util.Arrays;
+
+/** {@link ElementOps} in float32: loops on {@code float[]} that the JIT vectorises. */
+final class FloatElementOps implements ElementOps<float[]> {
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    @Override
+    public double get(float[] a, int i) {
+        return a[i];
+    }
+
+    @Override
+    public void set(float[] a, int i, double value) {
+        a[i] = (float) value;
+    }
+
+    @Override
+    public void zero(float[] a, int from, int to) {
+        Arrays.fill(a, from, to, 0f);
+    }
+
+    @Override
+    public void add(float[] src, int from, float[] dst, int to, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[to + i] += src[from + i];
+        }
+    }
+
+    @Override
+    public void max(float[] src, int from, float[] dst, int to, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[to + i] = Math.max(dst[to + i], src[from + i]);
+        }
+    }
+
+    @Override
+    public void scaleByInverse(float[] a, int from, int n, int count) {
+        float scale = 1f / count;
+        for (int i = from; i < from + n; i++) {
+            a[i] *= scale;
+        }
+    }
+
+    @Override
+    public void addScaledByInverse(float[] src, int from, float[] dst, int to, int n, int count) {
+        float scale = 1f / count;
+        for (int i = 0; i < n; i++) {
+            dst[to + i] += src[from + i] * scale;
+        }
+    }
+
+    @Override
+    public void routeToMaximum(float[] in, int at, float[] out, int o, float[] remaining, float[] grad, int n) {
+        for (int i = 0; i < n; i++) {
+            if (in[at + i] == out[o + i]) {
+                grad[at + i] += remaining[i];
+                remaining[i] = 0f;
+            }
+        }
+    }
+
+    @Override
+    public float[] scratch(int size) {
+        float[] s = SCRATCH.get();
+        if (s.length < size) {
+            s = new float[size];
+            SCRATCH.set(s);
+        }
+        return s;
+    }
+
+    @Override
+    public double sum(float[] a, int from, int stride, int count) {
+        double sum = 0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            sum += a[at];
+        }
+        return sum;
+    }
+
+    @Override
+    public double sumSquaredDeviations(float[] a, int from, int stride, int count, double mean) {
+        double sum = 0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            double d = a[at] - mean;
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    @Override
+    public double dot(float[] a, float[] b, int from, int stride, int count) {
+        double sum = 0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            sum += (double) a[at] * b[at];
+        }
+        return sum;
+    }
+
+    @Override
+    public void normalise(float[] x, int row, float[] shift, float[] s, float[] gamma, float[] beta, float[] xhat,
+                          float[] y, int n) {
+        for (int ch = 0; ch < n; ch++) {
+            float h = (x[row + ch] - shift[ch]) * s[ch];
+            xhat[row + ch] = h;
+            y[row + ch] = gamma[ch] * h + beta[ch];
+        }
+    }
+
+    @Override
+    public void normaliseBackward(float[] g, int row, float[] xhat, float[] gamma, float[] s, float[] dGamma,
+                                  float[] dBeta, int pixels, boolean training, float[] dx, int n) {
+        for (int ch = 0; ch < n; ch++) {
+            float k = gamma[ch] * s[ch];
+            dx[row + ch] = training ? k / pixels * (pixels * g[row + ch] - dBeta[ch] - xhat[row + ch] * dGamma[ch])
+                    : k * g[row + ch];
+        }
+    }
+}
