@@ -1,5 +1,6 @@
 package org.defrost.spi;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -81,5 +82,18 @@ public interface Stage {
      */
     default List<ParameterProblem> checkInputSizes(Parameters parameters, Map<String, Map<String, Long>> inputSizes) {
         return List.of();
+    }
+
+    /**
+     * Digests of the files this stage reads besides its input artifacts (a model or a data file that a path
+     * parameter names), by a name of the stage's choosing, e.g. {@code {file=sha256:...}}. They are part of the
+     * stage's output keys, so that changing such a file computes the stage again (and, through the content digests of
+     * its outputs, whatever depends on it), while unchanged bytes are reused. Empty (the default) for a stage whose
+     * results depend only on its parameters, seed and input artifacts; an empty map leaves the keys as they were.
+     *
+     * @throws IOException when a file cannot be read; the invocation fails with it
+     */
+    default Map<String, String> fileDigests(Parameters parameters) throws IOException {
+        return Map.of();
     }
 }

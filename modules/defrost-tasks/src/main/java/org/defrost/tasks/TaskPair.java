@@ -23,6 +23,11 @@ public final class TaskPair {
      * ({@link org.defrost.spi.Stage#outputSizes}), for the stages that train on target subsets.
      */
     public static final String TARGET_POOL_SIZE = "targetPoolSize";
+    /**
+     * The name under which a task-pair producer that knows it declares N, the input values per row, so that a given
+     * source network can be checked against it before anything runs.
+     */
+    public static final String INPUT_DIM = "inputDim";
     private final Path directory;
     private final TaskPairManifest manifest;
 
@@ -49,7 +54,7 @@ public final class TaskPair {
         }
         TaskPair pair = new TaskPair(directory, manifest);
         for (TaskPairSet s : TaskPairSet.values()) {
-            if (s.isRequired() && !pair.has(s)) {
+            if (s.isRequired(manifest.hasSource()) && !pair.has(s)) {
                 throw new InvalidDatasetException(manifestFile, "lists no " + s.inputsFile() + " / " + s.labelsFile());
             }
         }
@@ -141,6 +146,10 @@ public final class TaskPair {
     }
 
     private void requirePresent(TaskPairSet set) {
+        if (!has(set) && set.role() == TaskRole.SOURCE && !manifest.hasSource()) {
+            throw new IllegalArgumentException("task pair in " + directory + " has no " + set + ": "
+                    + TaskPairManifest.TARGET_ONLY);
+        }
         if (!has(set)) {
             throw new IllegalArgumentException("task pair in " + directory + " has no " + set
                     + " (paired probes exist only when examples can be paired; see " + TaskPairManifest.FILE_NAME + ")");

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param inputShape shape of one input before flattening: {@code [C, H, W]} for images (e.g. {@code [1, 28, 28]}
  *                   for Fashion-MNIST, {@code [3, 32, 32]} for CIFAR-10), {@code [N]} for vectors; manifests written
  *                   before images carried their channel hold {@code [H, W]}, which readers take as one channel
- * @param source     the source task's classes
+ * @param source     the source task's classes, or null for a target-only pair: the user's own labelled data,
+ *                   whose source network comes from elsewhere, so the directory holds no source sets
  * @param target     the target task's classes
  * @param parameters the generator's parameters, by name, as given to it
  * @param files      every file of the directory (paths relative to it) with its shape, dtype and meaning
@@ -57,10 +58,27 @@ public record TaskPairManifest(String format, String generator, long seed, Strin
     public record FileDescription(List<Integer> shape, String dtype, String meaning) {
     }
 
-    /** The task description for {@code role}. */
+    /** Whether the pair has a source task with its sets; false for a target-only pair. */
+    public boolean hasSource() {
+        return source != null;
+    }
+
+    /**
+     * The task description for {@code role}.
+     *
+     * @throws IllegalStateException for the source of a target-only pair
+     */
     public TaskDescription task(TaskRole role) {
+        if (role == TaskRole.SOURCE && source == null) {
+            throw new IllegalStateException(TARGET_ONLY);
+        }
         return role == TaskRole.SOURCE ? source : target;
     }
+
+    /** Why a target-only pair has no source data, for the messages of whatever asks for it. */
+    static final String TARGET_ONLY = "this task pair has target data only (generator labelled-data: the source "
+            + "network is given, e.g. by the source-network stage, not trained on source data); it has no source sets, "
+            + "source probes or source classes";
 
     /** Writes this manifest as JSON to {@code file}. */
     public void write(Path file) throws IOException {
@@ -79,8 +97,8 @@ public record TaskPairManifest(String format, String generator, long seed, Strin
             throw new InvalidDatasetException(file, "unsupported task-pair format '" + m.format()
                     + "', expected '" + FORMAT + "'");
         }
-        if (m.source() == null || m.target() == null || m.files() == null || m.inputShape() == null) {
-            throw new InvalidDatasetException(file, "task-pair manifest lacks source, target, inputShape or files");
+        if (m.target() == null || m.files() == null || m.inputShape() == null) {
+            throw new InvalidDatasetException(file, "task-pair manifest lacks target, inputShape or files");
         }
         return m;
     }

@@ -50,8 +50,16 @@ public enum TaskPairSet {
         return meaning;
     }
 
-    /** Whether every task pair has this set (the paired probes exist only when examples can be paired). */
+    /**
+     * Whether every task pair with a source task has this set (the paired probes exist only when examples can be
+     * paired). A target-only pair ({@link TaskPairManifest#hasSource()} false) has only the required target sets.
+     */
     public boolean isRequired() {
         return this != PROBE_PAIRED_SOURCE && this != PROBE_PAIRED_TARGET;
+    }
+
+    /** Whether a pair with a source task ({@code withSource}) or a target-only pair must have this set. */
+    public boolean isRequired(boolean withSource) {
+        return isRequired() && (withSource || role == TaskRole.TARGET);
     }
 }

@@ -106,13 +106,14 @@ public final class TaskPairWriter {
     /**
      * Writes {@code task-pair.json} and returns the finished pair, read back.
      *
+     * @param source     the source task, or null for a target-only pair (no source sets written)
      * @param parameters the generator's parameters by name, recorded as given
      * @throws IllegalStateException if a required set, or one of the two paired probe sets, is missing
      */
     public TaskPair finish(String generator, Seed seed, String relation, int[] inputShape, TaskDescription source,
                            TaskDescription target, Map<String, Object> parameters) throws IOException {
         for (TaskPairSet s : TaskPairSet.values()) {
-            if (s.isRequired() && !completed.contains(s)) {
+            if (s.isRequired(source != null) && !completed.contains(s)) {
                 throw new IllegalStateException("task pair in " + directory + " lacks the set " + s);
             }
         }

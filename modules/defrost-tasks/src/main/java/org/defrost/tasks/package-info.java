@@ -23,7 +23,9 @@
  * original shape, {@code [C, H, W]} for images, channel fastest in a row; older manifests give grey-scale images
  * as {@code [H, W]}); labels are class indices {@code 0..K-1} of the set's own task (a binary task has K = 2
  * and labels 0/1). The paired probes are optional (present when examples can be paired); everything else
- * is always there. The manifest is written last, so a directory without it is unfinished.
+ * is always there, except in a <em>target-only</em> pair (generator {@code labelled-data}: a practitioner's own
+ * labelled data, whose source network is given rather than trained), which has no source task in its manifest
+ * and no source sets or source probes. The manifest is written last, so a directory without it is unfinished.
  *
  * <h2>Validation rows</h2>
  * Early stopping uses rows chosen by position, and no separate validation file exists. A target network of

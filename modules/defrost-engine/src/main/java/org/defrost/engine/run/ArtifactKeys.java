@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.defrost.engine.store.Hashing;
 import org.defrost.engine.store.Manifest;
+import org.defrost.spi.Stage;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.WorkUnit;
 
@@ -18,14 +20,21 @@ final class ArtifactKeys {
     private ArtifactKeys() {
     }
 
-    /** The key of an invocation's output; {@code runId} is non-null for stages whose outputs are not reusable. */
-    static String forInvocation(StageDescriptor d, Map<String, Object> parameters, List<ArtifactView> inputs, long seed,
-                                String kind, String runId) {
+    /**
+     * The key of an invocation's output; {@code runId} is non-null for stages whose outputs are not reusable.
+     * {@code files} are the digests of files the stage reads besides its inputs ({@link Stage#fileDigests}); when
+     * there are none the key is what it was before stages could declare them.
+     */
+    static String forInvocation(StageDescriptor d, Map<String, Object> parameters, List<ArtifactView> inputs,
+                                Map<String, String> files, long seed, String kind, String runId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("stage", d.type());
         m.put("version", d.version());
         m.put("parameters", parameters);
         m.put("inputs", digests(inputs));
+        if (!files.isEmpty()) {
+            m.put("files", new TreeMap<>(files));
+        }
         m.put("seed", seed);
         m.put("output", kind);
         if (runId != null) {

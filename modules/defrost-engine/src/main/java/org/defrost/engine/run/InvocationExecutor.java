@@ -45,8 +45,9 @@ final class InvocationExecutor {
             for (String kind : d.allConsumed()) {
                 inputs.addAll(session.inputs(inv, kind));
             }
+            Map<String, String> files = stage.fileDigests(inv.parameters());
             for (String kind : d.produces()) {
-                keys.put(kind, ArtifactKeys.forInvocation(d, inv.parameters().asMap(), inputs, inv.seed().value(), kind,
+                keys.put(kind, ArtifactKeys.forInvocation(d, inv.parameters().asMap(), inputs, files, inv.seed().value(), kind,
                         d.reusable() ? null : session.runId));
             }
             Map<String, StoredArtifact> outputs;

@@ -1,5 +1,6 @@
 package org.defrost.engine.run;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,9 +78,15 @@ public final class RunPlan {
                 }
             }
         }
+        Map<String, String> files;
+        try {
+            files = inv.stage().implementation().fileDigests(inv.parameters());
+        } catch (IOException e) {
+            return Optional.empty(); // the run reports the unreadable file; the plan counts the stage as to compute
+        }
         Map<String, StoredArtifact> outputs = new LinkedHashMap<>();
         for (String kind : d.produces()) {
-            String key = ArtifactKeys.forInvocation(d, inv.parameters().asMap(), inputs, inv.seed().value(), kind, null);
+            String key = ArtifactKeys.forInvocation(d, inv.parameters().asMap(), inputs, files, inv.seed().value(), kind, null);
             Optional<StoredArtifact> stored = store.find(key);
             if (stored.isEmpty()) {
                 return Optional.empty();

@@ -34,6 +34,15 @@ import org.defrost.tasks.data.NpyDataset;
 record DataSource(String format, String directory, String trainInputs, String trainLabels, String testInputs,
                   String testLabels, int testRows, int classes, CsvLayout csv) {
 
+    /** The most classes a dataset may declare. */
+    static final int MAX_CLASSES = 100_000;
+
+    /** How a CSV file is laid out ({@link #csvLayout}); shared by the stages that read CSV files. */
+    static final List<ParameterSpec> CSV_SPECS = List.of(
+            ParameterSpec.string("csvLabelColumn", "label",
+                    "CSV: name (with a header) or 0-based index of the label column; -1 is the last."),
+            ParameterSpec.bool("csvHeader", true, "CSV: whether the first row names the columns."));
+
     static final List<ParameterSpec> SPECS = List.of(
             ParameterSpec.choice("format", "fashion-mnist", List.of("fashion-mnist", "idx", "npy", "csv"),
                     "How the data is stored."),
@@ -46,10 +55,8 @@ record DataSource(String format, String directory, String trainInputs, String tr
             ParameterSpec.integer("testRows", 10_000, "Rows held out for testing when no test files are given.")
                     .withRange(1, 100_000_000),
             ParameterSpec.integer("classes", 10, "Number of classes in the data (labels 0..classes-1).")
-                    .withRange(2, 100_000),
-            ParameterSpec.string("csvLabelColumn", "label",
-                    "CSV: name (with a header) or 0-based index of the label column; -1 is the last."),
-            ParameterSpec.bool("csvHeader", true, "CSV: whether the first row names the columns."));
+                    .withRange(2, MAX_CLASSES),
+            CSV_SPECS.get(0), CSV_SPECS.get(1));
 
     /**
      * Binds the stage's resolved parameters.
@@ -68,7 +75,16 @@ record DataSource(String format, String directory, String trainInputs, String tr
         parts.check();
         return new DataSource(format, p.getString("directory"), p.getString("trainInputs"), p.getString("trainLabels"),
                 p.getString("testInputs"), p.getString("testLabels"), p.getInt("testRows"), p.getInt("classes"),
-                new CsvLayout(p.getBoolean("csvHeader"), p.getString("csvLabelColumn"), ','));
+                csvLayout(p));
+    }
+
+    /** The CSV layout that {@link #CSV_SPECS} describe. */
+    static CsvLayout csvLayout(Parameters p) {
+        try {
+            return new CsvLayout(p.getBoolean("csvHeader"), p.getString("csvLabelColumn"), ',');
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException("csvLabelColumn", e.getMessage());
+        }
     }
 
     /**
