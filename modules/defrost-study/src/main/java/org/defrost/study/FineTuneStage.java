@@ -232,14 +232,23 @@ public final class FineTuneStage implements Stage {
             BlockCells.fineTune(ctx, u, pair, sourceDir);
             return;
         }
-        Network source = NetworkIo.load(sourceDir);
-        NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), pair.classes(TaskRole.TARGET));
-        UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
-        Network network = Transfer.build(source, targetSpec, u.depth(), init, ctx.seed().derive("init"));
+        Network network = startingNetwork(u, NetworkIo.load(sourceDir), pair, ctx.seed());
         trainCell(ctx, u, pair, new CellNetwork((config, reporter, train, validation, seed, threads) ->
                 new Trainer(config).withCancellation(ctx.cancellation()).withListener(reporter)
                         .train(network, train, validation, seed, threads),
                 network::evaluate, () -> network.freezeThrough(0)));
+    }
+
+    /**
+     * A dense cell's starting network: layers 1..ℓ copied from {@code source} and frozen, the layers above copied or
+     * drawn fresh as the cell's build says, a fresh readout for the pair's target classes.
+     *
+     * @param seed the cell's seed; its {@code init} stream draws the fresh layers. {@code source} is not modified.
+     */
+    static Network startingNetwork(FineTuneCell u, Network source, TaskPair pair, Seed seed) {
+        NetworkSpec targetSpec = TrainingParameters.withHead(source.spec(), pair.classes(TaskRole.TARGET));
+        UnfrozenInit init = u.build().equals("random") ? UnfrozenInit.RANDOM : UnfrozenInit.PRETRAINED;
+        return Transfer.build(source, targetSpec, u.depth(), init, seed.derive("init"));
     }
 
     /** Trains a cell's network with early stopping on {@code validation}, minibatches drawn from {@code seed}. */
@@ -268,38 +277,56 @@ public final class FineTuneStage implements Stage {
      * Shared by dense and block networks.
      */
     static void trainCell(UnitContext ctx, FineTuneCell u, TaskPair pair, CellNetwork network) throws IOException {
-        int n = u.targetSize();
-        TargetRows rows = TargetRows.of(pair, n, u.split());
-        LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
-        Seed seed = ctx.seed();
         TrainingConfig config = u.training().config()
                 .withCacheFrozenPrefix(!Boolean.FALSE.equals(ctx.parameters().get("cacheFrozenPrefix")));
-        TrainingReporter reporter = new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(), rows.trainSize(), false);
+        TrainingReporter reporter = new TrainingReporter(ctx, ctx.unit().name(), config.maxEpochs(),
+                u.split().trainingCount(u.targetSize()), false);
         long start = System.nanoTime();
-        TrainingResult result;
-        Evaluation testEval;
-        double firstStage = Double.NaN;
-        int epochs;
+        TrainedCell cell;
         try (KernelThreads threads = KernelThreads.of(ctx.threads())) {
-            Dataset train = TaskData.dataset(rows.trainingSet());
-            Dataset validation = TaskData.dataset(rows.validationSet());
-            result = network.training().train(config, reporter, train, validation, seed.derive("batches").derive(n),
-                    threads);
-            epochs = result.epochsRun();
-            if (u.twoStage() && u.depth() > 0) {
-                firstStage = network.evaluate().apply(TaskData.dataset(test), threads).error();
-                network.unfreezeAll().run();
-                TrainingConfig second = config.withLearningRate(config.learningRate() * u.twoStageFactor());
-                result = network.training().train(second, reporter, train, validation,
-                        seed.derive("second-stage").derive(n), threads);
-                epochs += result.epochsRun();
-            }
-            testEval = network.evaluate().apply(TaskData.dataset(test), threads);
+            cell = train(u, pair, network, config, reporter, ctx.seed(), threads);
         } catch (ArithmeticException e) {
             ctx.metrics().count("diverged_total", 1);
             throw e;
         }
-        writeCell(ctx, u, n, rows, testEval, result, firstStage, epochs, start);
+        writeCell(ctx, u, u.targetSize(), cell.rows(), cell.test(), cell.result(), cell.firstStage(), cell.epochs(), start);
+    }
+
+    /**
+     * A cell trained: the rows it used, its last training result, its test evaluation, the test error after the first
+     * stage of a two-stage cell (else NaN) and the epochs of both stages.
+     */
+    record TrainedCell(TargetRows rows, TrainingResult result, Evaluation test, double firstStage, int epochs) {
+    }
+
+    /**
+     * The training procedure of every cell, dense or block, in {@code fine-tune}'s units and when a cell's network is
+     * trained again ({@link FineTunedNetworks}): early stopping on the cell's validation rows, minibatches drawn from
+     * {@code seed}; for a two-stage cell with frozen layers, then again with every layer unfrozen at the learning rate
+     * times {@code twoStageFactor}. {@code network} is modified: it ends trained.
+     *
+     * @param reporter receives every epoch, or null
+     */
+    static TrainedCell train(FineTuneCell u, TaskPair pair, CellNetwork network, TrainingConfig config,
+                             TrainingReporter reporter, Seed seed, KernelThreads threads) throws IOException {
+        int n = u.targetSize();
+        TargetRows rows = TargetRows.of(pair, n, u.split());
+        LabelledSet test = pair.load(TaskPairSet.TARGET_TEST);
+        Dataset train = TaskData.dataset(rows.trainingSet());
+        Dataset validation = TaskData.dataset(rows.validationSet());
+        TrainingResult result = network.training().train(config, reporter, train, validation,
+                seed.derive("batches").derive(n), threads);
+        int epochs = result.epochsRun();
+        double firstStage = Double.NaN;
+        if (u.twoStage() && u.depth() > 0) {
+            firstStage = network.evaluate().apply(TaskData.dataset(test), threads).error();
+            network.unfreezeAll().run();
+            TrainingConfig second = config.withLearningRate(config.learningRate() * u.twoStageFactor());
+            result = network.training().train(second, reporter, train, validation,
+                    seed.derive("second-stage").derive(n), threads);
+            epochs += result.epochsRun();
+        }
+        return new TrainedCell(rows, result, network.evaluate().apply(TaskData.dataset(test), threads), firstStage, epochs);
     }
 
     /**

@@ -60,8 +60,8 @@ public final class TypedUnits {
         return m;
     }
 
-    /** Work-unit parameters read back as {@code type}. */
-    static <U extends Record> U fromParameters(Map<String, Object> parameters, Class<U> type) {
+    /** Work-unit parameters read back as {@code type}, e.g. those a stored unit artifact's manifest records. */
+    public static <U extends Record> U fromParameters(Map<String, Object> parameters, Class<U> type) {
         try {
             return JSON.convertValue(parameters, type);
         } catch (IllegalArgumentException e) {
