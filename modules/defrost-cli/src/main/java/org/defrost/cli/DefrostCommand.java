@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, StagesCommand.class, ReportCommand.class, RunsCommand.class,
                 GcCommand.class, ServeCommand.class,
                 SimilarityCommand.class, BenchCommand.class,
-                OnnxCommand.class,
+                OnnxCommand.class, RecommendCommand.class,
                 WorkerCommand.class, BrokerCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failed, 2 invalid input, 130/143 a run stopped by Ctrl-C/SIGTERM",

@@ -13,6 +13,7 @@ import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
+import org.defrost.tasks.InvalidDatasetException;
 import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.TaskPairManifest.TaskDescription;
@@ -29,6 +30,8 @@ import org.defrost.tasks.data.StratifiedResample;
  */
 public final class LabelledDataStage implements Stage {
     static final String TYPE = "labelled-data";
+    /** The name under which {@link #outputSizes} declares the number of examples in the files. */
+    public static final String EXAMPLES = "examples";
     private static final ParameterBinder<LabelledData> BINDER = LabelledData::of;
 
     @Override
@@ -44,9 +47,30 @@ public final class LabelledDataStage implements Stage {
                 LabelledData.SPECS, List.of(), List.of(TaskArtifacts.TASK_PAIR), StageScope.EACH_SEED);
     }
 
+    /**
+     * The parameters' rules, then the files themselves when they can be opened: a malformed file, a count mismatch or a
+     * bad label is reported at the line of the file's parameter before anything runs (missing and unreadable files are
+     * reported by the checks of input files).
+     */
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        return BINDER.problems(p);
+        List<ParameterProblem> problems = BINDER.problems(p);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        LabelledData d = BINDER.bind(p);
+        if (!Files.isReadable(Path.of(d.inputs())) || !d.labels().isEmpty() && !Files.isReadable(Path.of(d.labels()))) {
+            return List.of();
+        }
+        try {
+            d.load();
+            return List.of();
+        } catch (InvalidDatasetException e) {
+            boolean labels = !d.labels().isEmpty() && e.getMessage().startsWith(d.labels());
+            return List.of(new ParameterProblem(labels ? "labels" : "inputs", e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            return List.of(new ParameterProblem("inputs", d.inputs() + ": " + e.getMessage()));
+        }
     }
 
     /** The files' digests: changing X or y computes the pair again. */
@@ -67,7 +91,8 @@ public final class LabelledDataStage implements Stage {
         try {
             LabelledData d = BINDER.bind(p);
             LabelledSet samples = d.load().samples();
-            return Map.of(TaskPair.TARGET_POOL_SIZE, (long) d.poolSize(samples.size()), TaskPair.INPUT_DIM, (long) samples.features());
+            return Map.of(TaskPair.TARGET_POOL_SIZE, (long) d.poolSize(samples.size()), TaskPair.INPUT_DIM,
+                    (long) samples.features(), EXAMPLES, (long) samples.size());
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }

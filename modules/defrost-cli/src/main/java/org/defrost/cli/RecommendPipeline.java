@@ -1,0 +1,147 @@
+package org.defrost.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline {@code defrost recommend} builds and saves: the user's labelled data resampled
+ * ({@code labelled-data}), the given network(s) as the source ({@code source-network}, a matrix over the files when
+ * there are candidates), incremental defrosting, the fine-tuning sweep and the report. It is an ordinary pipeline
+ * file: {@code defrost run} repeats the study from it, and {@code defrost serve} takes it.
+ *
+ * @param sources      the source network first, then the candidates; absolute paths
+ * @param inputs       X, absolute
+ * @param labels       y, absolute, or null for a CSV file with a label column
+ * @param seed         the pipeline's root seed
+ * @param resamples    repetitions: stratified resamplings of the data
+ * @param testFraction share of the examples each resampling holds out for testing
+ * @param sizes        fine-tune's target sizes n
+ * @param overrides    {@code STAGE.PARAM=VALUE} arguments, written under the stage's {@code with:}
+ * @param command      the command line, recorded in a comment
+ */
+record RecommendPipeline(List<Path> sources, Path inputs, Path labels, long seed, int resamples, double testFraction,
+                         List<Integer> sizes, List<String> overrides, String command) {
+    static final String DATA = "data";
+    static final String SOURCE = "source";
+    static final String DEFROST = "defrost";
+    static final String FINETUNE = "finetune";
+    static final String REPORT = "report";
+    static final List<String> STAGE_IDS = List.of(DATA, SOURCE, DEFROST, FINETUNE, REPORT);
+    /** The matrix key over source files, when there are candidates. */
+    static final String MATRIX_KEY = "source";
+
+    RecommendPipeline {
+        sources = List.copyOf(sources);
+        sizes = List.copyOf(sizes);
+        overrides = List.copyOf(overrides);
+    }
+
+    /** Whether the study compares several source networks (a matrix over {@link #MATRIX_KEY}). */
+    boolean hasCandidates() {
+        return sources.size() > 1;
+    }
+
+    /**
+     * The pipeline as YAML.
+     *
+     * @throws IllegalArgumentException for an override of a stage this pipeline does not have
+     */
+    String yaml() {
+        Map<String, Map<String, String>> with = new LinkedHashMap<>();
+        STAGE_IDS.forEach(id -> with.put(id, new LinkedHashMap<>()));
+        with.get(DATA).put("inputs", quoted(inputs.toString()));
+        if (labels != null) {
+            with.get(DATA).put("labels", quoted(labels.toString()));
+        }
+        with.get(DATA).put("testFraction", String.format(Locale.ROOT, "%s", testFraction));
+        with.get(SOURCE).put("file", hasCandidates() ? quoted("${matrix." + MATRIX_KEY + "}") : quoted(sources.get(0).toString()));
+        with.get(FINETUNE).put("targetSizes", sizes.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")));
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            int dot = o.indexOf('.');
+            String stage = o.substring(0, dot);
+            if (!with.containsKey(stage)) {
+                throw new IllegalArgumentException("--set " + o + ": the recommend pipeline has no stage '" + stage
+                        + "' (its stages: " + String.join(", ", STAGE_IDS) + ")");
+            }
+            with.get(stage).put(o.substring(dot + 1, eq), o.substring(eq + 1));
+        }
+        List<String> types = List.of("labelled-data", "source-network", "incremental-defrosting", "fine-tune", "report");
+        StringBuilder y = new StringBuilder();
+        y.append("# Written by: ").append(command).append('\n');
+        y.append("# Repetitions (seeds) are stratified resamplings of the labelled examples, not fresh draws.\n");
+        y.append("# defrost run FILE repeats the study (reusing what the workspace holds); defrost serve takes it too,\n");
+        y.append("# given --data-root for the directories of the files below.\n");
+        y.append("pipeline: recommend\n");
+        y.append("seed: ").append(seed).append('\n');
+        y.append("seeds: ").append(resamples).append('\n');
+        if (hasCandidates()) {
+            y.append("matrix:\n  ").append(MATRIX_KEY).append(": ")
+                    .append(sources.stream().map(p -> quoted(p.toString())).collect(Collectors.joining(", ", "[", "]")))
+                    .append('\n');
+        }
+        y.append("stages:\n");
+        for (int i = 0; i < STAGE_IDS.size(); i++) {
+            String id = STAGE_IDS.get(i);
+            y.append("  - id: ").append(id).append('\n');
+            y.append("    uses: ").append(types.get(i)).append('\n');
+            if (!with.get(id).isEmpty()) {
+                y.append("    with:\n");
+                with.get(id).forEach((k, v) -> y.append("      ").append(k).append(": ").append(v).append('\n'));
+            }
+        }
+        return y.toString();
+    }
+
+    /**
+     * Writes {@link #yaml()} as {@code recommend/recommend-HASH.yaml} in the workspace, HASH from its text, so the same
+     * study always has the same file.
+     *
+     * @return the file
+     */
+    Path write(Path workspace) throws IOException {
+        String text = yaml();
+        Path dir = workspace.resolve("recommend");
+        Files.createDirectories(dir);
+        Path file = dir.resolve("recommend-" + sha256(text).substring(0, 12) + ".yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The directories of the files the pipeline reads, which its path parameters must be allowed to name. */
+    List<Path> dataDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        for (Path p : sources) {
+            dirs.add(Files.isDirectory(p) ? p : p.getParent());
+        }
+        dirs.add(inputs.getParent());
+        if (labels != null) {
+            dirs.add(labels.getParent());
+        }
+        return dirs.stream().distinct().toList();
+    }
+
+    /** A YAML double-quoted scalar. */
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
