@@ -167,7 +167,7 @@ final class RecommendCommand implements Callable<Integer> {
         var run = outcome.result();
         Recommendation r = Recommendation.read(run.artifacts().get(RecommendPipeline.FINETUNE), built.sources(), LEVEL);
         System.out.println();
-        System.out.print(r.text(target.getFileName() + " (" + examples + " examples)"));
+        System.out.print(r.text(target.getFileName() + ", " + examples + " examples"));
         Recommendation.Choice best = r.ranking().get(0);
         Path exportFile = export != null ? export : run.runDirectory().resolve("recommended.onnx");
         ArtifactStore store = new ArtifactStore(workspace.workspace);

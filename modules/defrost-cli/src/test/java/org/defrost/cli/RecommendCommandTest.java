@@ -223,6 +223,23 @@ class RecommendCommandTest {
             assertEquals(CLASSES, pair.classes(TaskRole.TARGET));
         }
         assertEquals(3, tests.stream().distinct().count(), "every resample holds out other rows");
+
+        // the network file's bytes are part of the source stage's keys: unchanged, it is reused; changed, imported again
+        assertEquals(List.of("computed"), statuses("source"));
+        Result again = recommend("--source", a.toString(), "--sizes", "40", "--set", "finetune.maxEpochs=2");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(List.of("cached"), statuses("source"));
+        OnnxExport.write(Network.build(NetworkSpec.of(FEATURES, List.of(10, 10), 4), Seed.of(99)), a);
+        Result changed = recommend("--source", a.toString(), "--sizes", "40", "--set", "finetune.maxEpochs=2");
+        assertEquals(0, changed.code(), changed.err());
+        assertEquals(List.of("computed"), statuses("source"));
+        assertEquals(List.of("cached"), statuses("data"));
+    }
+
+    /** The distinct statuses of a stage's invocations in the latest run. */
+    private List<String> statuses(String stageId) throws Exception {
+        return org.defrost.engine.run.RunRecord.read(dir.resolve("ws/runs/latest/run.json")).invocations().stream()
+                .filter(i -> i.stageId().equals(stageId)).map(i -> i.status()).distinct().toList();
     }
 
     private static int[] count(int[] labels, int n) {

@@ -25,7 +25,7 @@ import org.defrost.tasks.data.StratifiedResample;
  * and how each repetition resamples them.
  *
  * @param inputs       X: a NumPy array (n, features...), an IDX images file, or a CSV file with a label column
- * @param labels       y: a NumPy integer array (n) or an IDX labels file; empty for CSV
+ * @param labels       y: a NumPy integer array (n) or an IDX labels file; empty for CSV (the parameter is absent)
  * @param format       npy, idx or csv (auto resolved from the file name)
  * @param classes      K, or 0 to take the largest label + 1
  * @param testFraction share of the examples each repetition holds out for testing
@@ -42,8 +42,9 @@ record LabelledData(String inputs, String labels, String format, int classes, do
                 ParameterSpec.path("inputs", null, "X, one example per row: a .npy array of shape (n, features...) in "
                         + "any numeric dtype, an IDX images file (plain or gzip), or a .csv file of numbers with a label "
                         + "column. Used as is: preprocess it as the source network expects."),
-                ParameterSpec.path("labels", "", "y: a .npy integer array of shape (n) or (n, 1), or an IDX labels file; "
-                        + "not for csv, whose labels are a column of the inputs file."),
+                ParameterSpec.derived("labels", ParameterType.PATH, "none, for csv inputs", "y: a .npy integer array of "
+                        + "shape (n) or (n, 1), or an IDX labels file; not for csv, whose labels are a column of the inputs "
+                        + "file."),
                 ParameterSpec.choice("format", "auto", List.of("auto", "npy", "idx", "csv"),
                         "How the files are stored; auto: npy for .npy, csv for .csv, else idx."),
                 ParameterSpec.derived("classes", ParameterType.INTEGER, "largest label + 1",
@@ -64,7 +65,7 @@ record LabelledData(String inputs, String labels, String format, int classes, do
      */
     static LabelledData of(Parameters p) {
         String inputs = p.getString("inputs");
-        String labels = p.getString("labels");
+        String labels = p.getString("labels", "");
         String format = p.getString("format");
         if (format.equals("auto")) {
             String name = Path.of(inputs).getFileName().toString().toLowerCase(Locale.ROOT);
