@@ -251,6 +251,61 @@ class RecommendCommandTest {
     }
 
     @Test
+    void similarityAndTheReportRunOnATargetOnlyPairWhileSourceProbesAreRefusedWithTheReason() throws Exception {
+        Path a = model("a.onnx", FEATURES, 1);
+        String pipeline = """
+                pipeline: own-data-similarity
+                seeds: 2
+                stages:
+                  - id: data
+                    uses: labelled-data
+                    with: { inputs: "%s", labels: "%s" }
+                  - id: source
+                    uses: source-network
+                    with: { file: "%s" }
+                  - id: defrost
+                    uses: incremental-defrosting
+                  - id: finetune
+                    uses: fine-tune
+                    with: { targetSizes: [40], maxEpochs: 3, patience: 2, bootstrapResamples: 100 }
+                  - id: similarity
+                    uses: similarity
+                    with: { maxEpochs: 3, patience: 2, measures: [linear-cka], probes: [%s] }
+                  - id: report
+                    uses: report
+                """;
+        Path good = Files.writeString(dir.resolve("good.yaml"), pipeline.formatted(x, y, a, "target"));
+        Result ok = runPipeline(good);
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.exists(dir.resolve("ws/runs/latest/report.html")));
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), pipeline.formatted(x, y, a, "source"));
+        Result refused = runPipeline(bad);
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("this task pair has target data only"), refused.err());
+    }
+
+    /** {@code defrost run FILE}; what the run prints on the standard streams is in the result's out and err. */
+    private Result runPipeline(Path file) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            Result r = CommandLineTest.run("run", "--workspace", dir.resolve("ws").toString(), "--plugins",
+                    dir.resolve("none").toString(), "--threads", "2", "--metrics-port", "0", "--metrics-linger", "0s",
+                    file.toString());
+            return new Result(r.code(), r.out() + printed.toString(StandardCharsets.UTF_8),
+                    r.err() + errors.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
     void aSizeLargerThanThePoolIsRefusedBeforeAnythingRuns() throws Exception {
         Result r = recommend("--source", model("a.onnx", FEATURES, 1).toString(), "--sizes", "500");
         assertEquals(2, r.code());
