@@ -81,8 +81,8 @@ record RecommendPipeline(List<Path> sources, Path inputs, Path labels, long seed
         StringBuilder y = new StringBuilder();
         y.append("# Written by: ").append(command).append('\n');
         y.append("# Repetitions (seeds) are stratified resamplings of the labelled examples, not fresh draws.\n");
-        y.append("# defrost run FILE repeats the study (reusing what the workspace holds); defrost serve takes it too,\n");
-        y.append("# given --data-root for the directories of the files below.\n");
+        y.append("# defrost run FILE repeats the study (reusing what the workspace holds) and defrost serve takes it, from\n");
+        y.append("# the directory holding the files below or with --data-root for their directories.\n");
         y.append("pipeline: recommend\n");
         y.append("seed: ").append(seed).append('\n');
         y.append("seeds: ").append(resamples).append('\n');
