@@ -28,6 +28,7 @@ import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
+import org.defrost.spi.Seed;
 import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
