@@ -43,12 +43,13 @@ final class PipelineExecution {
     }
 
     /** Runs {@code pipeline} (already checked) with the command's options. */
-    static Outcome execute(Pipeline pipeline, WorkspaceOptions workspace, MetricsOptions metricsOptions,
-                           MetricsLinger metricsLinger, BrokerOptions brokers, CommandLine.Model.CommandSpec spec)
-            throws Exception {
+    static Outcome execute(Pipeline pipeline, WorkspaceOptions workspace, RunOptions options,
+                           CommandLine.Model.CommandSpec spec) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        MetricsOptions metricsOptions = options.metrics;
+        BrokerOptions brokers = options.brokers;
         brokers.check(spec.commandLine());
-        Duration linger = metricsLinger.limit(spec.commandLine());
+        Duration linger = options.linger.limit(spec.commandLine());
         ArtifactStore store = new ArtifactStore(workspace.workspace);
         RunControl control = new RunControl();
         StopSignals signals = StopSignals.install(signal -> {

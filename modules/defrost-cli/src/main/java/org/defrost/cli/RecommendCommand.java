@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.defrost.engine.pipeline.PathPolicy;
 import org.defrost.engine.pipeline.ParameterOverrides;
 import org.defrost.engine.store.ArtifactStore;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
                 "docs/practitioner.md walks through it."},
         footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid files or options (nothing ran),",
                 "130 stopped by Ctrl-C, 143 stopped by SIGTERM (finished work is kept)."})
-final class RecommendCommand implements Callable<Integer> {
+final class RecommendCommand extends Subcommand {
     /** The level of the intervals of the expected test errors. */
     static final double LEVEL = 0.95;
     /** The name of the answer's JSON file in the run's directory. */
@@ -88,28 +87,18 @@ final class RecommendCommand implements Callable<Integer> {
     PluginOptions plugins;
 
     @Mixin
-    MetricsOptions metricsOptions;
-
-    @Mixin
-    MetricsLinger metricsLinger;
-
-    @Mixin
-    BrokerOptions brokers;
+    RunOptions running;
 
     @Mixin
     OverrideOptions overrides;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        int threads = workspace.threads(spec);
-        metricsOptions.check(spec.commandLine());
-        ParameterOverrides parsed = overrides.parse(spec.commandLine());
+        PrintWriter err = err();
+        int threads = running.checkedThreads(workspace, spec);
+        overrides.parse(spec.commandLine()); // the arguments' form; the values are checked in the pipeline
         if (resamples < 1 || resamples > 1000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resamples must be between 1 and 1000, was " + resamples);
+            throw usageError("--resamples must be between 1 and 1000, was " + resamples);
         }
         List<Path> sources = new ArrayList<>();
         sources.add(source);
@@ -153,17 +142,16 @@ final class RecommendCommand implements Callable<Integer> {
         if (checked == null) {
             return ExitCodes.INVALID_INPUT;
         }
-        PipelineExecution.Outcome outcome = PipelineExecution.execute(checked.pipeline(), workspace, metricsOptions,
-                metricsLinger, brokers, spec);
+        PipelineExecution.Outcome outcome = PipelineExecution.execute(checked.pipeline(), workspace, running, spec);
         if (outcome.exitCode() != ExitCodes.OK) {
             return outcome.exitCode();
         }
-        return answer(outcome, built, examples, threads, parsed);
+        return answer(outcome, built, examples, threads);
     }
 
     /** Prints the answer, exports the network at ℓ* and writes {@code recommendation.json}. */
-    private int answer(PipelineExecution.Outcome outcome, RecommendPipeline built, int examples, int threads,
-                       ParameterOverrides parsed) throws Exception {
+    private int answer(PipelineExecution.Outcome outcome, RecommendPipeline built, int examples, int threads)
+            throws Exception {
         var run = outcome.result();
         Recommendation r = Recommendation.read(run.artifacts().get(RecommendPipeline.FINETUNE), built.sources(), LEVEL);
         System.out.println();

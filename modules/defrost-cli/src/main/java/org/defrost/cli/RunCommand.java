@@ -38,13 +38,7 @@ final class RunCommand extends Subcommand {
     DataRootOptions dataRoots;
 
     @Mixin
-    MetricsOptions metricsOptions;
-
-    @Mixin
-    MetricsLinger metricsLinger;
-
-    @Mixin
-    BrokerOptions brokers;
+    RunOptions running;
 
     @Mixin
     OverrideOptions overrides;
@@ -56,8 +50,7 @@ final class RunCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = err();
-        int threads = workspace.threads(spec);
-        metricsOptions.check(spec.commandLine());
+        int threads = running.checkedThreads(workspace, spec);
         CheckedPipeline checked = CheckedPipeline.load(file, Stages.registry(plugins, err), dataRoots.policyFor(file),
                 overrides.parse(spec.commandLine()), threads, err);
         if (checked == null) {
@@ -68,7 +61,7 @@ final class RunCommand extends Subcommand {
             DryRun.print(checked, new ArtifactStore(workspace.workspace), threads, out());
             return 0;
         }
-        return PipelineExecution.execute(pipeline, workspace, metricsOptions, metricsLinger, brokers, spec).exitCode();
+        return PipelineExecution.execute(pipeline, workspace, running, spec).exitCode();
     }
 
     /** A path relative to the current directory when it lies below it, else absolute. */
