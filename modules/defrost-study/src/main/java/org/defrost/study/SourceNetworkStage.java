@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
-import org.defrost.spi.ParameterException;
+import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
@@ -26,6 +26,10 @@ import org.defrost.tasks.data.FileDigests;
  */
 public final class SourceNetworkStage implements Stage {
     static final String TYPE = "source-network";
+    private static final ParameterSpec FILE = ParameterSpec.path("file", null,
+            "The ONNX model (.onnx) or the network directory.");
+    /** The file to read: the stage's one parameter, bound. */
+    private static final ParameterBinder<Path> BINDER = p -> Path.of(p.getString(FILE.name()));
 
     @Override
     public StageDescriptor descriptor() {
@@ -37,7 +41,7 @@ public final class SourceNetworkStage implements Stage {
                         + "and report follow unchanged; the readout is replaced by a fresh one for the target's classes. "
                         + "Changing the file's bytes reruns the stage and what depends on it. With a task pair before it, "
                         + "the network must take the pair's number of inputs.",
-                List.of(ParameterSpec.path("file", null, "The ONNX model (.onnx) or the network directory.")),
+                List.of(FILE),
                 List.of(), List.of(ArtifactKinds.TASK_PAIR), List.of(ArtifactKinds.SOURCE_NETWORK), StageScope.EACH_SEED,
                 true);
     }
@@ -45,7 +49,7 @@ public final class SourceNetworkStage implements Stage {
     /** The file must import: an unsupported operator or a foreign file is reported at its line, before anything runs. */
     @Override
     public List<ParameterProblem> validate(Parameters p) {
-        Path file = Path.of(p.getString("file"));
+        Path file = BINDER.bind(p);
         if (!Files.isReadable(file)) {
             return List.of(); // the checks of input files report it, with the reason
         }
@@ -53,7 +57,7 @@ public final class SourceNetworkStage implements Stage {
             GivenNetwork.read(file);
             return List.of();
         } catch (IOException | RuntimeException e) {
-            return List.of(new ParameterProblem("file", e.getMessage()));
+            return List.of(new ParameterProblem(FILE.name(), e.getMessage()));
         }
     }
 
@@ -65,10 +69,10 @@ public final class SourceNetworkStage implements Stage {
             return List.of();
         }
         try {
-            GivenNetwork.read(Path.of(p.getString("file"))).requireWidth(width.intValue(), "the target data (X)");
+            GivenNetwork.read(BINDER.bind(p)).requireWidth(width.intValue(), "the target data (X)");
             return List.of();
         } catch (IllegalArgumentException e) {
-            return List.of(new ParameterException("file", e.getMessage()).problem());
+            return List.of(new ParameterProblem(FILE.name(), e.getMessage()));
         } catch (IOException e) {
             return List.of(); // reported by validate or the checks of input files
         }
@@ -76,12 +80,12 @@ public final class SourceNetworkStage implements Stage {
 
     @Override
     public Map<String, String> fileDigests(Parameters p) throws IOException {
-        return Map.of("file", FileDigests.of(Path.of(p.getString("file"))));
+        return Map.of(FILE.name(), FileDigests.of(BINDER.bind(p)));
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Path file = Path.of(ctx.parameters().getString("file"));
+        Path file = BINDER.bind(ctx.parameters());
         ctx.progress().status("reading " + file.getFileName());
         GivenNetwork given = GivenNetwork.read(file);
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
