@@ -33,7 +33,7 @@ class SharedOptionsTest {
         assertEquals(WorkerCommand.DEFAULT_METRICS_PORT, worker.metricsOptions.port);
         assertEquals(org.defrost.monitoring.MetricsServer.DEFAULT_ADDRESS, worker.metricsOptions.address);
         RunCommand run = parsed("run", "pipeline.yaml");
-        assertEquals(org.defrost.monitoring.MetricsServer.DEFAULT_PORT, run.metricsOptions.port);
+        assertEquals(org.defrost.monitoring.MetricsServer.DEFAULT_PORT, run.running.metrics.port);
         WorkerCommand given = parsed("worker", "--broker", "tcp://127.0.0.1:1", "--metrics-port", "0");
         assertEquals(0, given.metricsOptions.port);
     }
@@ -132,7 +132,7 @@ class SharedOptionsTest {
     void aUnitDestinationWithoutBrokersClosesQuietly() throws Exception {
         new BrokerOptions.UnitDestination(null, null).close();
         RunCommand run = parsed("run", "pipeline.yaml");
-        try (BrokerOptions.UnitDestination units = run.brokers.open(null, DefrostCommand.commandLine())) {
+        try (BrokerOptions.UnitDestination units = run.running.brokers.open(null, DefrostCommand.commandLine())) {
             assertNull(units.dispatcher());
             assertNull(units.embedded());
         }
