@@ -12,7 +12,7 @@ import java.util.Map;
  * The {@code task-pair.json} file of a task-pair directory: what made the pair and what each file means.
  *
  * @param format     {@link #FORMAT}
- * @param generator  {@code chmm} or {@code dataset}
+ * @param generator  {@code chmm}, {@code dataset} or {@code labelled-data}
  * @param seed       raw value of the seed the pair was generated from
  * @param relation   how the target relates to the source, in words
  * @param inputDim   N, the number of inputs per row of every {@code _x} file
