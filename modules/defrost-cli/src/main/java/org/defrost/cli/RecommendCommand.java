@@ -14,6 +14,7 @@ import org.defrost.engine.store.Json;
 import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.Parameters;
 import org.defrost.spi.Stage;
+import org.defrost.study.fast.DepthPredictionStage;
 import org.defrost.tasks.TargetSplit;
 import org.defrost.tasks.TaskPair;
 import org.defrost.tasks.stage.LabelledDataStage;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Option;
                         + "over freezing everything and over training from scratch, and exports the fine-tuned network at "
                         + "l* to ONNX. Your examples are fixed, so the repetitions are stratified resamplings of them "
                         + "(test rows held out, the rest the training pool), not fresh draws.",
+                "With --fast it runs the fast mode's depth-prediction stage instead of the fine-tuning sweep and prints "
+                        + "its prediction of l* and its cost against the sweep's (docs/fast-mode.md); nothing is exported.",
                 "docs/practitioner.md walks through it."},
         footer = {"", "Exit codes: 0 success, 1 the run failed, 2 invalid files or options (nothing ran),",
                 "130 stopped by Ctrl-C, 143 stopped by SIGTERM (finished work is kept)."})
@@ -44,6 +47,8 @@ final class RecommendCommand extends Subcommand {
     static final double LEVEL = 0.95;
     /** The name of the answer's JSON file in the run's directory. */
     static final String JSON_FILE = "recommendation.json";
+    /** The name of the fast mode's answer's JSON file in the run's directory. */
+    static final String FAST_JSON_FILE = "prediction.json";
 
     @Option(names = "--source", required = true, paramLabel = "MODEL",
             description = "Your network: an ONNX model (.onnx) or a defrost network directory.")
@@ -76,6 +81,11 @@ final class RecommendCommand extends Subcommand {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Root seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--fast",
+            description = "Predict l* with the fast mode (linear probes and short fine-tunes with successive halving) "
+                    + "instead of running the full sweep: a prediction, at a fraction of the cost; nothing is exported.")
+    boolean fast;
+
     @Option(names = "--export", paramLabel = "FILE",
             description = "Where to write the fine-tuned network at l* (default: recommended.onnx in the run's directory).")
     Path export;
@@ -100,6 +110,9 @@ final class RecommendCommand extends Subcommand {
         if (resamples < 1 || resamples > 1000) {
             throw usageError("--resamples must be between 1 and 1000, was " + resamples);
         }
+        if (fast && export != null) {
+            throw usageError("--export: --fast trains no network to export; run without --fast for the fine-tuned network");
+        }
         List<Path> sources = new ArrayList<>();
         sources.add(source);
         sources.addAll(candidates);
@@ -113,6 +126,14 @@ final class RecommendCommand extends Subcommand {
             missing.forEach(m -> err.println("defrost: " + m));
             return ExitCodes.INVALID_INPUT;
         }
+        if (fast) {
+            List<Path> blocks = sources.stream().filter(FastAnswer::isBlockNetwork).toList();
+            if (!blocks.isEmpty()) {
+                blocks.forEach(b -> err.println("defrost: --fast: " + DepthPredictionStage.refusal(b
+                        + " is a block (convolutional) network; run without --fast for the full sweep")));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         Map<String, Long> data = dataSizes(err);
         if (data == null) {
             return ExitCodes.INVALID_INPUT;
@@ -125,7 +146,8 @@ final class RecommendCommand extends Subcommand {
         }
         RecommendPipeline built = new RecommendPipeline(sources.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
                 target.toAbsolutePath().normalize(), labels == null ? null : labels.toAbsolutePath().normalize(), seed,
-                resamples, testFraction, studied, overrides.values, "defrost " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                resamples, testFraction, studied, overrides.values,
+                "defrost " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), fast);
         Path file;
         try {
             file = built.write(workspace.workspace);
@@ -146,7 +168,26 @@ final class RecommendCommand extends Subcommand {
         if (outcome.exitCode() != ExitCodes.OK) {
             return outcome.exitCode();
         }
-        return answer(outcome, built, examples, threads);
+        return fast ? fastAnswer(outcome, built, examples) : answer(outcome, built, examples, threads);
+    }
+
+    /** Prints the fast mode's prediction and writes {@code prediction.json}; exports nothing. */
+    private int fastAnswer(PipelineExecution.Outcome outcome, RecommendPipeline built, int examples) throws Exception {
+        var run = outcome.result();
+        FastAnswer a = FastAnswer.read(run.artifacts().get(RecommendPipeline.PREDICT).get(0), built.sources());
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.remove("--fast");
+        System.out.println();
+        System.out.print(a.text(target.getFileName() + ", " + examples + " examples", "defrost " + String.join(" ", args)));
+        Map<String, Object> json = new LinkedHashMap<>(a.toMap());
+        json.put("examples", examples);
+        json.put("pipeline", built.write(workspace.workspace).toAbsolutePath().toString());
+        json.put("run", run.runId());
+        json.put("report", run.reportFile().toAbsolutePath().toString());
+        Path jsonFile = run.runDirectory().resolve(FAST_JSON_FILE);
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), json);
+        System.out.println("Prediction as JSON: " + RunCommand.shown(Path.of("").toAbsolutePath(), jsonFile));
+        return ExitCodes.OK;
     }
 
     /** Prints the answer, exports the network at ℓ* and writes {@code recommendation.json}. */

@@ -243,6 +243,15 @@ public final class DepthPredictionStage implements Stage {
         return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
     }
 
+    /**
+     * The stage's refusal of a source network it cannot predict for, e.g. a block (convolutional) one.
+     *
+     * @param why which network and why, e.g. {@code "cnn.onnx is a block (convolutional) network"}
+     */
+    public static String refusal(String why) {
+        return TYPE + " predicts for fully connected source networks only; " + why;
+    }
+
     @Override
     public void runUnit(UnitContext ctx) throws Exception {
         PredictionUnit u = TypedUnits.read(ctx, PredictionUnit.class);
@@ -252,8 +261,8 @@ public final class DepthPredictionStage implements Stage {
         try {
             source = NetworkIo.load(sourceDir);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(TYPE + " predicts for fully connected source networks; the source "
-                    + "network in " + sourceDir + " cannot be read as one: " + e.getMessage(), e);
+            throw new IllegalArgumentException(refusal("the source network in " + sourceDir + " cannot be read as one: "
+                    + e.getMessage()), e);
         }
         TargetRows rows = TargetRows.of(pair, u.targetSize(), u.split());
         int classes = pair.classes(TaskRole.TARGET);
