@@ -183,7 +183,6 @@ final class RecommendCommand extends Subcommand {
         json.put("examples", examples);
         json.put("pipeline", built.write(workspace.workspace).toAbsolutePath().toString());
         json.put("run", run.runId());
-        json.put("report", run.reportFile().toAbsolutePath().toString());
         Path jsonFile = run.runDirectory().resolve(FAST_JSON_FILE);
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), json);
         System.out.println("Prediction as JSON: " + RunCommand.shown(Path.of("").toAbsolutePath(), jsonFile));

@@ -23,7 +23,7 @@ import org.defrost.study.fast.DepthPredictionStage;
  * ({@code labelled-data}), the given network(s) as the source ({@code source-network}, a matrix over the files when
  * there are candidates), incremental defrosting, the fine-tuning sweep and the report. With {@code fast} the
  * fast mode's {@code depth-prediction} stage takes the sweep's place, with the sweep's target sizes and training
- * settings. It is an ordinary pipeline file: {@code defrost run} repeats the study from it, and
+ * settings, and there is no report (it draws the sweep's results). It is an ordinary pipeline file: {@code defrost run} repeats the study from it, and
  * {@code defrost serve} takes it.
  *
  * @param sources      the source network first, then the candidates; absolute paths
@@ -49,7 +49,8 @@ record RecommendPipeline(List<Path> sources, Path inputs, Path labels, long seed
     /** The fast mode's stage, in place of {@link #FINETUNE}. */
     static final String PREDICT = "fast";
     static final List<String> STAGE_IDS = List.of(DATA, SOURCE, DEFROST, FINETUNE, REPORT);
-    static final List<String> FAST_STAGE_IDS = List.of(DATA, SOURCE, DEFROST, PREDICT, REPORT);
+    /** The fast mode's stages: no report, which draws the sweep's results. */
+    static final List<String> FAST_STAGE_IDS = List.of(DATA, SOURCE, DEFROST, PREDICT);
     /** The parameters of {@code depth-prediction}: the {@code finetune.} overrides it takes under {@code fast}. */
     private static final Set<String> PREDICTION_PARAMETERS = DepthPredictionParameters.SPECS.stream()
             .map(ParameterSpec::name).collect(Collectors.toUnmodifiableSet());
