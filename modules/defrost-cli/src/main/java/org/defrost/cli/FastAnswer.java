@@ -104,7 +104,8 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
                             mine.stream().filter(r -> r.get("rank").equals("1")).count(), mine.size()));
                 }
             }
-            ranking.sort(Comparator.comparingDouble(Ranked::validationError).thenComparing(r -> r.source().toString()));
+            ranking.sort(Comparator.comparingDouble(Ranked::validationError).thenComparingLong(r -> -r.first())
+                    .thenComparing(r -> r.source().toString()));
             Object choice = artifact.manifest().metadata().get("recommendedSource");
             if (choice instanceof Map<?, ?> m && m.get(String.valueOf(largest)) != null) {
                 recommended = source(byLabel, m.get(String.valueOf(largest)).toString());
@@ -183,7 +184,7 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
                     p.targetSize(), p.validationSize(), p.depth(), p.init(), p.agreeing(), p.resamples(),
                     p.validationError(), p.lowest(), p.highest()));
         }
-        sb.append(String.format(Locale.ROOT, "Cost: %d training sample-epochs, %.3f of the full sweep's %s %d%s.%n",
+        sb.append(String.format(Locale.ROOT, "Cost: %,d training sample-epochs, %.3f of the full sweep's %s %,d%s.%n",
                 costSampleEpochs, costRatio(), fullSweepCost, fullSweepCostSampleEpochs,
                 "estimated".equals(fullSweepCost) ? " (every starting network trained maxEpochs on n rows: an upper "
                         + "bound, early stopping ends most cells sooner)" : ""));
@@ -200,6 +201,12 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
             if (recommended != null) {
                 sb.append("Use ").append(recommended.getFileName())
                         .append(" (the source ranked first in the most resamples; ties: the lower mean error).\n");
+            }
+            List<String> tied = ranking.stream().filter(r -> r.validationError() == ranking.get(0).validationError())
+                    .map(r -> r.source().getFileName().toString()).toList();
+            if (tied.size() > 1) {
+                sb.append("  ").append(String.join(" and ", tied)).append(" tie on predicted error: the prediction does "
+                        + "not separate them (among equal errors the stage ranks the sources in the command's order).\n");
             }
         }
         sb.append("Nothing is exported: the fast mode trains no network to its end. The full sweep (l* with its expected "

@@ -158,8 +158,8 @@ class RecommendFastTest {
             assertTrue(found, votes + "\n" + r.out());
         }
         assertTrue(cost > 0 && cost < full, cost + " of " + full);
-        assertTrue(r.out().contains(String.format(Locale.ROOT, "Cost: %d training sample-epochs, %.3f of the full "
-                + "sweep's estimated %d", cost, (double) cost / full, full)), r.out());
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "Cost: %,d training sample-epochs, %.3f of the full "
+                + "sweep's estimated %,d", cost, (double) cost / full, full)), r.out());
 
         JsonNode json = Json.MAPPER.readTree(dir.resolve("ws/runs/latest").resolve(RecommendCommand.FAST_JSON_FILE).toFile());
         assertEquals(cost, json.get("costSampleEpochs").asLong());
