@@ -37,7 +37,7 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
     /**
      * The prediction for one source network and target size, over its resamples.
      *
-     * @param source          the source network's file
+     * @param source          the source network's file, absolute
      * @param targetSize      n, the examples trained on
      * @param validationSize  the validation rows the short fine-tunes were ranked on
      * @param depth           the predicted ℓ*: the one predicted in the most resamples (ties: the lower mean error)
@@ -48,7 +48,7 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
      * @param lowest          the lowest of them
      * @param highest         the highest
      */
-    record Prediction(Path source, int targetSize, int validationSize, int depth, String init, int agreeing,
+    record Prediction(String source, int targetSize, int validationSize, int depth, String init, int agreeing,
                       int resamples, double validationError, double lowest, double highest) {
     }
 
@@ -98,9 +98,9 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
                     .filter(r -> Integer.parseInt(r.get("targetSize")) == largest).toList();
             for (Prediction p : predictions) {
                 if (p.targetSize() == largest) {
-                    String label = label(byLabel, p.source());
+                    String label = label(byLabel, Path.of(p.source()));
                     List<Map<String, String>> mine = ranks.stream().filter(r -> r.get("source").equals(label)).toList();
-                    ranking.add(new Ranked(p.source(), p.validationError(),
+                    ranking.add(new Ranked(Path.of(p.source()), p.validationError(),
                             mine.stream().filter(r -> r.get("rank").equals("1")).count(), mine.size()));
                 }
             }
@@ -125,7 +125,7 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
                 .thenComparingDouble(k -> mean(byChoice.get(k)))).orElseThrow();
         List<Double> errors = group.stream().map(r -> Double.parseDouble(r.get("predictedValidationError"))).toList();
         int slash = mode.indexOf('/');
-        return new Prediction(source, n, Integer.parseInt(group.get(0).get("validationSize")),
+        return new Prediction(source.toString(), n, Integer.parseInt(group.get(0).get("validationSize")),
                 Integer.parseInt(mode.substring(0, slash)), mode.substring(slash + 1), byChoice.get(mode).size(),
                 group.size(), mean(errors), errors.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 errors.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
@@ -173,10 +173,10 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
         sb.append("This is a PREDICTION of l* (depth-prediction: linear probes of every layer and short fine-tunes of every "
                 + "depth with successive halving, chosen on validation error), not the full sweep's answer; it has no "
                 + "test error, interval or gains.\n");
-        Path previous = null;
+        String previous = null;
         for (Prediction p : predictions) {
             if (!p.source().equals(previous)) {
-                sb.append("  source ").append(p.source().getFileName()).append('\n');
+                sb.append("  source ").append(Path.of(p.source()).getFileName()).append('\n');
                 previous = p.source();
             }
             sb.append(String.format(Locale.ROOT, "    n=%d (+%d validation): predicted l* = %d, layers above %s "
@@ -219,18 +219,7 @@ record FastAnswer(List<Prediction> predictions, List<Ranked> ranking, Path recom
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("prediction", "a prediction of the depth-prediction stage, not the full sweep's answer");
         out.put("resampling", "repetitions are stratified resamplings of the labelled examples, not fresh draws");
-        out.put("predictions", predictions.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", p.source().toString());
-            m.put("targetSize", p.targetSize());
-            m.put("validationSize", p.validationSize());
-            m.put("predictedDepth", p.depth());
-            m.put("predictedInit", p.init());
-            m.put("agreeingResamples", p.agreeing());
-            m.put("resamples", p.resamples());
-            m.put("predictedValidationError", p.validationError());
-            return m;
-        }).toList());
+        out.put("predictions", predictions);
         out.put("costSampleEpochs", costSampleEpochs);
         out.put("fullSweepCostSampleEpochs", fullSweepCostSampleEpochs);
         out.put("fullSweepCost", fullSweepCost);

@@ -163,6 +163,12 @@ class RecommendFastTest {
 
         JsonNode json = Json.MAPPER.readTree(dir.resolve("ws/runs/latest").resolve(RecommendCommand.FAST_JSON_FILE).toFile());
         assertEquals(cost, json.get("costSampleEpochs").asLong());
+        assertEquals(2, json.get("predictions").size());
+        for (JsonNode p : json.get("predictions")) {
+            assertTrue(r.out().contains(String.format(Locale.ROOT, "n=%d (+%d validation): predicted l* = %d, layers above %s",
+                    p.get("targetSize").asInt(), p.get("validationSize").asInt(), p.get("depth").asInt(),
+                    p.get("init").asText())), p.toString());
+        }
         assertFalse(Files.exists(dir.resolve("ws/runs/latest/recommended.onnx")), "nothing exported");
 
         // the saved pipeline: depth-prediction with the sweep's sizes and training settings, no fine-tune
