@@ -63,7 +63,11 @@ record RecommendedNetwork(String cellKey, int resample, double validationError, 
         }
         FineTunedNetworks.Retrained retrained = FineTunedNetworks.retrain(m.parameters(), m.seed(), pair, source, threads);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        OnnxExport.write(retrained.network(), file);
+        if (retrained.blocks() != null) {
+            OnnxExport.write(retrained.blocks(), file); // input [batch, C, H, W]: NCHW, as the user's model takes it
+        } else {
+            OnnxExport.write(retrained.network(), file);
+        }
         return new RecommendedNetwork(cell.get("cellKey"), Integer.parseInt(cell.get("seed")),
                 Double.parseDouble(cell.get("validationError")), Double.parseDouble(cell.get("testError")),
                 retrained.testError(), file);

@@ -46,8 +46,8 @@ public final class OnnxImport {
             ChainMapper mapped = ChainMapper.map(chain);
             if (mapped.blocks()) {
                 throw new OnnxImportException("the graph has convolutional or batch-normalised blocks, which a fully"
-                        + " connected network cannot hold; read it as a block network (OnnxImport.readBlocks,"
-                        + " or defrost onnx import)");
+                        + " connected network cannot hold; it imports as a block network (defrost onnx import writes"
+                        + " one; recommend and the source-network stage take such files directly)");
             }
             return dense(file, model, chain, mapped);
         });

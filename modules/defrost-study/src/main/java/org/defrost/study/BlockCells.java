@@ -8,6 +8,7 @@ import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.conv.BlockTrainer;
 import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.train.TrainingConfig;
+import org.defrost.spi.Seed;
 import org.defrost.spi.UnitContext;
 import org.defrost.study.support.TargetRows;
 import org.defrost.tasks.LabelledSet;
@@ -31,12 +32,30 @@ final class BlockCells {
      * optionally a second stage with every block unfrozen; writes {@link CellResult}, the rows and the history.
      */
     static void fineTune(UnitContext ctx, FineTuneCell u, TaskPair pair, Path sourceDir) throws Exception {
-        BlockNetwork source = BlockNetworkIo.load(sourceDir);
-        BlockNetwork network = BlockStudy.transfer(source, pair.classes(TaskRole.TARGET), u.depth(),
-                !u.build().equals("random"), ctx.seed().derive("init"));
-        FineTuneStage.trainCell(ctx, u, pair, new FineTuneStage.CellNetwork((config, reporter, train, validation, seed,
-                threads) -> new BlockTrainer(config, reporter).train(network, train, validation, seed, threads),
-                network::evaluate, () -> network.freezeThrough(0)));
+        BlockNetwork network = startingNetwork(u, BlockNetworkIo.load(sourceDir), pair, ctx.seed());
+        FineTuneStage.trainCell(ctx, u, pair, cellNetwork(network));
+    }
+
+    /**
+     * A block cell's starting network ({@link BlockStudy#transfer}): blocks 1..ℓ copied and frozen, the blocks above
+     * copied or drawn fresh as the cell's build says, a fresh readout for the pair's target classes.
+     *
+     * @param seed the cell's seed; its {@code init} stream draws the fresh blocks. {@code source} is not modified.
+     */
+    static BlockNetwork startingNetwork(FineTuneCell u, BlockNetwork source, TaskPair pair, Seed seed) {
+        return BlockStudy.transfer(source, pair.classes(TaskRole.TARGET), u.depth(), !u.build().equals("random"),
+                seed.derive("init"));
+    }
+
+    /**
+     * {@code network} as {@link FineTuneStage#train} drives it, trained by a {@link BlockTrainer} reporting to the
+     * cell's reporter (none when the reporter is null, for a cell trained again).
+     */
+    static FineTuneStage.CellNetwork cellNetwork(BlockNetwork network) {
+        return new FineTuneStage.CellNetwork((config, reporter, train, validation, seed, threads) ->
+                new BlockTrainer(config, reporter != null ? reporter : record -> { })
+                        .train(network, train, validation, seed, threads),
+                network::evaluate, () -> network.freezeThrough(0));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Network;
+import org.defrost.nn.conv.BlockNetwork;
+import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.io.NetworkIo;
 import org.defrost.nn.train.Trainer;
 import org.defrost.spi.Seed;
@@ -21,13 +23,15 @@ public final class FineTunedNetworks {
     }
 
     /**
-     * A cell's network trained again, with its evaluation.
+     * A cell's network trained again, with its evaluation. Exactly one of {@code network} and {@code blocks} is set,
+     * as the source network is fully connected or a block network.
      *
-     * @param network         the trained network (fully connected)
+     * @param network         the trained fully connected network, or null
+     * @param blocks          the trained block (convolutional) network, or null
      * @param testError       its 0/1 error on the target test set; equal to the cell's {@code testError}
      * @param validationError its validation error at the restored epoch; equal to the cell's
      */
-    public record Retrained(Network network, double testError, double validationError) {
+    public record Retrained(Network network, BlockNetwork blocks, double testError, double validationError) {
     }
 
     /**
@@ -38,24 +42,30 @@ public final class FineTunedNetworks {
      * @param taskPair         the directory of the task pair the cell trained on
      * @param sourceNetwork    the directory of the source-network artifact it started from
      * @param threads          threads to compute on; the result does not depend on them
-     * @throws IllegalArgumentException for a cell of a block (convolutional) source network, which is not supported
      */
     public static Retrained retrain(Map<String, Object> unitParameters, long seed, Path taskPair, Path sourceNetwork,
                                     int threads) throws IOException {
         Path sourceDir = sourceNetwork.resolve("network");
-        if (BlockStudy.isBlockNetwork(sourceDir)) {
-            throw new IllegalArgumentException("the cell's source network is a block (convolutional) network; training "
-                    + "its cells again is supported for fully connected networks only");
-        }
         FineTuneCell u = TypedUnits.fromParameters(unitParameters, FineTuneCell.class);
         TaskPair pair = TaskPair.read(taskPair);
+        if (BlockStudy.isBlockNetwork(sourceDir)) {
+            BlockNetwork network = BlockCells.startingNetwork(u, BlockNetworkIo.load(sourceDir), pair, Seed.of(seed));
+            FineTuneStage.TrainedCell trained = train(u, pair, seed, threads, BlockCells.cellNetwork(network));
+            return new Retrained(null, network, trained.test().error(), trained.result().best().validationError());
+        }
         Network network = FineTuneStage.startingNetwork(u, NetworkIo.load(sourceDir), pair, Seed.of(seed));
         FineTuneStage.CellNetwork cell = new FineTuneStage.CellNetwork((config, reporter, train, validation, s, t) ->
                 new Trainer(config).train(network, train, validation, s, t), network::evaluate, () -> network.freezeThrough(0));
+        FineTuneStage.TrainedCell trained = train(u, pair, seed, threads, cell);
+        return new Retrained(network, null, trained.test().error(), trained.result().best().validationError());
+    }
+
+    /** The cell's training, as {@code fine-tune} runs it with {@code cacheFrozenPrefix} (the default). */
+    private static FineTuneStage.TrainedCell train(FineTuneCell u, TaskPair pair, long seed, int threads,
+                                                   FineTuneStage.CellNetwork cell) throws IOException {
         try (KernelThreads t = KernelThreads.of(threads)) {
-            FineTuneStage.TrainedCell trained = FineTuneStage.train(u, pair, cell,
-                    u.training().config().withCacheFrozenPrefix(true), null, Seed.of(seed), t);
-            return new Retrained(network, trained.test().error(), trained.result().best().validationError());
+            return FineTuneStage.train(u, pair, cell, u.training().config().withCacheFrozenPrefix(true), null,
+                    Seed.of(seed), t);
         }
     }
 }

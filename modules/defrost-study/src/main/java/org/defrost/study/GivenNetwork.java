@@ -12,8 +12,12 @@ import org.defrost.nn.Network;
 import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.io.BlockNetworkIo;
 import org.defrost.nn.io.NetworkIo;
+import org.defrost.onnx.MappedBlock;
 import org.defrost.onnx.MappedLayer;
+import org.defrost.nn.conv.ImageShape;
+import org.defrost.onnx.OnnxBlockNetwork;
 import org.defrost.onnx.OnnxImport;
+import org.defrost.onnx.OnnxModel;
 import org.defrost.onnx.OnnxNetwork;
 
 /**
@@ -50,7 +54,12 @@ record GivenNetwork(Path file, Network dense, BlockNetwork blocks, List<String> 
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             throw new IOException(file + ": expected an ONNX model (.onnx) or a defrost network directory");
         }
-        OnnxNetwork onnx = OnnxImport.read(file);
+        OnnxModel model = OnnxImport.readAny(file);
+        if (model instanceof OnnxBlockNetwork b) {
+            b.network().freezeThrough(0);
+            return new GivenNetwork(file, null, b.network(), b.blocks().stream().map(MappedBlock::describe).toList());
+        }
+        OnnxNetwork onnx = (OnnxNetwork) model;
         List<String> mapping = new ArrayList<>();
         for (MappedLayer l : onnx.layers()) {
             mapping.add(l.describe(l.layer() == onnx.layers().size()));
@@ -76,6 +85,44 @@ record GivenNetwork(Path file, Network dense, BlockNetwork blocks, List<String> 
     /** The readout's width. */
     int outputs() {
         return dense != null ? dense.spec().outputDim() : blocks.architecture().outputs();
+    }
+
+    /** The input image C × H × W of a block network; null for a fully connected one. */
+    ImageShape imageShape() {
+        return blocks == null ? null : blocks.architecture().input();
+    }
+
+    /**
+     * Refuses data of another width or image shape, naming both: "model.onnx expects 784 inputs, the target data (X)
+     * has 780 columns", or for a convolutional network "model.onnx expects 1×28×28 images (channels×height×width),
+     * the target data (X) has images of 3×28×28". Flat rows ({@code shape} null) are accepted for a network whose
+     * images have one channel, where PyTorch's NCHW order and defrost's NHWC order coincide; for several channels the
+     * reordering needs X's shape (n, C, H, W).
+     *
+     * @param shape the data's image shape {@code [C, H, W]}, or null for flat rows
+     */
+    void requireInput(int columns, List<Integer> shape, String data) {
+        ImageShape image = imageShape();
+        if (image == null || image.height() * image.width() == 1) {
+            requireWidth(columns, data);
+            return;
+        }
+        String expected = file.getFileName() + " expects " + image.channels() + "×" + image.height() + "×"
+                + image.width() + " images (channels×height×width), " + data;
+        if (shape != null) {
+            if (shape.get(0) != image.channels() || shape.get(1) != image.height() || shape.get(2) != image.width()) {
+                throw new IllegalArgumentException(expected + " has images of " + shape.get(0) + "×" + shape.get(1) + "×"
+                        + shape.get(2));
+            }
+        } else if (columns != image.size()) {
+            throw new IllegalArgumentException(expected + " has " + columns + " columns; give X as an array of shape "
+                    + "(n, " + image.channels() + ", " + image.height() + ", " + image.width() + ")");
+        } else if (image.channels() > 1) {
+            throw new IllegalArgumentException(expected + " has flat rows of " + columns + " values, whose channel "
+                    + "order is unknown; give X as an array of shape (n, " + image.channels() + ", " + image.height()
+                    + ", " + image.width() + ") in PyTorch's NCHW order (x.reshape(n, " + image.channels() + ", "
+                    + image.height() + ", " + image.width() + "))");
+        }
     }
 
     /** Refuses data of another width, naming both: "model.onnx expects 784 inputs, the target data (X) has 780 columns". */

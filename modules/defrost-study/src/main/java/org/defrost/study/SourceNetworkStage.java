@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.defrost.nn.conv.ImageShape;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
@@ -35,12 +36,13 @@ public final class SourceNetworkStage implements Stage {
     public StageDescriptor descriptor() {
         return new StageDescriptor(TYPE, "1",
                 "Uses a network you already have as the source network S instead of pre-training one: an ONNX model "
-                        + "(a chain of dense layers; docs/onnx.md says which files import) or a defrost network directory "
+                        + "(a chain of dense or convolutional layers; docs/onnx.md says which files import) or a defrost network directory "
                         + "(network.json and its tensors, as defrost onnx import or a run's source-network output write "
                         + "them). Writes the same artifact as pretrain, so incremental-defrosting, fine-tune, similarity "
                         + "and report follow unchanged; the readout is replaced by a fresh one for the target's classes. "
                         + "Changing the file's bytes reruns the stage and what depends on it. With a task pair before it, "
-                        + "the network must take the pair's number of inputs.",
+                        + "the network must take the pair's number of inputs, and a convolutional network the pair's image "
+                        + "shape (X of shape (n, C, H, W) in PyTorch's order; flat rows for one channel only).",
                 List.of(FILE),
                 List.of(), List.of(ArtifactKinds.TASK_PAIR), List.of(ArtifactKinds.SOURCE_NETWORK), StageScope.EACH_SEED,
                 true);
@@ -64,12 +66,15 @@ public final class SourceNetworkStage implements Stage {
     /** The network's width against the task pair's, when its producer declares it (labelled-data does). */
     @Override
     public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        Long width = inputSizes.getOrDefault(ArtifactKinds.TASK_PAIR, Map.of()).get(TaskPair.INPUT_DIM);
+        Map<String, Long> sizes = inputSizes.getOrDefault(ArtifactKinds.TASK_PAIR, Map.of());
+        Long width = sizes.get(TaskPair.INPUT_DIM);
         if (width == null) {
             return List.of();
         }
+        List<Integer> shape = sizes.keySet().containsAll(BlockStudy.SHAPE_SIZES)
+                ? BlockStudy.SHAPE_SIZES.stream().map(k -> sizes.get(k).intValue()).toList() : null;
         try {
-            GivenNetwork.read(BINDER.bind(p)).requireWidth(width.intValue(), "the target data (X)");
+            GivenNetwork.read(BINDER.bind(p)).requireInput(width.intValue(), shape, "the target data (X)");
             return List.of();
         } catch (IllegalArgumentException e) {
             return List.of(new ParameterProblem(FILE.name(), e.getMessage()));
@@ -90,7 +95,9 @@ public final class SourceNetworkStage implements Stage {
         GivenNetwork given = GivenNetwork.read(file);
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
         if (!pairs.isEmpty()) {
-            given.requireWidth(TaskPair.read(pairs.get(0).directory()).inputDim(), "the task pair's data");
+            TaskPair pair = TaskPair.read(pairs.get(0).directory());
+            List<Integer> shape = pair.manifest().inputShape();
+            given.requireInput(pair.inputDim(), shape != null && shape.size() == 3 ? shape : null, "the task pair's data");
         }
         ArtifactWriter out = ctx.output(ArtifactKinds.SOURCE_NETWORK);
         given.save(out.directory().resolve("network"), FileDigests.of(file));
@@ -101,6 +108,8 @@ public final class SourceNetworkStage implements Stage {
         if (given.blocks() != null) {
             out.putMetadata("architecture", given.blocks().architecture().text());
             out.putMetadata("blockNames", BlockPretrain.blockNames(given.blocks().architecture()));
+            ImageShape image = given.imageShape();
+            out.putMetadata(BlockStudy.IMAGE_SHAPE, List.of(image.channels(), image.height(), image.width()));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.ParameterType;
 import org.defrost.spi.Parameters;
 import org.defrost.tasks.InvalidDatasetException;
+import org.defrost.tasks.LabelledSet;
 import org.defrost.tasks.data.CsvDataset;
 import org.defrost.tasks.data.CsvLayout;
 import org.defrost.tasks.data.DatasetPart;
@@ -41,7 +42,9 @@ record LabelledData(String inputs, String labels, String format, int classes, do
         List<ParameterSpec> specs = new ArrayList<>(List.of(
                 ParameterSpec.path("inputs", null, "X, one example per row: a .npy array of shape (n, features...) in "
                         + "any numeric dtype, an IDX images file (plain or gzip), or a .csv file of numbers with a label "
-                        + "column. Used as is: preprocess it as the source network expects."),
+                        + "column. A .npy array of shape (n, C, H, W) holds images in PyTorch's NCHW order and is "
+                        + "reordered to defrost's NHWC rows (docs/practitioner.md). Values are used as is: preprocess "
+                        + "them as the source network expects."),
                 ParameterSpec.derived("labels", ParameterType.PATH, "none, for csv inputs", "y: a .npy integer array of "
                         + "shape (n) or (n, 1), or an IDX labels file; not for csv, whose labels are a column of the inputs "
                         + "file."),
@@ -96,11 +99,38 @@ record LabelledData(String inputs, String labels, String format, int classes, do
             case "idx" -> IdxDataset.read(x, Path.of(labels), declared);
             default -> CsvDataset.read(x, csv, declared);
         };
+        if (format.equals("npy") && part.inputShape().length == 3) {
+            part = nchwToNhwc(part);
+        }
         if (classesOf(part) < 2) {
             throw new InvalidDatasetException(Path.of(labels.isEmpty() ? inputs : labels),
                     "every label is 0: a classification task needs at least two classes");
         }
         return part;
+    }
+
+    /**
+     * Images given in PyTorch's order, each example {@code C × H × W} with the channel slowest (NCHW), as rows in
+     * defrost's order (NHWC, channel fastest); the shape {@code [C, H, W]} is kept. For one channel the orders
+     * coincide. This is the only place where labelled-data reorders values: a change to it must change the stage's
+     * version, which is part of its keys.
+     */
+    static DatasetPart nchwToNhwc(DatasetPart part) {
+        int[] shape = part.inputShape();
+        int channels = shape[0];
+        int pixels = shape[1] * shape[2];
+        LabelledSet in = part.samples();
+        int features = in.features();
+        float[] out = new float[in.inputs().length];
+        for (int r = 0; r < in.size(); r++) {
+            int base = r * features;
+            for (int c = 0; c < channels; c++) {
+                for (int p = 0; p < pixels; p++) {
+                    out[base + p * channels + c] = in.inputs()[base + c * pixels + p];
+                }
+            }
+        }
+        return new DatasetPart(new LabelledSet(out, in.labels(), features), shape, part.origin());
     }
 
     /** K: the declared classes, else the largest label + 1. */

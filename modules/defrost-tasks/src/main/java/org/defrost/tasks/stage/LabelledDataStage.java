@@ -3,6 +3,7 @@ package org.defrost.tasks.stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.defrost.spi.ArtifactWriter;
@@ -32,17 +33,23 @@ public final class LabelledDataStage implements Stage {
     static final String TYPE = "labelled-data";
     /** The name under which {@link #outputSizes} declares the number of examples in the files. */
     public static final String EXAMPLES = "examples";
+    /**
+     * The names under which {@link #outputSizes} declares the image shape of (n, C, H, W) inputs: channels, height,
+     * width (the names {@code pretrain} checks its image shape against).
+     */
+    public static final List<String> IMAGE_SIZES = List.of("inputChannels", "inputHeight", "inputWidth");
     private static final ParameterBinder<LabelledData> BINDER = LabelledData::of;
 
     @Override
     public StageDescriptor descriptor() {
-        return new StageDescriptor(TYPE, "1",
+        return new StageDescriptor(TYPE, "2",
                 "Makes a target-only task pair from your own labelled examples (X and y files), for a source network "
                         + "given by the source-network stage. Since the data is fixed, the repetitions (seeds) are "
                         + "stratified resamplings of your examples, not fresh draws: each seed holds out a stratified "
                         + "test set and orders the rest as the target pool, so that fine-tune's training sets (the first "
                         + "n rows) and validation rows (the last rows) keep the class proportions. Inputs are used as "
-                        + "given (no standardisation). The pair has no source sets: pretrain cannot use it, and "
+                        + "given (no standardisation); a .npy array of shape (n, C, H, W) is read as PyTorch's NCHW images "
+                        + "and stored as defrost's NHWC rows. The pair has no source sets: pretrain cannot use it, and "
                         + "similarity takes target probes only.",
                 LabelledData.SPECS, List.of(), List.of(TaskArtifacts.TASK_PAIR), StageScope.EACH_SEED);
     }
@@ -90,9 +97,18 @@ public final class LabelledDataStage implements Stage {
         }
         try {
             LabelledData d = BINDER.bind(p);
-            LabelledSet samples = d.load().samples();
-            return Map.of(TaskPair.TARGET_POOL_SIZE, (long) d.poolSize(samples.size()), TaskPair.INPUT_DIM,
-                    (long) samples.features(), EXAMPLES, (long) samples.size());
+            DatasetPart part = d.load();
+            LabelledSet samples = part.samples();
+            Map<String, Long> sizes = new LinkedHashMap<>(Map.of(TaskPair.TARGET_POOL_SIZE,
+                    (long) d.poolSize(samples.size()), TaskPair.INPUT_DIM, (long) samples.features(), EXAMPLES,
+                    (long) samples.size()));
+            int[] shape = part.inputShape();
+            if (shape.length == 3) {
+                for (int i = 0; i < 3; i++) {
+                    sizes.put(IMAGE_SIZES.get(i), (long) shape[i]);
+                }
+            }
+            return sizes;
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
