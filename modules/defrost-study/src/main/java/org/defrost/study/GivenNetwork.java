@@ -79,7 +79,7 @@ record GivenNetwork(Path file, Network dense, BlockNetwork blocks, List<String> 
 
     /** L, the feature layers (blocks) that transfer depths count. */
     int featureLayers() {
-        return dense != null ? dense.spec().hiddenLayerCount() : blocks.blockCount();
+        return dense != null ? dense.spec().hiddenLayerCount() : blocks.architecture().blockCount();
     }
 
     /** The readout's width. */
