@@ -3,10 +3,14 @@ package org.defrost.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,6 +31,19 @@ class CommandLineTest {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /** {@link #run}, with what the command prints on {@code System.out} (not only picocli's writer) in {@code out}. */
+    static Result runCapturingStdout(List<String> args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            Result r = run(args.toArray(String[]::new));
+            return new Result(r.code(), r.out() + printed.toString(StandardCharsets.UTF_8), r.err());
+        } finally {
+            System.setOut(original);
+        }
     }
 
     @Test

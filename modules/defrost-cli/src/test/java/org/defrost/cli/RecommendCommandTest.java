@@ -84,15 +84,7 @@ class RecommendCommandTest {
                 "--target", x.toString(), "--labels", y.toString(), "--resamples", "3",
                 "--set", "finetune.maxEpochs=8", "--set", "finetune.patience=3", "--set", "finetune.bootstrapResamples=100"));
         args.addAll(List.of(extra));
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Result r = CommandLineTest.run(args.toArray(String[]::new));
-            return new Result(r.code(), r.out() + out.toString(StandardCharsets.UTF_8), r.err());
-        } finally {
-            System.setOut(original);
-        }
+        return CommandLineTest.runCapturingStdout(args);
     }
 
     private List<Manifest> artifacts(String kind) throws Exception {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,15 +89,7 @@ class RecommendConvolutionalTest {
                 "--labels", y.toString(), "--resamples", "2", "--sizes", "30",
                 "--set", "finetune.maxEpochs=4", "--set", "finetune.patience=2", "--set", "finetune.bootstrapResamples=100"));
         args.addAll(List.of(extra));
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Result r = CommandLineTest.run(args.toArray(String[]::new));
-            return new Result(r.code(), r.out() + out.toString(StandardCharsets.UTF_8), r.err());
-        } finally {
-            System.setOut(original);
-        }
+        return CommandLineTest.runCapturingStdout(args);
     }
 
     @Test

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,15 +91,7 @@ class RecommendFastTest {
                 "--target", x.toString(), "--labels", y.toString(), "--resamples", "3", "--fast",
                 "--set", "finetune.maxEpochs=8", "--set", "finetune.patience=3", "--set", "finetune.bootstrapResamples=100"));
         args.addAll(List.of(extra));
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Result r = CommandLineTest.run(args.toArray(String[]::new));
-            return new Result(r.code(), r.out() + out.toString(StandardCharsets.UTF_8), r.err());
-        } finally {
-            System.setOut(original);
-        }
+        return CommandLineTest.runCapturingStdout(args);
     }
 
     /** The run's {@code depth-prediction} artifact directory. */
