@@ -7,6 +7,7 @@ import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.ParameterType;
 import org.defrost.spi.Parameters;
+import org.defrost.tasks.Choice;
 import org.defrost.tasks.TaskPairSizes;
 
 /**
@@ -51,7 +52,7 @@ public record ChmmParameters(int inputDim, int sourceLatentDim, int targetLatent
             ParameterSpec.number("etaF", 0.0, "Feature perturbation: 0 same features, 1 independent.").withRange(0, 1),
             ParameterSpec.number("etaTheta", 0.0, "Rule perturbation: 0 same rule, 1 unrelated.").withRange(0, 1),
             ParameterSpec.choice("nonlinearity", Nonlinearity.ERF.id(),
-                    java.util.Arrays.stream(Nonlinearity.values()).map(Nonlinearity::id).toList(),
+                    Choice.ids(Nonlinearity.class),
                     "The embedding sigma; erf means erf(z/sqrt(2))."),
             ParameterSpec.number("labelNoise", 0.0, "Probability of flipping a training label.").withRange(0, 0.5),
             ParameterSpec.derived("sourceTrainSize", ParameterType.INTEGER, TWENTY_N, "Source training set size.")

@@ -8,24 +8,20 @@ import org.defrost.tasks.TaskRole;
  * {@code seed/sample/<streamName>/r}. {@link #PAIRED_PROBES} gives two views of one latent draw.
  */
 public enum ChmmSet {
-    SOURCE_TRAIN("source-train", TaskRole.SOURCE, true, TaskPairSet.SOURCE_TRAIN),
-    SOURCE_TEST("source-test", TaskRole.SOURCE, false, TaskPairSet.SOURCE_TEST),
-    TARGET_POOL("target-pool", TaskRole.TARGET, true, TaskPairSet.TARGET_POOL),
-    TARGET_TEST("target-test", TaskRole.TARGET, false, TaskPairSet.TARGET_TEST),
-    TARGET_PROBES("probe-target", TaskRole.TARGET, false, TaskPairSet.PROBE_TARGET),
-    SOURCE_PROBES("probe-source", TaskRole.SOURCE, false, TaskPairSet.PROBE_SOURCE),
+    SOURCE_TRAIN("source-train", TaskPairSet.SOURCE_TRAIN),
+    SOURCE_TEST("source-test", TaskPairSet.SOURCE_TEST),
+    TARGET_POOL("target-pool", TaskPairSet.TARGET_POOL),
+    TARGET_TEST("target-test", TaskPairSet.TARGET_TEST),
+    TARGET_PROBES("probe-target", TaskPairSet.PROBE_TARGET),
+    SOURCE_PROBES("probe-source", TaskPairSet.PROBE_SOURCE),
     /** Latent c of dimension Ds + Dt - Dshared; rows of the source view go to PROBE_PAIRED_SOURCE. */
-    PAIRED_PROBES("probe-paired", TaskRole.SOURCE, false, TaskPairSet.PROBE_PAIRED_SOURCE);
+    PAIRED_PROBES("probe-paired", TaskPairSet.PROBE_PAIRED_SOURCE);
 
     private final String streamName;
-    private final TaskRole role;
-    private final boolean training;
     private final TaskPairSet file;
 
-    ChmmSet(String streamName, TaskRole role, boolean training, TaskPairSet file) {
+    ChmmSet(String streamName, TaskPairSet file) {
         this.streamName = streamName;
-        this.role = role;
-        this.training = training;
         this.file = file;
     }
 
@@ -34,14 +30,14 @@ public enum ChmmSet {
         return streamName;
     }
 
-    /** The task whose features and teacher make the inputs and labels (the source view for pairs). */
+    /** The task whose features and teacher make the inputs and labels: that of its file (the source view for pairs). */
     public TaskRole role() {
-        return role;
+        return file.role();
     }
 
-    /** Whether label noise applies (training sets only). */
+    /** Whether label noise applies: only to the training sets, the source training set and the target pool. */
     public boolean isTraining() {
-        return training;
+        return this == SOURCE_TRAIN || this == TARGET_POOL;
     }
 
     /** Where the set is stored (the source view, for {@link #PAIRED_PROBES}). */

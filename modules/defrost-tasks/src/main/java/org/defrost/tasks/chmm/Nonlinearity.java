@@ -1,36 +1,25 @@
 package org.defrost.tasks.chmm;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.defrost.spi.ParameterException;
+import org.defrost.tasks.Choice;
 
 /**
  * The embedding nonlinearity sigma of the hidden manifold model, {@code x = sigma(F^T c / sqrt(D))},
  * applied element-wise and reproducibly (only exact IEEE operations).
  */
-public enum Nonlinearity {
+public enum Nonlinearity implements Choice {
     /** {@code erf(z / sqrt(2))}, the default; see {@link FloatFunctions} for its accuracy. */
-    ERF("erf"),
+    ERF,
     /** {@code sign(z)}: -1, 0 or +1. */
-    SIGN("sign"),
+    SIGN,
     /** {@code tanh(z)}; see {@link FloatFunctions} for its accuracy. */
-    TANH("tanh"),
+    TANH,
     /** {@code max(z, 0)}. */
-    RELU("relu"),
+    RELU,
     /** {@code z}. */
-    LINEAR("linear");
+    LINEAR;
 
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
-    private final String id;
-
-    Nonlinearity(String id) {
-        this.id = id;
-    }
-
-    /** The name used in parameters, e.g. {@code erf}. */
-    public String id() {
-        return id;
-    }
 
     /**
      * The nonlinearity called {@code id}.
@@ -38,13 +27,7 @@ public enum Nonlinearity {
      * @throws ParameterException naming the parameter and the accepted names
      */
     public static Nonlinearity parse(String id) {
-        for (Nonlinearity n : values()) {
-            if (n.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
-                return n;
-            }
-        }
-        throw new ParameterException("nonlinearity", "nonlinearity must be one of "
-                + Arrays.stream(values()).map(Nonlinearity::id).toList() + ", got '" + id + "'");
+        return Choice.parse(Nonlinearity.class, id, "nonlinearity");
     }
 
     /** Applies sigma to {@code z[off .. off+len)} in place. {@code z} is modified. */

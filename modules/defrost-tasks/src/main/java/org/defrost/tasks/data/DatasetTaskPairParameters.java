@@ -7,6 +7,7 @@ import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterParts;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
+import org.defrost.tasks.Choice;
 import org.defrost.tasks.TaskPairSizes;
 
 /**
@@ -47,12 +48,12 @@ public record DatasetTaskPairParameters(ClassGrouping sourceGroups, ClassGroupin
             ParameterSpec.strings("targetGroups", List.of("5", "6", "7", "8", "9"), List.of(),
                     "Target task: one entry per label, each a comma-separated list of dataset classes."),
             ParameterSpec.choice("inputChange", InputChange.Kind.NONE.id(),
-                    java.util.Arrays.stream(InputChange.Kind.values()).map(InputChange.Kind::id).toList(),
+                    Choice.ids(InputChange.Kind.class),
                     "Change applied to the target's inputs."),
             NOISE_STD,
             ROTATION_DEGREES,
             ParameterSpec.choice("standardisation", Standardisation.GLOBAL.id(),
-                    java.util.Arrays.stream(Standardisation.values()).map(Standardisation::id).toList(),
+                    Choice.ids(Standardisation.class),
                     "Input standardisation, fitted on the source training set."),
             ParameterSpec.integer("sourceTrainSize", 15_000, "Source training set size.").withRange(1, 100_000_000),
             ParameterSpec.integer("targetPoolSize", 15_000, "Target pool size, the largest target training set.")

@@ -2,6 +2,7 @@ package org.defrost.tasks.data;
 
 import java.util.Locale;
 import org.defrost.spi.ParameterException;
+import org.defrost.tasks.Choice;
 
 /**
  * A change applied to every target input (pool, test and probes): the analogue of a feature change.
@@ -16,36 +17,19 @@ import org.defrost.spi.ParameterException;
 public record InputChange(Kind kind, double noiseStd, double rotationDegrees) {
 
     /** The available changes. */
-    public enum Kind {
+    public enum Kind implements Choice {
         /** Target inputs are the dataset's inputs. */
-        NONE("none"),
+        NONE,
         /** Independent N(0, noiseStd^2) noise added to each standardised input, drawn afresh per row. */
-        NOISE("noise"),
+        NOISE,
         /** One fixed random permutation of the input features, drawn from the seed. */
-        PERMUTATION("permutation"),
+        PERMUTATION,
         /** Rotation of square images by rotationDegrees with bilinear interpolation; outside pixels are 0. */
-        ROTATION("rotation");
-
-        private final String id;
-
-        Kind(String id) {
-            this.id = id;
-        }
-
-        /** The name used in parameters. */
-        public String id() {
-            return id;
-        }
+        ROTATION;
 
         /** The kind named {@code id}; the message names the parameter {@code inputChange}. */
         public static Kind parse(String id) {
-            for (Kind k : values()) {
-                if (k.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
-                    return k;
-                }
-            }
-            throw new ParameterException("inputChange", "inputChange must be one of none, noise, permutation, rotation; got '"
-                    + id + "'");
+            return Choice.parse(Kind.class, id, "inputChange");
         }
     }
 
