@@ -15,16 +15,15 @@ import org.ejml.data.FMatrixRMaj;
  * draw does not depend on the other layers: {@link #reinitialize(int, Seed)} with the build seed reproduces
  * the layer a fresh network would have. Not thread-safe; one network is trained by one trainer at a time.
  */
-public final class Network {
+public final class Network extends FreezableNetwork {
     private static final int EVALUATION_BATCH = 1024;
     private static final FloatBackend PLAIN = new FloatBackend(KernelThreads.single());
 
     private final LayerParameters<FMatrixRMaj> params;
-    private final boolean[] frozen;
 
     private Network(LayerParameters<FMatrixRMaj> params, boolean[] frozen) {
+        super(frozen);
         this.params = params;
-        this.frozen = frozen;
     }
 
     /** A freshly initialised network with every layer trainable and zero biases. */
@@ -66,45 +65,14 @@ public final class Network {
         return params.bias(layer);
     }
 
-    /** Whether layer {@code k} is frozen (never updated by training, no optimiser state). */
-    public boolean isFrozen(int layer) {
-        params.weight(layer); // range check
-        return frozen[layer];
+    @Override
+    protected int unitCount() {
+        return layerCount();
     }
 
-    /** Freezes or unfreezes layer {@code k}. */
-    public void setFrozen(int layer, boolean value) {
+    @Override
+    protected void checkUnit(int layer) {
         params.weight(layer);
-        frozen[layer] = value;
-    }
-
-    /** Freezes exactly layers {@code 1..depth} and unfreezes the others ({@code 0 <= depth <= L}). */
-    public void freezeThrough(int depth) {
-        if (depth < 0 || depth >= layerCount()) {
-            throw new IllegalArgumentException("freeze depth " + depth + " outside 0.." + (layerCount() - 1)
-                    + " (the readout cannot be frozen this way)");
-        }
-        for (int k = 1; k <= layerCount(); k++) {
-            frozen[k] = k <= depth;
-        }
-    }
-
-    /** The number of consecutive frozen layers from layer 1 up (0 when layer 1 is trainable). */
-    public int frozenPrefixDepth() {
-        int d = 0;
-        while (d < layerCount() && frozen[d + 1]) {
-            d++;
-        }
-        return d;
-    }
-
-    /** {@code trainable[k]} for k = 1..L+1 (index 0 unused); a new array. */
-    public boolean[] trainableFlags() {
-        boolean[] t = new boolean[layerCount() + 1];
-        for (int k = 1; k <= layerCount(); k++) {
-            t[k] = !frozen[k];
-        }
-        return t;
     }
 
     /**
@@ -145,7 +113,7 @@ public final class Network {
 
     /** A deep copy (parameters and frozen flags). */
     public Network copy() {
-        Network c = new Network(new LayerParameters<>(spec(), PLAIN), frozen.clone());
+        Network c = new Network(new LayerParameters<>(spec(), PLAIN), frozenFlags());
         c.copyLayersFrom(this, 1, layerCount());
         return c;
     }

@@ -4,6 +4,7 @@ import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Dataset;
 import org.defrost.nn.Evaluation;
 import org.defrost.nn.Evaluator;
+import org.defrost.nn.FreezableNetwork;
 import org.defrost.nn.backend.FloatBackend;
 import org.defrost.spi.Seed;
 import org.ejml.data.FMatrixRMaj;
@@ -17,16 +18,15 @@ import org.ejml.data.FMatrixRMaj;
  * <p>Block b's initial weights come from {@code seed.derive("init").derive(b)}, independent of the other blocks.
  * Not thread-safe.
  */
-public final class BlockNetwork {
+public final class BlockNetwork extends FreezableNetwork {
     private static final int CHUNK = 256;
     private static final FloatBackend PLAIN = new FloatBackend(KernelThreads.single());
 
     private final BlockParameters<FMatrixRMaj> params;
-    private final boolean[] frozen;
 
     private BlockNetwork(BlockParameters<FMatrixRMaj> params, boolean[] frozen) {
+        super(frozen);
         this.params = params;
-        this.frozen = frozen;
     }
 
     /** A freshly initialised network, every block trainable. */
@@ -58,45 +58,14 @@ public final class BlockNetwork {
         return params;
     }
 
-    /** Whether block {@code b} is frozen. */
-    public boolean isFrozen(int block) {
+    @Override
+    protected int unitCount() {
+        return blockCount();
+    }
+
+    @Override
+    protected void checkUnit(int block) {
         params.all(block);
-        return frozen[block];
-    }
-
-    /** Freezes or unfreezes block {@code b}. */
-    public void setFrozen(int block, boolean value) {
-        params.all(block);
-        frozen[block] = value;
-    }
-
-    /** Freezes exactly blocks {@code 1..depth} ({@code 0 <= depth <= L}) and unfreezes the others. */
-    public void freezeThrough(int depth) {
-        if (depth < 0 || depth >= blockCount()) {
-            throw new IllegalArgumentException("freeze depth " + depth + " outside 0.." + (blockCount() - 1)
-                    + " (the readout cannot be frozen this way)");
-        }
-        for (int b = 1; b <= blockCount(); b++) {
-            frozen[b] = b <= depth;
-        }
-    }
-
-    /** The number of consecutive frozen blocks from block 1 up. */
-    public int frozenPrefixDepth() {
-        int d = 0;
-        while (d < blockCount() && frozen[d + 1]) {
-            d++;
-        }
-        return d;
-    }
-
-    /** {@code trainable[b]} for b = 1..L+1 (index 0 unused); a new array. */
-    public boolean[] trainableFlags() {
-        boolean[] t = new boolean[blockCount() + 1];
-        for (int b = 1; b <= blockCount(); b++) {
-            t[b] = !frozen[b];
-        }
-        return t;
     }
 
     /** Redraws block {@code b} from {@code seed} as {@link #build} does; the frozen flag is unchanged. */
@@ -113,7 +82,7 @@ public final class BlockNetwork {
 
     /** A deep copy (tensors and frozen flags). */
     public BlockNetwork copy() {
-        BlockNetwork c = new BlockNetwork(new BlockParameters<>(architecture(), PLAIN), frozen.clone());
+        BlockNetwork c = new BlockNetwork(new BlockParameters<>(architecture(), PLAIN), frozenFlags());
         c.copyBlocksFrom(this, 1, blockCount());
         return c;
     }
