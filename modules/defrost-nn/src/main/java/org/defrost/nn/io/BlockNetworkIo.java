@@ -1,8 +1,6 @@
 package org.defrost.nn.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import org.defrost.npy.Npy;
 import org.defrost.npy.NpyArray;
 import org.defrost.nn.Activation;
 import org.defrost.nn.Head;
-import org.defrost.nn.Init;
 import org.defrost.nn.conv.Architecture;
 import org.defrost.nn.conv.BlockNetwork;
 import org.defrost.nn.conv.ImageShape;
@@ -34,7 +31,6 @@ public final class BlockNetworkIo {
     /** The value of {@code "format"} in {@code network.json}. */
     public static final String FORMAT = "defrost-block-network";
     private static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> NORM_KINDS = List.of("gamma", "beta", "running_mean", "running_var");
 
     private BlockNetworkIo() {
@@ -48,9 +44,7 @@ public final class BlockNetworkIo {
     public static void save(BlockNetwork network, Path dir, Map<String, ?> provenance) throws IOException {
         Files.createDirectories(dir);
         Architecture a = network.architecture();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("formatVersion", VERSION);
+        ObjectNode root = NetworkJson.root(FORMAT, VERSION);
         ArrayNode input = root.putArray("input");
         input.add(a.input().channels()).add(a.input().height()).add(a.input().width());
         root.put("layout", "nhwc");
@@ -58,9 +52,7 @@ public final class BlockNetworkIo {
         root.put("outputs", a.outputs());
         root.put("activation", a.activation().id());
         root.put("head", a.head().id());
-        ObjectNode init = root.putObject("init");
-        init.put("kind", a.init().id());
-        init.put("scale", a.init().scale());
+        NetworkJson.putInit(root, a.init());
         ArrayNode blocks = root.putArray("blockTensors");
         for (int b = 1; b <= network.blockCount(); b++) {
             ObjectNode block = blocks.addObject();
@@ -78,29 +70,20 @@ public final class BlockNetworkIo {
                 }
             }
         }
-        root.set("provenance", MAPPER.valueToTree(provenance == null ? Map.of() : provenance));
-        MAPPER.writeValue(dir.resolve(NetworkIo.JSON).toFile(), root);
+        NetworkJson.write(dir, root, provenance);
     }
 
     /** Reads a network written by {@link #save}, with its frozen flags. */
     public static BlockNetwork load(Path dir) throws IOException {
         Path json = dir.resolve(NetworkIo.JSON);
-        JsonNode root = MAPPER.readTree(json.toFile());
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(json + " is not a " + FORMAT + " file");
-        }
-        if (root.path("formatVersion").asInt() != VERSION) {
-            throw new IOException(json + ": unsupported formatVersion " + root.path("formatVersion"));
-        }
+        JsonNode root = NetworkJson.read(dir, FORMAT, VERSION);
         Architecture a;
         try {
             JsonNode in = root.required("input");
             ImageShape shape = new ImageShape(in.get(0).asInt(), in.get(1).asInt(), in.get(2).asInt());
-            JsonNode init = root.required("init");
             a = new Architecture(shape, Architecture.parseBlocks(root.required("blocks").asText(), shape),
                     root.required("outputs").asInt(), Activation.fromId(root.required("activation").asText()),
-                    Head.fromId(root.required("head").asText()),
-                    Init.fromId(init.required("kind").asText(), init.path("scale").asDouble()));
+                    Head.fromId(root.required("head").asText()), NetworkJson.init(root));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IOException(json + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package org.defrost.nn.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import org.defrost.npy.Npy;
 import org.defrost.npy.NpyArray;
 import org.defrost.nn.Activation;
 import org.defrost.nn.Head;
-import org.defrost.nn.Init;
 import org.defrost.nn.Network;
 import org.defrost.nn.NetworkSpec;
 import org.ejml.data.FMatrixRMaj;
@@ -37,7 +34,6 @@ public final class NetworkIo {
     /** The value of {@code "format"} in {@code network.json}. */
     public static final String FORMAT = "defrost-network";
     private static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private NetworkIo() {
     }
@@ -51,18 +47,14 @@ public final class NetworkIo {
     public static void save(Network network, Path dir, Map<String, ?> provenance) throws IOException {
         Files.createDirectories(dir);
         NetworkSpec spec = network.spec();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("formatVersion", VERSION);
+        ObjectNode root = NetworkJson.root(FORMAT, VERSION);
         root.put("inputDim", spec.inputDim());
         ArrayNode hidden = root.putArray("hiddenWidths");
         spec.hiddenWidths().forEach(hidden::add);
         root.put("outputDim", spec.outputDim());
         root.put("activation", spec.activation().id());
         root.put("head", spec.head().id());
-        ObjectNode init = root.putObject("init");
-        init.put("kind", spec.init().id());
-        init.put("scale", spec.init().scale());
+        NetworkJson.putInit(root, spec.init());
         root.put("bias", spec.bias());
         root.put("weightLayout", "in_by_out");
         ArrayNode layers = root.putArray("layers");
@@ -79,23 +71,20 @@ public final class NetworkIo {
                 Npy.write(dir.resolve(biasFile(k)), network.bias(k).data, spec.width(k));
             }
         }
-        root.set("provenance", MAPPER.valueToTree(provenance == null ? Map.of() : provenance));
-        MAPPER.writeValue(dir.resolve(JSON).toFile(), root);
+        NetworkJson.write(dir, root, provenance);
     }
 
     /** Reads a network written by {@link #save}, with its frozen flags. */
     public static Network load(Path dir) throws IOException {
         Path json = dir.resolve(JSON);
-        JsonNode root = readJson(json);
+        JsonNode root = NetworkJson.read(dir, FORMAT, VERSION);
         NetworkSpec spec;
         try {
             List<Integer> hidden = new ArrayList<>();
             root.required("hiddenWidths").forEach(n -> hidden.add(n.asInt()));
-            JsonNode init = root.required("init");
             spec = new NetworkSpec(root.required("inputDim").asInt(), hidden, root.required("outputDim").asInt(),
                     Activation.fromId(root.required("activation").asText()), Head.fromId(root.required("head").asText()),
-                    Init.fromId(init.required("kind").asText(), init.path("scale").asDouble()),
-                    root.required("bias").asBoolean());
+                    NetworkJson.init(root), root.required("bias").asBoolean());
         } catch (IllegalArgumentException e) {
             throw new IOException(json + ": " + e.getMessage(), e);
         }
@@ -125,18 +114,7 @@ public final class NetworkIo {
 
     /** The {@code "provenance"} object of a saved network ({@code {}} when absent). */
     public static JsonNode readProvenance(Path dir) throws IOException {
-        return readJson(dir.resolve(JSON)).path("provenance");
-    }
-
-    private static JsonNode readJson(Path json) throws IOException {
-        JsonNode root = MAPPER.readTree(json.toFile());
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IOException(json + " is not a " + FORMAT + " file");
-        }
-        if (root.path("formatVersion").asInt() != VERSION) {
-            throw new IOException(json + ": unsupported formatVersion " + root.path("formatVersion"));
-        }
-        return root;
+        return NetworkJson.read(dir, FORMAT, VERSION).path("provenance");
     }
 
     /** Reads a {@code rows × cols} float tensor; a bias may be stored as (out,) or (1, out). */
