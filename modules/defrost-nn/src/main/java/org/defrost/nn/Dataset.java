@@ -40,4 +40,38 @@ public record Dataset(FMatrixRMaj inputs, int[] labels) {
             }
         }
     }
+
+    /**
+     * Checks a training set and its validation set against a network with {@code inputDim} input columns
+     * (described as {@code inputs} in messages) and {@code classCount} classes.
+     *
+     * @param validation null for none
+     * @return the validation set to train with: {@code validation}, or null when it is absent or empty
+     * @throws IllegalArgumentException naming the set, for a wrong input width, a label outside the classes or
+     *                                  an empty training set
+     */
+    public static Dataset checkTraining(Dataset train, Dataset validation, int inputDim, String inputs,
+                                        int classCount) {
+        train.checkFor("training", inputDim, inputs, classCount);
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        if (validation == null) {
+            return null;
+        }
+        validation.checkFor("validation", inputDim, inputs, classCount);
+        return validation.size() == 0 ? null : validation;
+    }
+
+    private void checkFor(String name, int inputDim, String inputs, int classCount) {
+        if (inputDim() != inputDim) {
+            throw new IllegalArgumentException("the " + name + " set has " + inputDim() + " input columns, the network"
+                    + " expects " + inputs);
+        }
+        try {
+            checkLabels(classCount);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + name + " set: " + e.getMessage(), e);
+        }
+    }
 }

@@ -49,14 +49,8 @@ public final class BlockTrainer {
     public TrainingResult train(BlockNetwork network, Dataset train, Dataset validation, Seed seed,
                                 KernelThreads threads) {
         Architecture arch = network.architecture();
-        check(arch, train, "training");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("the training set is empty");
-        }
-        if (validation != null) {
-            check(arch, validation, "validation");
-            validation = validation.size() == 0 ? null : validation;
-        }
+        validation = Dataset.checkTraining(train, validation, arch.input().size(),
+                arch.input() + " = " + arch.input().size(), arch.head().classCount(arch.outputs()));
         int prefix = config.cacheFrozenPrefix() ? network.frozenPrefixDepth() : 0;
         if (network.frozenPrefixDepth() == network.blockCount()) {
             throw new IllegalArgumentException("every block is frozen: nothing to train");
@@ -118,18 +112,6 @@ public final class BlockTrainer {
             for (int b : updater.blocks()) {
                 params.copyBlock(best, b, backend());
             }
-        }
-    }
-
-    private static void check(Architecture arch, Dataset data, String name) {
-        if (data.inputDim() != arch.input().size()) {
-            throw new IllegalArgumentException("the " + name + " set has " + data.inputDim() + " input columns, the"
-                    + " network expects " + arch.input() + " = " + arch.input().size());
-        }
-        try {
-            data.checkLabels(arch.head().classCount(arch.outputs()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the " + name + " set: " + e.getMessage(), e);
         }
     }
 }

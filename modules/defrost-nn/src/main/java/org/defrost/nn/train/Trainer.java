@@ -101,16 +101,8 @@ public final class Trainer {
     /** As {@link #train(Network, Dataset, Dataset, Seed)} on caller-owned kernel threads (not closed here). */
     public TrainingResult train(Network network, Dataset train, Dataset validation, Seed seed, KernelThreads t) {
         NetworkSpec spec = network.spec();
-        check(spec, train, "training");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("the training set is empty");
-        }
-        if (validation != null) {
-            check(spec, validation, "validation");
-            if (validation.size() == 0) {
-                validation = null;
-            }
-        }
+        validation = Dataset.checkTraining(train, validation, spec.inputDim(), String.valueOf(spec.inputDim()),
+                spec.head().classCount(spec.outputDim()));
         boolean[] trainable = network.trainableFlags();
         int prefix = config.cacheFrozenPrefix() ? network.frozenPrefixDepth() : 0;
         if (prefix == network.layerCount()) {
@@ -129,17 +121,5 @@ public final class Trainer {
         TrainingLoop<FMatrixRMaj> loop = TrainingLoop.of(backend, params, prefix + 1, trainable, config, trainInputs,
                 train.labels(), validationInputs, validation == null ? null : validation.labels());
         return loop.run(seed.derive("minibatch-order"), listener, cancelled, prefix);
-    }
-
-    private static void check(NetworkSpec spec, Dataset data, String name) {
-        if (data.inputDim() != spec.inputDim()) {
-            throw new IllegalArgumentException("the " + name + " set has " + data.inputDim()
-                    + " input columns, the network expects " + spec.inputDim());
-        }
-        try {
-            data.checkLabels(spec.head().classCount(spec.outputDim()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the " + name + " set: " + e.getMessage(), e);
-        }
     }
 }
