@@ -198,33 +198,27 @@ public final class NeighbourTable {
         return size;
     }
 
-    /** Neighbours kept per point. */
-    public int k() {
-        return k;
-    }
-
-    /** The m-th nearest neighbour of i (m = 0 is the nearest), as a subset-local index; {@code m < k()}. */
+    /**
+     * The m-th nearest neighbour of i (m = 0 is the nearest), as a subset-local index; m is below the k the table
+     * was built with.
+     */
     public int neighbour(int i, int m) {
         return neighbours[i * k + m];
     }
 
-    /** Exact Euclidean distance from i to its nearest neighbour; needs {@code k() >= 2}. */
+    /** Exact Euclidean distance from i to its nearest neighbour; needs a table built with k >= 2. */
     public double firstDistance(int i) {
         return firstDistance[i];
     }
 
-    /** Exact Euclidean distance from i to its second-nearest neighbour; needs {@code k() >= 2}. */
+    /** Exact Euclidean distance from i to its second-nearest neighbour; needs a table built with k >= 2. */
     public double secondDistance(int i) {
         return secondDistance[i];
     }
 
-    /** Whether the squared distances were kept, as {@link #rankAmongNeighbours} needs. */
-    public boolean hasDistances() {
-        return squaredDistances != null;
-    }
-
     /**
-     * Ranks of several points among the neighbours of i (1 = nearest), in {@code O(n log t)} for t targets.
+     * Ranks of several points among the neighbours of i (1 = nearest), in {@code O(n log t)} for t targets; needs
+     * a table built with {@code keepDistances}.
      *
      * @param targets distinct subset-local indices other than i. Not modified.
      * @param ranks   receives the rank of {@code targets[s]} at index s. Modified.
