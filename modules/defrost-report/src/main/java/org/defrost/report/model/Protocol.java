@@ -2,41 +2,36 @@ package org.defrost.report.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The transfer protocols the report compares (method: transfer protocols). */
 public enum Protocol {
     /** ℓ = 0, layers re-initialised: no transfer. */
-    SCRATCH("scratch", "from scratch (ℓ = 0, random)", "scratch"),
+    SCRATCH("scratch"),
     /** ℓ = L: every feature layer copied and frozen, only the readout trained. */
-    CLASSIC("classic", "all feature layers frozen (ℓ = L)", "classic (ℓ = L)"),
+    CLASSIC("classic (ℓ = L)"),
     /** The depth of lowest validation error with the layers above re-initialised. */
-    BEST_RANDOM("best-random", "best ℓ, layers above re-initialised (random)", "best ℓ, random"),
+    BEST_RANDOM("best ℓ, random"),
     /** The depth of lowest validation error with the layers above fine-tuned from the source network. */
-    BEST_PRETRAINED("best-pretrained", "best ℓ, layers above fine-tuned (pretrained)", "best ℓ, pretrained"),
+    BEST_PRETRAINED("best ℓ, pretrained"),
     /** ℓ = 0 starting from the source network: everything fine-tuned. */
-    FULL_FINE_TUNING("full-fine-tuning", "full fine-tuning (ℓ = 0, pretrained)", "full fine-tuning");
+    FULL_FINE_TUNING("full fine-tuning");
 
-    private final String id;
-    private final String label;
     private final String shortLabel;
 
-    Protocol(String id, String label, String shortLabel) {
-        this.id = id;
-        this.label = label;
+    Protocol(String shortLabel) {
         this.shortLabel = shortLabel;
     }
 
-    /** A short name for tables and file names. */
+    /**
+     * A short name for tables and file names: the constant's name in lower case with hyphens, e.g.
+     * {@code best-random}.
+     */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** A name for text and table headings. */
-    public String label() {
-        return label;
-    }
-
-    /** A name for chart legends. */
+    /** A name for chart legends and table headings. */
     public String shortLabel() {
         return shortLabel;
     }

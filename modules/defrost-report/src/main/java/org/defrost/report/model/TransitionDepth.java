@@ -22,25 +22,14 @@ import java.util.Locale;
 public final class TransitionDepth {
     /** How the transition depth is read off a profile. */
     public enum Definition {
-        LARGEST_DROP("largest-drop", "the layer before the largest fall between hidden layers"),
-        HALF_LEVEL("half-level", "the last layer before the profile falls half-way to the run's lowest value");
+        /** The layer before the largest fall between hidden layers. */
+        LARGEST_DROP,
+        /** The last layer before the profile falls half-way to the run's lowest value. */
+        HALF_LEVEL;
 
-        private final String id;
-        private final String description;
-
-        Definition(String id, String description) {
-            this.id = id;
-            this.description = description;
-        }
-
-        /** The name used in tables. */
+        /** The name used in tables: the constant's name in lower case with hyphens, e.g. {@code largest-drop}. */
         public String id() {
-            return id;
-        }
-
-        /** The definition in words. */
-        public String description() {
-            return description;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
