@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.defrost.nn.Network;
+import org.defrost.report.model.RankCorrelation;
 import org.defrost.spi.Seed;
 import org.defrost.study.fast.DepthPredictor;
 import org.defrost.study.fast.LayerScores;
@@ -197,41 +198,12 @@ public final class SourceSelectionBenchmark {
         return best;
     }
 
-    /** Spearman's rank correlation with average ranks for ties; 0 when either side is constant (no ranking). */
+    /**
+     * Spearman's rank correlation ({@link RankCorrelation#spearman}), 0 when either side is constant: a group whose
+     * candidates all score alike ranks nothing, and counts as no correlation in the mean.
+     */
     static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double ma = Arrays.stream(ra).average().orElseThrow();
-        double mb = Arrays.stream(rb).average().orElseThrow();
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (ra[i] - ma) * (rb[i] - mb);
-            saa += (ra[i] - ma) * (ra[i] - ma);
-            sbb += (rb[i] - mb) * (rb[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
-    }
-
-    /** 1-based ranks, ties sharing their average rank. */
-    static double[] ranks(double[] v) {
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; ) {
-            int j = i;
-            while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) {
-                j++;
-            }
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = (i + j) / 2.0 + 1;
-            }
-            i = j + 1;
-        }
-        return r;
+        double rho = RankCorrelation.spearman(a, b);
+        return Double.isNaN(rho) ? 0 : rho;
     }
 }

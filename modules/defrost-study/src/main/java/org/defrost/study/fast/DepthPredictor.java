@@ -16,6 +16,7 @@ import org.defrost.nn.transfer.UnfrozenInit;
 import org.defrost.spi.Seed;
 import org.defrost.study.TrainingParameters;
 import org.defrost.study.TransferPlan;
+import org.defrost.study.support.Csv;
 
 /**
  * The fast mode's prediction for one source network and one target training set: the layer scores
@@ -80,19 +81,9 @@ public final class DepthPredictor {
             return rows;
         }
 
-        /** The layer scores as table rows. */
+        /** The layer scores as table rows, one column per component of {@link LayerScores.Score}. */
         public List<Map<String, Object>> layerRows() {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (LayerScores.Score s : layers) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("layer", s.layer());
-                row.put("width", s.width());
-                row.put("probeTrainError", s.probeTrainError());
-                row.put("probeValidationError", s.probeValidationError());
-                row.put("labelCka", s.labelCka());
-                rows.add(row);
-            }
-            return rows;
+            return layers.stream().map(Csv::row).toList();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.defrost.study.support;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +28,23 @@ public final class Csv {
             text.add(cells);
         }
         new CsvTable(header, text).write(file);
+    }
+
+    /**
+     * A record as a table row: one column per component, named like it, in declaration order, holding the component's
+     * value (written by {@link #write} with {@code toString()}).
+     */
+    public static Map<String, Object> row(Record record) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            try {
+                c.getAccessor().setAccessible(true);
+                row.put(c.getName(), c.getAccessor().invoke(record));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + record.getClass().getName(), e);
+            }
+        }
+        return row;
     }
 
     /**

@@ -25,12 +25,8 @@ public final class TrainingHistory {
     public static void write(Path file, TrainingResult result) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (EpochRecord r : result.history()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("epoch", r.epoch());
-            row.put("trainLoss", r.trainLoss());
-            row.put("validationLoss", r.validationLoss());
-            row.put("validationError", r.validationError());
-            row.put("learningRate", r.learningRate());
+            Map<String, Object> row = Csv.row(r);
+            row.remove("seconds"); // wall-clock time would make the file depend on the machine
             rows.add(row);
         }
         Csv.write(file, rows);
