@@ -1,7 +1,6 @@
 package org.defrost.study.fast;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -63,28 +62,24 @@ public final class DepthPredictor {
                              int probeDepth, int similarityDepth, List<LayerScores.Score> layers,
                              List<Candidate> candidates, List<SuccessiveHalving.RungEntry> halving) {
 
-        /** The halving trace as table rows: candidate's depth and init, rung, epochs, validation error and loss, kept. */
+        /** The halving trace as table rows ({@link HalvingRow}). */
         public List<Map<String, Object>> halvingRows() {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (SuccessiveHalving.RungEntry e : halving) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("rung", e.rung());
-                row.put("depth", candidates.get(e.candidate()).depth());
-                row.put("init", candidates.get(e.candidate()).init());
-                row.put("epochs", e.epochs());
-                row.put("totalEpochs", e.totalEpochs());
-                row.put("validationError", e.validationError());
-                row.put("validationLoss", e.validationLoss());
-                row.put("kept", e.kept());
-                rows.add(row);
-            }
-            return rows;
+            return halving.stream().map(e -> {
+                Candidate c = candidates.get(e.candidate());
+                return Csv.row(new HalvingRow(e.rung(), c.depth(), c.init(), e.epochs(), e.totalEpochs(),
+                        e.validationError(), e.validationLoss(), e.kept()));
+            }).toList();
         }
 
         /** The layer scores as table rows, one column per component of {@link LayerScores.Score}. */
         public List<Map<String, Object>> layerRows() {
             return layers.stream().map(Csv::row).toList();
         }
+    }
+
+    /** One row of the halving trace: a {@link SuccessiveHalving.RungEntry} with its candidate's depth and init. */
+    record HalvingRow(int rung, int depth, String init, int epochs, int totalEpochs, double validationError,
+                      double validationLoss, boolean kept) {
     }
 
     private DepthPredictor() {

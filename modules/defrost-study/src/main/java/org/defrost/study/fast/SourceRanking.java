@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.defrost.study.support.Csv;
 
 /**
  * Source selection: for every target (identified by the contents of its target pool) and size n that several
@@ -30,6 +31,11 @@ final class SourceRanking {
      */
     record Entry(String target, int seed, int targetSize, String source, double validationError, int depth, String init,
                  double sweepTestError) {
+    }
+
+    /** One row of {@code ranking.csv}: an entry with its rank in its group (1 = best). */
+    record Row(String target, int seed, int targetSize, int rank, String source, double predictedValidationError,
+               int predictedDepth, String predictedInit, double fullSweepTestError) {
     }
 
     private final List<Entry> entries;
@@ -66,17 +72,8 @@ final class SourceRanking {
         for (List<Entry> group : groups()) {
             for (int r = 0; r < group.size(); r++) {
                 Entry e = group.get(r);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("target", e.target());
-                row.put("seed", e.seed());
-                row.put("targetSize", e.targetSize());
-                row.put("rank", r + 1);
-                row.put("source", e.source());
-                row.put("predictedValidationError", e.validationError());
-                row.put("predictedDepth", e.depth());
-                row.put("predictedInit", e.init());
-                row.put("fullSweepTestError", e.sweepTestError());
-                rows.add(row);
+                rows.add(Csv.row(new Row(e.target(), e.seed(), e.targetSize(), r + 1, e.source(), e.validationError(),
+                        e.depth(), e.init(), e.sweepTestError())));
             }
         }
         return rows;
