@@ -1,11 +1,14 @@
 package org.defrost.report.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.defrost.report.ResultArtifact;
 
 /**
  * A matrix cell of a run (one task pair of the study, e.g. one feature-perturbation level).
@@ -15,6 +18,13 @@ import java.util.StringJoiner;
 public record MatrixCell(Map<String, Object> values) {
     /** Orders cells by their values, key by key: numbers numerically, anything else as text. */
     public static final Comparator<MatrixCell> ORDER = MatrixCell::compareValues;
+
+    /** The artifacts of a stage's matrix cells sorted by their cells' {@link #ORDER}. */
+    public static List<ResultArtifact> inOrder(List<ResultArtifact> artifacts) {
+        List<ResultArtifact> sorted = new ArrayList<>(artifacts);
+        sorted.sort(Comparator.comparing(a -> new MatrixCell(a.matrixCell()), ORDER));
+        return sorted;
+    }
 
     public MatrixCell {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

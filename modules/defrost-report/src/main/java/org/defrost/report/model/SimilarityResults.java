@@ -1,8 +1,6 @@
 package org.defrost.report.model;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -17,13 +15,15 @@ import org.defrost.report.table.Table;
  * The {@code similarity-results} of every matrix cell: per-layer similarity profiles between the source
  * network S and the target network T* (layer i against layer i, layer 0 the input) and the full
  * layer × layer matrices, for whatever measures the similarity stage computed.
+ *
+ * @param cells        per matrix cell, ordered by matrix values
+ * @param measures     measure names, in the similarity stage's order
+ * @param probes       probe names (usually one)
+ * @param profileTable the profiles of every cell ({@code profile-summary.csv} merged)
+ * @param matrixTable  the layer × layer matrices of every cell ({@code layer-matrices.csv} merged)
  */
-public final class SimilarityResults {
-    private final List<CellSimilarity> cells;
-    private final List<String> measures;
-    private final List<String> probes;
-    private final Table profileTable;
-    private final Table matrixTable;
+public record SimilarityResults(List<CellSimilarity> cells, List<String> measures, List<String> probes,
+                                Table profileTable, Table matrixTable) {
 
     /**
      * One point of a profile.
@@ -102,13 +102,10 @@ public final class SimilarityResults {
         }
     }
 
-    private SimilarityResults(List<CellSimilarity> cells, List<String> measures, List<String> probes,
-                              Table profileTable, Table matrixTable) {
-        this.cells = List.copyOf(cells);
-        this.measures = List.copyOf(measures);
-        this.probes = List.copyOf(probes);
-        this.profileTable = profileTable;
-        this.matrixTable = matrixTable;
+    public SimilarityResults {
+        cells = List.copyOf(cells);
+        measures = List.copyOf(measures);
+        probes = List.copyOf(probes);
     }
 
     /**
@@ -118,8 +115,7 @@ public final class SimilarityResults {
      * targetLayer, value) of each artifact; a missing file contributes nothing.
      */
     public static SimilarityResults load(List<ResultArtifact> artifacts) throws IOException {
-        List<ResultArtifact> sorted = new ArrayList<>(artifacts);
-        sorted.sort(Comparator.comparing(a -> new MatrixCell(a.matrixCell()), MatrixCell.ORDER));
+        List<ResultArtifact> sorted = MatrixCell.inOrder(artifacts);
         Set<String> measures = new LinkedHashSet<>();
         Set<String> probes = new LinkedHashSet<>();
         List<CellSimilarity> cells = new ArrayList<>();
@@ -129,8 +125,8 @@ public final class SimilarityResults {
             if (a.metadata().get("measures") instanceof List<?> names) {
                 names.forEach(n -> measures.add(String.valueOf(n)));
             }
-            Table p = optional(a.file("profile-summary.csv"));
-            Table m = optional(a.file("layer-matrices.csv"));
+            Table p = Table.readIfPresent(a.file("profile-summary.csv"));
+            Table m = Table.readIfPresent(a.file("layer-matrices.csv"));
             profiles = profiles.concat(p);
             matrices = matrices.concat(m);
             List<ProfilePoint> points = new ArrayList<>();
@@ -174,41 +170,13 @@ public final class SimilarityResults {
         return 0;
     }
 
-    private static Table optional(Path file) throws IOException {
-        return Files.exists(file) ? Table.read(file) : Table.empty();
-    }
-
     /** Whether there is nothing to draw (no similarity stage, or it wrote no rows). */
     public boolean isEmpty() {
         return profileTable.isEmpty() && matrixTable.isEmpty();
     }
 
-    public List<CellSimilarity> cells() {
-        return cells;
-    }
-
     /** The similarity results of a cell, if any. */
     public Optional<CellSimilarity> cell(MatrixCell cell) {
         return cells.stream().filter(c -> c.cell().equals(cell)).findFirst();
-    }
-
-    /** Measure names, in the similarity stage's order. */
-    public List<String> measures() {
-        return measures;
-    }
-
-    /** Probe names (usually one). */
-    public List<String> probes() {
-        return probes;
-    }
-
-    /** The profiles of every cell ({@code profile-summary.csv} merged). */
-    public Table profileTable() {
-        return profileTable;
-    }
-
-    /** The layer × layer matrices of every cell ({@code layer-matrices.csv} merged). */
-    public Table matrixTable() {
-        return matrixTable;
     }
 }

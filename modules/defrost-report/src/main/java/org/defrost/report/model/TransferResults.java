@@ -1,10 +1,7 @@
 package org.defrost.report.model;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,27 +12,26 @@ import org.defrost.report.table.Table;
 /**
  * The {@code transfer-results} of every matrix cell of a run, ordered by matrix values, together with the
  * merged tables (each source table's rows of all cells, one after the other).
+ *
+ * @param cells       per matrix cell, ordered by matrix values
+ * @param cellsTable  every trained cell of every matrix cell ({@code cells.csv} merged)
+ * @param depthTable  mean test error by depth ({@code summary.csv} merged)
+ * @param optimaTable optimal depths ({@code optimal-depths.csv} merged)
+ * @param curvesTable training curves of representative cells ({@code curves.csv} merged)
+ * @param blockNames  names of blocks 1..L ("conv block 1", ...) when the source network is a block network
+ *                    (fine-tune records them as {@code blockNames}); empty for fully connected networks, whose depths
+ *                    count layers
  */
-public final class TransferResults {
+public record TransferResults(List<TransferCell> cells, Table cellsTable, Table depthTable, Table optimaTable,
+                              Table curvesTable, List<String> blockNames) {
     /** The initialisation that re-initialises the layers above the frozen ones. */
     public static final String RANDOM = "random";
     /** The initialisation that starts the layers above the frozen ones from the source network. */
     public static final String PRETRAINED = "pretrained";
 
-    private final List<TransferCell> cells;
-    private final Table cellsTable;
-    private final Table depthTable;
-    private final Table optimaTable;
-    private final Table curvesTable;
-    private List<String> blockNames = List.of();
-
-    private TransferResults(List<TransferCell> cells, Table cellsTable, Table depthTable, Table optimaTable,
-                            Table curvesTable) {
-        this.cells = List.copyOf(cells);
-        this.cellsTable = cellsTable;
-        this.depthTable = depthTable;
-        this.optimaTable = optimaTable;
-        this.curvesTable = curvesTable;
+    public TransferResults {
+        cells = List.copyOf(cells);
+        blockNames = List.copyOf(blockNames);
     }
 
     /**
@@ -46,8 +42,7 @@ public final class TransferResults {
      * the test set.
      */
     public static TransferResults load(List<ResultArtifact> artifacts) throws IOException {
-        List<ResultArtifact> sorted = new ArrayList<>(artifacts);
-        sorted.sort(Comparator.comparing(a -> new MatrixCell(a.matrixCell()), MatrixCell.ORDER));
+        List<ResultArtifact> sorted = MatrixCell.inOrder(artifacts);
         List<TransferCell> cells = new ArrayList<>();
         Table all = Table.empty();
         Table depthAll = Table.empty();
@@ -56,8 +51,8 @@ public final class TransferResults {
         for (ResultArtifact a : sorted) {
             Table depth = Table.read(a.file("summary.csv"));
             Table optima = Table.read(a.file("optimal-depths.csv"));
-            Table curves = optional(a.file("curves.csv"));
-            all = all.concat(optional(a.file("cells.csv")));
+            Table curves = Table.readIfPresent(a.file("curves.csv"));
+            all = all.concat(Table.readIfPresent(a.file("cells.csv")));
             depthAll = depthAll.concat(depth);
             optimaAll = optimaAll.concat(optima);
             curvesAll = curvesAll.concat(curves);
@@ -74,22 +69,14 @@ public final class TransferResults {
                     .orElseGet(() -> points.stream().mapToInt(DepthPoint::depth).max().orElse(0));
             cells.add(new TransferCell(new MatrixCell(a.matrixCell()), layers, seeds, points, optimum, curves));
         }
-        TransferResults results = new TransferResults(cells, all, depthAll, optimaAll, curvesAll);
+        List<String> blockNames = List.of();
         for (ResultArtifact a : sorted) {
             if (a.metadata().get("blockNames") instanceof List<?> names && !names.isEmpty()) {
-                results.blockNames = names.stream().map(String::valueOf).toList();
+                blockNames = names.stream().map(String::valueOf).toList();
                 break;
             }
         }
-        return results;
-    }
-
-    /**
-     * Names of blocks 1..L ("conv block 1", ...) when the source network is a block network (fine-tune records them
-     * as {@code blockNames}); empty for fully connected networks, whose depths count layers.
-     */
-    public List<String> blockNames() {
-        return blockNames;
+        return new TransferResults(cells, all, depthAll, optimaAll, curvesAll, blockNames);
     }
 
     /** How depth indices are named: by block for a block network, "layer i" otherwise. */
@@ -103,15 +90,6 @@ public final class TransferResults {
             return "";
         }
         return String.join(", ", blockNames.subList(0, Math.min(depth, blockNames.size())));
-    }
-
-    private static Table optional(Path file) throws IOException {
-        return Files.exists(file) ? Table.read(file) : Table.empty();
-    }
-
-    /** Per matrix cell, ordered by matrix values. */
-    public List<TransferCell> cells() {
-        return cells;
     }
 
     /** The union of the cells' target sizes, ascending. */
@@ -148,25 +126,5 @@ public final class TransferResults {
     /** The largest number of feature layers L over the cells. */
     public int maxLayers() {
         return cells.stream().mapToInt(TransferCell::layers).max().orElse(0);
-    }
-
-    /** Every trained cell of every matrix cell ({@code cells.csv} merged). */
-    public Table cellsTable() {
-        return cellsTable;
-    }
-
-    /** Mean test error by depth ({@code summary.csv} merged). */
-    public Table depthTable() {
-        return depthTable;
-    }
-
-    /** Optimal depths ({@code optimal-depths.csv} merged). */
-    public Table optimaTable() {
-        return optimaTable;
-    }
-
-    /** Training curves of representative cells ({@code curves.csv} merged). */
-    public Table curvesTable() {
-        return curvesTable;
     }
 }

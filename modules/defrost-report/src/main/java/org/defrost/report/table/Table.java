@@ -1,6 +1,7 @@
 package org.defrost.report.table;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +43,11 @@ public final class Table {
     public static Table read(Path csv) throws IOException {
         CsvTable t = CsvTable.read(csv);
         return new Table(t.columns(), t.rows());
+    }
+
+    /** {@link #read}, or the empty table when there is no such file. */
+    public static Table readIfPresent(Path csv) throws IOException {
+        return Files.exists(csv) ? read(csv) : empty();
     }
 
     public List<String> columns() {
