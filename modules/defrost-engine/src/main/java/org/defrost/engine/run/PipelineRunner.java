@@ -94,10 +94,6 @@ public final class PipelineRunner implements AutoCloseable {
         return threads;
     }
 
-    public ArtifactStore store() {
-        return store;
-    }
-
     /** The Camel context, for components such as metrics that attach to it. */
     public CamelContext camel() {
         return camel;
