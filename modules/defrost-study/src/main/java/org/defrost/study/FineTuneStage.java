@@ -25,11 +25,9 @@ import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterParts;
-import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.spi.Seed;
-import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
@@ -38,6 +36,7 @@ import org.defrost.study.support.Csv;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.SeedInputs;
+import org.defrost.study.support.SweepStage;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TargetSweep;
@@ -55,7 +54,7 @@ import org.defrost.tasks.TaskRole;
  * work unit ({@link FineTuneCell}), then writes the tidy table, the per-depth summary and the optimal depths
  * chosen on validation error ({@link TransferStatistics}).
  */
-public final class FineTuneStage implements Stage {
+public final class FineTuneStage implements SweepStage<FineTuneStage.Settings> {
     static final String TYPE = "fine-tune";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,7 +98,8 @@ public final class FineTuneStage implements Stage {
      * @param alpha              significance level of the paired tests
      * @param bootstrapResamples seed-bootstrap resamples
      */
-    record Settings(TrainingSettings training, TargetSweep sweep, double alpha, int bootstrapResamples) {
+    record Settings(TrainingSettings training, TargetSweep sweep, double alpha, int bootstrapResamples)
+            implements SweepStage.Settings {
         /** @throws ParameterException with the problems of the training settings and of the sweep, together */
         static Settings of(Parameters p) {
             ParameterParts parts = new ParameterParts(p);
@@ -110,22 +110,14 @@ public final class FineTuneStage implements Stage {
         }
     }
 
-    static final ParameterBinder<Settings> BINDER = Settings::of;
-
-    /** Every target size's training and validation rows must fit in the task pair's target pool. */
     @Override
-    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return BINDER.bind(p).sweep().checkPool(inputSizes);
-    }
-
-    @Override
-    public List<ParameterProblem> validate(Parameters p) {
-        return BINDER.problems(p);
+    public ParameterBinder<Settings> binder() {
+        return Settings::of;
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Settings settings = BINDER.bind(ctx.parameters());
+        Settings settings = binder().bind(ctx.parameters());
         List<SeedInputs> seeds = SeedInputs.of(ctx);
         List<Artifact> plans = ctx.inputs(ArtifactKinds.TRANSFER_PLAN);
         TargetSweep sweep = settings.sweep();

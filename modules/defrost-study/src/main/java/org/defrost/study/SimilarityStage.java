@@ -16,10 +16,8 @@ import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterParts;
-import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
-import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
@@ -28,6 +26,7 @@ import org.defrost.similarity.SimilarityMeasures;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.SeedInputs;
+import org.defrost.study.support.SweepStage;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TargetSweep;
@@ -46,7 +45,7 @@ import org.defrost.tasks.TaskRole;
  * T* is a work unit ({@link SimilarityUnit}, cached like any cell) that also computes every measure on every
  * pair of layers for every probe mode; the stage averages the seeds.
  */
-public final class SimilarityStage implements Stage {
+public final class SimilarityStage implements SweepStage<SimilarityStage.Settings> {
     static final String TYPE = "similarity";
     static final List<String> PROBES = List.of("target", "source", "paired");
     /** Measures offered by the stage: every registered one. */
@@ -109,7 +108,7 @@ public final class SimilarityStage implements Stage {
      * @param featureMaps how a block network's feature maps become a representation
      */
     record Settings(TrainingSettings training, TargetSweep sweep, List<String> probes, List<String> measures, int k,
-                    double threshold, int subsetSize, String featureMaps) {
+                    double threshold, int subsetSize, String featureMaps) implements SweepStage.Settings {
         /** @throws ParameterException with the problems of the training settings and of the sweep, together */
         static Settings of(Parameters p) {
             ParameterParts parts = new ParameterParts(p);
@@ -122,16 +121,14 @@ public final class SimilarityStage implements Stage {
         }
     }
 
-    static final ParameterBinder<Settings> BINDER = Settings::of;
-
     @Override
-    public List<ParameterProblem> validate(Parameters p) {
-        return BINDER.problems(p);
+    public ParameterBinder<Settings> binder() {
+        return Settings::of;
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        Settings settings = BINDER.bind(ctx.parameters());
+        Settings settings = binder().bind(ctx.parameters());
         List<SeedInputs> seeds = SeedInputs.of(ctx);
         TargetSplit split = settings.sweep().split();
         List<Integer> listed = settings.sweep().sizes();
@@ -166,12 +163,6 @@ public final class SimilarityStage implements Stage {
         out.putMetadata("hiddenLayers", summary.layers() - 1);
         out.putMetadata("seeds", seeds.size());
         out.putMetadata("targetSizes", summary.targetSizes());
-    }
-
-    /** Each listed size's training and validation rows must fit in the task pair's target pool. */
-    @Override
-    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return BINDER.bind(p).sweep().checkPool(inputSizes);
     }
 
     @Override

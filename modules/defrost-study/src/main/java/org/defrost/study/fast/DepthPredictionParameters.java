@@ -7,6 +7,7 @@ import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
 import org.defrost.study.support.TargetSizes;
+import org.defrost.study.support.SweepStage;
 import org.defrost.study.support.TargetSweep;
 import org.defrost.study.support.TrainingSettings;
 
@@ -22,7 +23,8 @@ import org.defrost.study.support.TrainingSettings;
  * @param probePruning whether depths whose last frozen layer probes clearly worse are left out of the halving
  */
 public record DepthPredictionParameters(TargetSweep sweep, TrainingSettings training,
-                                        HalvingSchedule schedule, double probeRidge, boolean probePruning) {
+                                        HalvingSchedule schedule, double probeRidge, boolean probePruning)
+        implements SweepStage.Settings {
 
     /** Defaults of the schedule, chosen on a tuning family of CHMM task pairs (docs/fast-mode.md). */
     static final int INITIAL_EPOCHS = 1;

@@ -22,9 +22,7 @@ import org.defrost.nn.io.NetworkIo;
 import org.defrost.spi.Artifact;
 import org.defrost.spi.ArtifactKinds;
 import org.defrost.spi.ArtifactWriter;
-import org.defrost.spi.ParameterProblem;
-import org.defrost.spi.Parameters;
-import org.defrost.spi.Stage;
+import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
@@ -33,6 +31,7 @@ import org.defrost.study.TransferPlan;
 import org.defrost.study.support.Csv;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
+import org.defrost.study.support.SweepStage;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TypedUnits;
 import org.defrost.tasks.TaskPair;
@@ -47,7 +46,7 @@ import org.defrost.tasks.TaskRole;
  * and, when several sources were predicted for the same target data, {@code ranking.csv} with the source to use
  * ({@link SourceRanking}).
  */
-public final class DepthPredictionStage implements Stage {
+public final class DepthPredictionStage implements SweepStage<DepthPredictionParameters> {
     /** The stage type. */
     public static final String TYPE = "depth-prediction";
     /** The kind of the stage's output. */
@@ -96,18 +95,13 @@ public final class DepthPredictionStage implements Stage {
     }
 
     @Override
-    public List<ParameterProblem> validate(Parameters p) {
-        return DepthPredictionParameters.BINDER.problems(p);
-    }
-
-    @Override
-    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return DepthPredictionParameters.BINDER.bind(p).sweep().checkPool(inputSizes);
+    public ParameterBinder<DepthPredictionParameters> binder() {
+        return DepthPredictionParameters.BINDER;
     }
 
     @Override
     public void run(StageContext ctx) throws Exception {
-        DepthPredictionParameters p = DepthPredictionParameters.BINDER.bind(ctx.parameters());
+        DepthPredictionParameters p = binder().bind(ctx.parameters());
         List<Artifact> pairs = ctx.inputs(ArtifactKinds.TASK_PAIR);
         List<Artifact> plans = ctx.inputs(ArtifactKinds.TRANSFER_PLAN);
         List<Artifact> results = ctx.inputs(ArtifactKinds.TRANSFER_RESULTS);
