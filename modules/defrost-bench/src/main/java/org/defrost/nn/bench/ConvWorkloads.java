@@ -144,16 +144,4 @@ public final class ConvWorkloads {
         }
         return new Dataset(x, y);
     }
-
-    /** {@code ConvWorkloads [W3|W4|all] [threads] [repeats]}: prints one line per workload. */
-    public static void main(String[] args) {
-        String name = args.length > 0 ? args[0].toUpperCase(Locale.ROOT) : "ALL";
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        for (Workload w : Workload.values()) {
-            if (name.equals("ALL") || name.equals(w.name())) {
-                System.out.println(run(w, threads, repeats).line());
-            }
-        }
-    }
 }

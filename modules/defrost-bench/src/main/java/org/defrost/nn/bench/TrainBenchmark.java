@@ -1,6 +1,5 @@
 package org.defrost.nn.bench;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.ejml.data.FMatrixRMaj;
  * random normal inputs, random labels, ReLU MLP with biases, Adam with learning rate 1e-3, no validation.
  * One warm-up epoch, then the median of {@code repeats} timed runs.
  *
- * <p>Usage: {@code TrainBenchmark [--workload W1|W2|all] [--threads N] [--sweep] [--repeats R] [--frozen D]
+ * <p>Run by {@code defrost bench train [--workload W1|W2|all] [--threads N] [--sweep] [--repeats R] [--frozen D]
  * [--no-cache]}. {@code --sweep} trains two networks at once with one kernel thread each and reports the
  * aggregate throughput; {@code --frozen D} freezes layers 1..D (to measure training on cached prefix
  * features, or without the cache with {@code --no-cache}).
@@ -179,62 +178,5 @@ public final class TrainBenchmark {
             y[i] = r.nextInt(classes);
         }
         return new Dataset(x, y);
-    }
-
-    /** Runs the benchmark from the command line (see the class comment) and prints one line per workload. */
-    public static void main(String[] args) throws InterruptedException {
-        PrintStream out = System.out;
-        List<Workload> workloads = List.of(Workload.values());
-        int threads = Trainer.DEFAULT_THREADS;
-        boolean sweep = false;
-        int repeats = 3;
-        int frozen = 0;
-        boolean cached = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--workload":
-                    String name = value(args, ++i).toUpperCase(Locale.ROOT);
-                    workloads = name.equals("ALL") ? List.of(Workload.values()) : List.of(workload(name));
-                    break;
-                case "--threads":
-                    threads = Integer.parseInt(value(args, ++i));
-                    break;
-                case "--sweep":
-                    sweep = true;
-                    break;
-                case "--repeats":
-                    repeats = Integer.parseInt(value(args, ++i));
-                    break;
-                case "--frozen":
-                    frozen = Integer.parseInt(value(args, ++i));
-                    break;
-                case "--no-cache":
-                    cached = false;
-                    break;
-                default:
-                    throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: [--workload W1|W2|all] [--threads N] [--sweep] [--repeats R] [--frozen D]"
-                            + " [--no-cache]");
-            }
-        }
-        for (Workload w : workloads) {
-            out.println(run(w, threads, sweep, repeats, frozen, cached).line());
-        }
-    }
-
-    private static Workload workload(String name) {
-        for (Workload w : Workload.values()) {
-            if (w.name().equals(name)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown workload '" + name + "'; expected W1, W2 or all");
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("option " + args[i - 1] + " needs a value");
-        }
-        return args[i];
     }
 }
