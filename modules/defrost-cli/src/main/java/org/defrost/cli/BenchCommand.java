@@ -13,12 +13,12 @@ import org.defrost.study.bench.SourceSelectionBenchmark;
 import org.defrost.tasks.bench.ChmmGenerationBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code defrost bench ...}: the performance benchmarks, printing one line of figures per measurement. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs a performance benchmark.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Similarity.class, BenchCommand.Gemm.class,
-                BenchCommand.Chmm.class, BenchCommand.FastMode.class, BenchCommand.SourceSelection.class})
+        subcommands = BenchCommand.Train.class)
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -87,14 +87,30 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** A benchmark that parses its own arguments: they are passed on as given to its {@code main}. */
-    abstract static class PassThrough implements Callable<Integer> {
-        /** A benchmark's {@code main(String[])}. */
-        @FunctionalInterface
-        interface Main {
-            void run(String[] arguments) throws Exception;
-        }
+    /** A benchmark's {@code main(String[])}. */
+    @FunctionalInterface
+    interface Main {
+        void run(String[] arguments) throws Exception;
+    }
 
+    /**
+     * A benchmark that parses its own arguments: they are passed on as given to its {@code main}.
+     *
+     * @param name        its subcommand's name
+     * @param description its help text, one entry per paragraph, the first the one-line summary
+     */
+    record PassedThrough(String name, Main main, List<String> description) {
+        /** A fresh subcommand running this benchmark (fresh, because picocli keeps the arguments it parsed in it). */
+        CommandSpec command() {
+            CommandSpec command = CommandSpec.forAnnotatedObject(new PassThrough(main)).name(name)
+                    .mixinStandardHelpOptions(true);
+            command.usageMessage().description(description.toArray(String[]::new));
+            return command;
+        }
+    }
+
+    /** The arguments of a benchmark that parses its own, and the call of its {@code main} with them. */
+    static final class PassThrough implements Callable<Integer> {
         private final Main main;
 
         /** Everything after the benchmark's name, options included, as given. */
@@ -112,60 +128,36 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** The similarity measures on the sizes compared with numpy (modules/defrost-bench/src/bench/python). */
-    @Command(name = "similarity", mixinStandardHelpOptions = true,
-            description = {"Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood overlap "
-                    + "(n = 5,000, p = q = 512) from raw float64 matrices to the value.",
-                    "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the inputs for "
-                    + "similarity_numpy.py."})
-    static final class Similarity extends PassThrough {
-        Similarity() {
-            super(SimilarityBenchmark::main);
-        }
-    }
+    /** The benchmarks that parse their own arguments, listed after {@code train} in this order. */
+    static final List<PassedThrough> PASSED_THROUGH = List.of(
+            new PassedThrough("similarity", SimilarityBenchmark::main,
+                    List.of("Times linear CKA (n = 10,000, p = q = 512), information imbalance and neighbourhood "
+                            + "overlap (n = 5,000, p = q = 512) from raw float64 matrices to the value.",
+                            "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the "
+                            + "inputs for similarity_numpy.py.")),
+            new PassedThrough("gemm", GemmBenchmark::main,
+                    List.of("float32 product throughput (GFLOP/s) on the shapes of a training step.",
+                            "Arguments: [--threads 1,2] [--repeats R] [--millis M] [--statistic median|best].")),
+            new PassedThrough("chmm", ChmmGenerationBenchmark::main,
+                    List.of("CHMM generation throughput, in memory and streamed to .npy files.",
+                            "Arguments as name=value: samples, n, d, threads, block, nonlinearity, repeats, out.")),
+            new PassedThrough("fast-mode", FastModeBenchmark::main,
+                    List.of("Agreement within one layer of the fast mode's l* with the full sweep's, and the compute "
+                            + "ratio, over 36 CHMM task pairs spanning etaF, etaTheta and Dshared at two target sizes.",
+                            "Arguments: [--tune] [--pairs-per-setting K] [--sizes 40,200] [--repetitions R] "
+                            + "[--threads T] [--initial-epochs E] [--growth G] [--finalists F] "
+                            + "[--criterion validationLoss|validationError] [--probe-pruning true|false]; "
+                            + "--tune compares halving schedules on a separate tuning family instead.")),
+            new PassedThrough("source-selection", SourceSelectionBenchmark::main,
+                    List.of("Spearman correlation between the fast mode's ranking of candidate sources and their true "
+                            + "gains from full sweeps, over CHMM families, with a bootstrap interval.",
+                            "Arguments: [--families F] [--sizes 40,200] [--repetitions R] [--threads T] "
+                            + "[--resamples B].")));
 
-    /** float32 product throughput on the shapes of a training step. */
-    @Command(name = "gemm", mixinStandardHelpOptions = true,
-            description = {"float32 product throughput (GFLOP/s) on the shapes of a training step.",
-                    "Arguments: [--threads 1,2] [--repeats R] [--millis M] [--statistic median|best]."})
-    static final class Gemm extends PassThrough {
-        Gemm() {
-            super(GemmBenchmark::main);
-        }
-    }
-
-    /** CHMM task generation throughput, in memory and streamed to .npy files. */
-    @Command(name = "chmm", mixinStandardHelpOptions = true,
-            description = {"CHMM generation throughput, in memory and streamed to .npy files.",
-                    "Arguments as name=value: samples, n, d, threads, block, nonlinearity, repeats, out."})
-    static final class Chmm extends PassThrough {
-        Chmm() {
-            super(ChmmGenerationBenchmark::main);
-        }
-    }
-
-    /** The fast mode's predicted l* against the full sweep on a family of CHMM task pairs (docs/fast-mode.md). */
-    @Command(name = "fast-mode", mixinStandardHelpOptions = true,
-            description = {"Agreement within one layer of the fast mode's l* with the full sweep's, and the compute "
-                    + "ratio, over 36 CHMM task pairs spanning etaF, etaTheta and Dshared at two target sizes.",
-                    "Arguments: [--tune] [--pairs-per-setting K] [--sizes 40,200] [--repetitions R] [--threads T] "
-                    + "[--initial-epochs E] [--growth G] [--finalists F] [--criterion validationLoss|validationError] "
-                    + "[--probe-pruning true|false]; "
-                    + "--tune compares halving schedules on a separate tuning family instead."})
-    static final class FastMode extends PassThrough {
-        FastMode() {
-            super(FastModeBenchmark::main);
-        }
-    }
-
-    /** Source selection by the fast mode on CHMM families with known gains (docs/fast-mode.md). */
-    @Command(name = "source-selection", mixinStandardHelpOptions = true,
-            description = {"Spearman correlation between the fast mode's ranking of candidate sources and their true "
-                    + "gains from full sweeps, over CHMM families, with a bootstrap interval.",
-                    "Arguments: [--families F] [--sizes 40,200] [--repetitions R] [--threads T] [--resamples B]."})
-    static final class SourceSelection extends PassThrough {
-        SourceSelection() {
-            super(SourceSelectionBenchmark::main);
+    /** Adds the {@link #PASSED_THROUGH} benchmarks to the command line of {@code bench}. */
+    static void addPassedThrough(CommandLine bench) {
+        for (PassedThrough b : PASSED_THROUGH) {
+            bench.addSubcommand(b.name(), b.command());
         }
     }
 }

@@ -52,6 +52,7 @@ public final class DefrostCommand implements Runnable {
     /** The configured command line, shared by {@link #main} and tests. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DefrostCommand());
+        BenchCommand.addPassedThrough(cl.getSubcommands().get("bench"));
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("defrost: " + ex.getMessage());
