@@ -52,14 +52,6 @@ public final class Inbox {
         return directory;
     }
 
-    public Path processedDirectory() {
-        return processed;
-    }
-
-    public Path failedDirectory() {
-        return failed;
-    }
-
     /**
      * Takes a file dropped in the inbox: moves it to {@code .running/} under a name no earlier file used.
      *

@@ -42,7 +42,8 @@ class InboxTest {
                 inbox.succeed(t, "good " + i);
             }
         }
-        try (var failed = Files.list(inbox.failedDirectory()); var processed = Files.list(inbox.processedDirectory())) {
+        try (var failed = Files.list(inbox.directory().resolve(Inbox.FAILED));
+             var processed = Files.list(inbox.directory().resolve(Inbox.PROCESSED))) {
             assertEquals(20, failed.count());
             assertEquals(20, processed.count());
         }
