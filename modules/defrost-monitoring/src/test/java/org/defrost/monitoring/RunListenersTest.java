@@ -11,6 +11,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.defrost.engine.run.RunListener;
 import org.junit.jupiter.api.Test;
 
@@ -81,43 +82,37 @@ class RunListenersTest {
     @Test
     void anErrorIsNotHeldBackForTheOtherListeners() {
         AssertionError fatal = new AssertionError("fatal");
-        List<String> heard = new ArrayList<>();
-        RunListener failing = new RunListener() {
-            @Override
-            public void status(String stageId, String message) {
-                throw fatal;
-            }
-        };
-        RunListener recording = new RunListener() {
-            @Override
-            public void status(String stageId, String message) {
-                heard.add(message);
-            }
-        };
-        assertSame(fatal, assertThrows(AssertionError.class,
-                () -> RunListeners.compose(failing, recording).status("train", "epoch 3")));
-        assertEquals(List.of(), heard);
+        assertEquals(List.of(), heardAfterTheFirstThrows(fatal, () -> {
+            throw fatal;
+        }));
     }
 
     @Test
     void aThrowingListenerDoesNotSilenceTheOthersAndItsErrorSurfaces() {
         IllegalStateException boom = new IllegalStateException("boom");
+        assertEquals(List.of("epoch 3"), heardAfterTheFirstThrows(boom, () -> {
+            throw boom;
+        }));
+    }
+
+    /**
+     * Composes a listener that runs {@code raise} on a status message with one that records it, sends one message,
+     * checks that {@code thrown} surfaces, and returns what the second listener heard.
+     */
+    private static List<String> heardAfterTheFirstThrows(Throwable thrown, Runnable raise) {
         List<String> heard = new ArrayList<>();
-        RunListener throwing = new RunListener() {
+        RunListener both = RunListeners.compose(onStatus(message -> raise.run()), onStatus(heard::add));
+        assertSame(thrown, assertThrows(Throwable.class, () -> both.status("train", "epoch 3")));
+        return heard;
+    }
+
+    /** A listener that hears status messages only. */
+    private static RunListener onStatus(Consumer<String> messages) {
+        return new RunListener() {
             @Override
             public void status(String stageId, String message) {
-                throw boom;
+                messages.accept(message);
             }
         };
-        RunListener recording = new RunListener() {
-            @Override
-            public void status(String stageId, String message) {
-                heard.add(message);
-            }
-        };
-        RuntimeException thrown = assertThrows(RuntimeException.class,
-                () -> RunListeners.compose(throwing, recording).status("train", "epoch 3"));
-        assertSame(boom, thrown);
-        assertEquals(List.of("epoch 3"), heard);
     }
 }
