@@ -4,8 +4,6 @@ import java.util.Arrays;
 
 /** {@link ElementOps} in float64. */
 final class DoubleElementOps implements ElementOps<double[]> {
-    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
-
     @Override
     public double get(double[] a, int i) {
         return a[i];
@@ -52,23 +50,29 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
-    public void routeToMaximum(double[] in, int at, double[] out, int o, double[] remaining, double[] grad, int n) {
+    public void maxAndPosition(double[] in, int at, double[] out, int o, int[] positions, int tap, int n) {
         for (int i = 0; i < n; i++) {
-            if (in[at + i] == out[o + i]) {
-                grad[at + i] += remaining[i];
-                remaining[i] = 0.0;
-            }
+            double v = in[at + i];
+            double m = out[o + i];
+            positions[o + i] = v > m ? tap : positions[o + i];
+            out[o + i] = Math.max(m, v);
         }
     }
 
     @Override
-    public double[] scratch(int size) {
-        double[] s = SCRATCH.get();
-        if (s.length < size) {
-            s = new double[size];
-            SCRATCH.set(s);
+    public void route(double[] gradOut, int o, int[] positions, int tap, double[] grad, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            grad[at + i] = positions[o + i] == tap ? gradOut[o + i] : 0.0;
         }
-        return s;
+    }
+
+    @Override
+    public void addRouted(double[] gradOut, int o, int[] positions, int tap, double[] grad, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            if (positions[o + i] == tap) {
+                grad[at + i] += gradOut[o + i];
+            }
+        }
     }
 
     @Override

@@ -40,15 +40,24 @@ public interface ElementOps<A> {
     void addScaledByInverse(A src, int from, A dst, int to, int n, int count);
 
     /**
-     * One window position of max pooling's gradient: for each of the n channels, when {@code in[at + i]} equals the
-     * window's maximum {@code out[o + i]}, adds what is left of the channel's gradient, {@code remaining[i]}, to
-     * {@code grad[at + i]} and sets {@code remaining[i]} to 0, so the first maximum takes it all. {@code grad} and
-     * {@code remaining} modified.
+     * One window position {@code tap} of max pooling that records where the maxima are: for i &lt; n, when
+     * {@code in[at + i] > out[o + i]}, {@code positions[o + i] = tap}; then {@code out[o + i] = max(out[o + i],
+     * in[at + i])} ({@link Math#max}). Over a window's positions in order, starting from the first, this leaves the
+     * position of the first input equal to the maximum. {@code out, positions} modified.
      */
-    void routeToMaximum(A in, int at, A out, int o, A remaining, A grad, int n);
+    void maxAndPosition(A in, int at, A out, int o, int[] positions, int tap, int n);
 
-    /** A scratch array of this thread with at least {@code size} elements, contents unspecified; reused. */
-    A scratch(int size);
+    /**
+     * One window position {@code tap} of max pooling's gradient when windows do not overlap:
+     * {@code grad[at + i] = positions[o + i] == tap ? gradOut[o + i] : 0} for i &lt; n. {@code grad} modified.
+     */
+    void route(A gradOut, int o, int[] positions, int tap, A grad, int at, int n);
+
+    /**
+     * As {@link #route} for overlapping windows: {@code grad[at + i] += gradOut[o + i]} where
+     * {@code positions[o + i] == tap}, other elements untouched. {@code grad} modified.
+     */
+    void addRouted(A gradOut, int o, int[] positions, int tap, A grad, int at, int n);
 
     /** {@code Σ a[from + i·stride]} for i &lt; count, in double, in index order. */
     double sum(A a, int from, int stride, int count);

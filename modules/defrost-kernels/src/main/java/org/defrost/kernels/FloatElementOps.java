@@ -4,8 +4,6 @@ import java.util.Arrays;
 
 /** {@link ElementOps} in float32: loops on {@code float[]} that the JIT vectorises. */
 final class FloatElementOps implements ElementOps<float[]> {
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
-
     @Override
     public double get(float[] a, int i) {
         return a[i];
@@ -52,23 +50,29 @@ final class FloatElementOps implements ElementOps<float[]> {
     }
 
     @Override
-    public void routeToMaximum(float[] in, int at, float[] out, int o, float[] remaining, float[] grad, int n) {
+    public void maxAndPosition(float[] in, int at, float[] out, int o, int[] positions, int tap, int n) {
         for (int i = 0; i < n; i++) {
-            if (in[at + i] == out[o + i]) {
-                grad[at + i] += remaining[i];
-                remaining[i] = 0f;
-            }
+            float v = in[at + i];
+            float m = out[o + i];
+            positions[o + i] = v > m ? tap : positions[o + i];
+            out[o + i] = Math.max(m, v);
         }
     }
 
     @Override
-    public float[] scratch(int size) {
-        float[] s = SCRATCH.get();
-        if (s.length < size) {
-            s = new float[size];
-            SCRATCH.set(s);
+    public void route(float[] gradOut, int o, int[] positions, int tap, float[] grad, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            grad[at + i] = positions[o + i] == tap ? gradOut[o + i] : 0f;
         }
-        return s;
+    }
+
+    @Override
+    public void addRouted(float[] gradOut, int o, int[] positions, int tap, float[] grad, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            if (positions[o + i] == tap) {
+                grad[at + i] += gradOut[o + i];
+            }
+        }
     }
 
     @Override

@@ -1,11 +1,14 @@
 package org.defrost.kernels;
 
+import java.util.Arrays;
+
 /**
  * Max and average pooling over windows of NHWC images (sample b, row y, column x, channel c at
  * {@code ((b·H + y)·W + x)·C + c}), without padding, written once for both precisions ({@link ElementOps}). The
  * batch is split by samples across {@link KernelThreads} ({@link SampleLoop}); each sample is computed by one
  * thread in a fixed order, so results are bit-identical for any number of threads.
- * Max pooling keeps no indices: the backward pass finds each window's maximum again in the forward input.
+ * Max pooling in training records where each window's maximum is ({@link Maxima}), so that the backward pass
+ * routes the gradients without searching the windows again.
  */
 public final class ImagePooling {
     private ImagePooling() {
@@ -48,7 +51,42 @@ public final class ImagePooling {
     }
 
     /**
-     * Max pooling: {@code out} gets each window's largest value. {@code in} not modified; {@code out} modified.
+     * Where each window's maximum was in the last forward pass of {@link #max(Object, int, Maxima, Object,
+     * ElementOps, KernelThreads)}: for every output value, the window position (row-major, {@code dy·ww + dx}) of
+     * the first input equal to the window's maximum. Allocated once for up to {@code capacity} samples, so that
+     * pooling allocates nothing per batch; {@link #maxBackward} routes each output gradient with it, comparing no
+     * values.
+     */
+    public static final class Maxima {
+        private final Window window;
+        private final int[] taps;
+
+        /** Room for {@code capacity} samples of {@code window}'s output. */
+        public Maxima(Window window, int capacity) {
+            this.window = window;
+            this.taps = new int[Math.multiplyExact(Math.max(1, capacity), window.outSize())];
+        }
+
+        /** The pooling geometry. */
+        public Window window() {
+            return window;
+        }
+
+        /** Samples it has room for. */
+        public int capacity() {
+            return taps.length / window.outSize();
+        }
+
+        private void check(int batch) {
+            if (batch > capacity()) {
+                throw new IllegalArgumentException(batch + " samples, room for " + capacity());
+            }
+        }
+    }
+
+    /**
+     * Max pooling: {@code out} gets each window's largest value ({@link Math#max}, so NaN wins).
+     * {@code in} not modified; {@code out} modified.
      *
      * @param in  {@code batch × H·W·C} NHWC images
      * @param out {@code batch × Ho·Wo·C}
@@ -61,17 +99,34 @@ public final class ImagePooling {
     }
 
     /**
-     * Gradient of {@link #max}: each output gradient goes to the first input of its window (row-major) equal to the
-     * window's maximum. {@code grad} overwritten; the rest not modified.
+     * Max pooling that also records, in {@code maxima} (modified), the window position of the first input equal
+     * to each maximum (row-major), for {@link #maxBackward}. {@code out} gets the same values as
+     * {@link #max(Object, int, Window, Object, ElementOps, KernelThreads)}; {@code in} not modified.
      *
-     * @param in      the forward input; @param out the forward output
-     * @param gradOut {@code batch × Ho·Wo·C}; @param grad {@code batch × H·W·C}
+     * @param batch at most {@code maxima.capacity()}
      */
-    public static <A> void maxBackward(A in, A out, A gradOut, int batch, Window g, A grad, ElementOps<A> ops,
+    public static <A> void max(A in, int batch, Maxima maxima, A out, ElementOps<A> ops, KernelThreads threads) {
+        maxima.check(batch);
+        SampleLoop.over(batch, (long) batch * maxima.window.inSize(), threads,
+                (x, y, z, w, m, o, b0, b1) -> maxRecording(x, y, m, o, b0, b1), in, out, null, null, maxima, ops);
+    }
+
+    /**
+     * Gradient of max pooling: each output gradient goes to the input that {@code maxima} recorded for it (the
+     * first input of its window, row-major, equal to the window's maximum), every other input gets 0. When the
+     * windows tile the image (stride equal to the window, no rows or columns left over), every input is written
+     * once and nothing is zeroed first; otherwise the samples are zeroed and the gradients of overlapping windows
+     * added in output order. {@code grad} overwritten; {@code gradOut, maxima} not modified.
+     *
+     * @param gradOut {@code batch × Ho·Wo·C}
+     * @param maxima  as the forward pass of this batch left it
+     * @param grad    {@code batch × H·W·C}
+     */
+    public static <A> void maxBackward(A gradOut, int batch, Maxima maxima, A grad, ElementOps<A> ops,
                                        KernelThreads threads) {
-        SampleLoop.over(batch, (long) batch * g.inSize(), threads,
-                (x, y, z, w, window, o, b0, b1) -> pool(Pass.MAX_BACKWARD, x, y, z, w, window, o, b0, b1), in, out,
-                gradOut, grad, g, ops);
+        maxima.check(batch);
+        SampleLoop.over(batch, (long) batch * maxima.window.inSize(), threads,
+                (x, y, z, w, m, o, b0, b1) -> route(x, m, y, o, b0, b1), gradOut, grad, null, null, maxima, ops);
     }
 
     /** Average pooling: {@code out} (modified) gets each window's mean. {@code in} not modified. */
@@ -90,20 +145,19 @@ public final class ImagePooling {
     }
 
     /** What {@link #pool} computes. */
-    private enum Pass { MAX, MAX_BACKWARD, AVERAGE, AVERAGE_BACKWARD }
+    private enum Pass { MAX, AVERAGE, AVERAGE_BACKWARD }
 
     /**
      * One pass over the windows of samples [b0, b1): output pixels in order, window positions row-major.
      *
-     * @param in      forward input (forward passes and max's gradient); @param out forward output
-     * @param gradOut output gradient; @param grad input gradient (backward passes), overwritten
+     * @param in      forward input (forward passes); @param out forward output
+     * @param gradOut output gradient; @param grad input gradient (backward pass), overwritten
      */
     private static <A> void pool(Pass pass, A in, A out, A gradOut, A grad, Window g, ElementOps<A> ops, int b0,
                                  int b1) {
         int c = g.channels();
         int w = g.width();
         int taps = g.windowHeight() * g.windowWidth();
-        A remaining = pass == Pass.MAX_BACKWARD ? ops.scratch(c) : null;
         if (grad != null) {
             ops.zero(grad, b0 * g.inSize(), b1 * g.inSize());
         }
@@ -123,13 +177,6 @@ public final class ImagePooling {
                                     ops.max(in, at, out, o, c);
                                 }
                             }
-                            case MAX_BACKWARD -> {
-                                // the first input equal to the maximum takes the gradient
-                                if (tap == 0) {
-                                    System.arraycopy(gradOut, o, remaining, 0, c);
-                                }
-                                ops.routeToMaximum(in, at, out, o, remaining, grad, c);
-                            }
                             case AVERAGE -> {
                                 if (tap == 0) {
                                     ops.zero(out, o, o + c);
@@ -140,6 +187,60 @@ public final class ImagePooling {
                                 }
                             }
                             case AVERAGE_BACKWARD -> ops.addScaledByInverse(gradOut, o, grad, at, c, taps);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Max pooling of samples [b0, b1) that records the window position of each maximum in {@code maxima}. */
+    private static <A> void maxRecording(A in, A out, Maxima maxima, ElementOps<A> ops, int b0, int b1) {
+        Window g = maxima.window;
+        int c = g.channels();
+        int w = g.width();
+        int ww = g.windowWidth();
+        int taps = g.windowHeight() * ww;
+        for (int b = b0; b < b1; b++) {
+            int image = b * g.inSize();
+            int o = b * g.outSize();
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
+                    int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
+                    System.arraycopy(in, corner, out, o, c);
+                    Arrays.fill(maxima.taps, o, o + c, 0);
+                    for (int tap = 1; tap < taps; tap++) {
+                        ops.maxAndPosition(in, corner + (tap / ww * w + tap % ww) * c, out, o, maxima.taps, tap, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #maxBackward} on samples [b0, b1). */
+    private static <A> void route(A gradOut, Maxima maxima, A grad, ElementOps<A> ops, int b0, int b1) {
+        Window g = maxima.window;
+        int c = g.channels();
+        int w = g.width();
+        int ww = g.windowWidth();
+        int taps = g.windowHeight() * ww;
+        int s = g.stride();
+        boolean tiles = s == g.windowHeight() && s == ww && g.outHeight() * s == g.height() && g.outWidth() * s == w;
+        if (!tiles) {
+            ops.zero(grad, b0 * g.inSize(), b1 * g.inSize());
+        }
+        for (int b = b0; b < b1; b++) {
+            int image = b * g.inSize();
+            int o = b * g.outSize();
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
+                    int corner = image + (oy * s * w + ox * s) * c;
+                    for (int tap = 0; tap < taps; tap++) {
+                        int at = corner + (tap / ww * w + tap % ww) * c;
+                        if (tiles) {
+                            ops.route(gradOut, o, maxima.taps, tap, grad, at, c);
+                        } else {
+                            ops.addRouted(gradOut, o, maxima.taps, tap, grad, at, c);
                         }
                     }
                 }

@@ -33,9 +33,10 @@ class ImagePoolingTest {
         float[] avg = new float[gradOut.length];
         float[] maxGrad = new float[in.length];
         float[] avgGrad = new float[in.length];
-        ImagePooling.max(in, batch, g, max, ElementOps.FLOAT, KernelThreads.single());
+        ImagePooling.Maxima maxima = new ImagePooling.Maxima(g, batch);
+        ImagePooling.max(in, batch, maxima, max, ElementOps.FLOAT, KernelThreads.single());
         ImagePooling.average(in, batch, g, avg, ElementOps.FLOAT, KernelThreads.single());
-        ImagePooling.maxBackward(in, max, gradOut, batch, g, maxGrad, ElementOps.FLOAT, KernelThreads.single());
+        ImagePooling.maxBackward(gradOut, batch, maxima, maxGrad, ElementOps.FLOAT, KernelThreads.single());
         ImagePooling.averageBackward(gradOut, batch, g, avgGrad, ElementOps.FLOAT, KernelThreads.single());
         float[] expectedMaxGrad = new float[in.length];
         double[] expectedAvgGrad = new double[in.length];
@@ -74,9 +75,10 @@ class ImagePoolingTest {
             float[] avg3 = new float[avg.length];
             float[] maxGrad3 = new float[in.length];
             float[] avgGrad3 = new float[in.length];
-            ImagePooling.max(in, batch, g, max3, ElementOps.FLOAT, three);
+            ImagePooling.Maxima maxima3 = new ImagePooling.Maxima(g, batch);
+            ImagePooling.max(in, batch, maxima3, max3, ElementOps.FLOAT, three);
             ImagePooling.average(in, batch, g, avg3, ElementOps.FLOAT, three);
-            ImagePooling.maxBackward(in, max3, gradOut, batch, g, maxGrad3, ElementOps.FLOAT, three);
+            ImagePooling.maxBackward(gradOut, batch, maxima3, maxGrad3, ElementOps.FLOAT, three);
             ImagePooling.averageBackward(gradOut, batch, g, avgGrad3, ElementOps.FLOAT, three);
             assertArrayEquals(max, max3);
             assertArrayEquals(avg, avg3);

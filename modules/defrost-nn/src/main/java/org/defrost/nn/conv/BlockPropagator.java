@@ -94,7 +94,9 @@ public final class BlockPropagator<M extends ReshapeMatrix> implements Minibatch
                 } else if (s instanceof LayerSpec.BatchNorm) {
                     layer = new NormLayer<>(backend, ops, shape, t, a, cap, passes);
                 } else {
-                    layer = new PoolLayer<>(backend, ops, s, shape, cap, passes);
+                    PoolLayer<M> pool = new PoolLayer<>(backend, ops, s, shape, cap, passes);
+                    pool.takeActivationDerivative(layers.get(layers.size() - 1)); // pooling never starts a block
+                    layer = pool;
                 }
                 layers.add(layer);
                 blockOf.add(b);

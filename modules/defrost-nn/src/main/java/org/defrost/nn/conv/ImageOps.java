@@ -76,12 +76,19 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
     }
 
     /**
-     * Routes each output gradient to the first input of its window equal to the maximum; {@code grad} overwritten
-     * (modified); {@code in} and {@code out} are the forward pass's, not modified.
+     * Max pooling that records where each maximum is in {@code maxima} (modified) for {@link #maxPoolBackward};
+     * {@code out} modified, {@code in} not.
      */
-    public void maxPoolBackward(M in, M out, M gradOut, int rows, ImagePooling.Window p, M grad) {
-        ImagePooling.maxBackward(data.apply(in), data.apply(out), data.apply(gradOut), rows, p, data.apply(grad), ops,
-                threads);
+    public void maxPool(M in, int rows, ImagePooling.Maxima maxima, M out) {
+        ImagePooling.max(data.apply(in), rows, maxima, data.apply(out), ops, threads);
+    }
+
+    /**
+     * Routes each output gradient to the input {@code maxima} recorded for it in the forward pass of this batch
+     * ({@link ImagePooling#maxBackward}); {@code grad} overwritten (modified); {@code gradOut, maxima} not modified.
+     */
+    public void maxPoolBackward(M gradOut, int rows, ImagePooling.Maxima maxima, M grad) {
+        ImagePooling.maxBackward(data.apply(gradOut), rows, maxima, data.apply(grad), ops, threads);
     }
 
     /** Average pooling; {@code out} modified, {@code in} not. */

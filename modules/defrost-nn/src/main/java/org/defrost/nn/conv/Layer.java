@@ -23,6 +23,7 @@ abstract class Layer<M extends ReshapeMatrix> {
     final Activation activation;
     final M pre;
     final M post;
+    private boolean derivativeAppliedAbove;
 
     Layer(Backend<M> backend, ImageShape in, ImageShape out, Activation activation, int capacity) {
         this.backend = backend;
@@ -65,9 +66,20 @@ abstract class Layer<M extends ReshapeMatrix> {
         return post;
     }
 
-    /** {@code g *= act'} for the last forward pass; g is {@code rows × out.size()}. */
+    /**
+     * Declares that the layer above multiplies the gradient it passes down by this layer's activation derivative
+     * (see {@link PoolLayer#takeActivationDerivative}), so that {@link #activationDerivative} leaves it as it is.
+     */
+    final void derivativeAppliedAbove() {
+        derivativeAppliedAbove = true;
+    }
+
+    /**
+     * {@code g *= act'} for the last forward pass, unless the layer above has applied it already; g is
+     * {@code rows × out.size()}.
+     */
     final void activationDerivative(M g) {
-        if (activation != null) {
+        if (activation != null && !derivativeAppliedAbove) {
             backend.multiplyByActivationDerivative(activation, pre, post, g);
         }
     }
