@@ -13,8 +13,10 @@ package org.defrost.kernels;
  * @param <A> {@code float[]} or {@code double[]}
  */
 public interface ElementOps<A> {
-    /** float32. */
-    ElementOps<float[]> FLOAT = new FloatElementOps();
+    /** float32, with max pooling's selections on the Vector API when {@link VectorSupport} says so. */
+    @SuppressWarnings("unchecked")
+    ElementOps<float[]> FLOAT = VectorSupport.ENABLED ? VectorSupport.create("VectorFloatElementOps", ElementOps.class)
+            : new FloatElementOps();
     /** float64. */
     ElementOps<double[]> DOUBLE = new DoubleElementOps();
 

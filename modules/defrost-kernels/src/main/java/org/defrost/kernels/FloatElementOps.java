@@ -2,8 +2,11 @@ package org.defrost.kernels;
 
 import java.util.Arrays;
 
-/** {@link ElementOps} in float32: loops on {@code float[]} that the JIT vectorises. */
-final class FloatElementOps implements ElementOps<float[]> {
+/**
+ * {@link ElementOps} in float32: loops on {@code float[]} that the JIT vectorises, and the plain fallback of
+ * {@link VectorFloatElementOps}.
+ */
+class FloatElementOps implements ElementOps<float[]> {
     @Override
     public double get(float[] a, int i) {
         return a[i];

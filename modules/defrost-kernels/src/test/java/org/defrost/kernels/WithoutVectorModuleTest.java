@@ -15,6 +15,7 @@ class WithoutVectorModuleTest {
         assertFalse(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
                 "this test must run without the incubator module");
         assertEquals("plain", FloatGemm.implementation());
+        assertEquals(FloatElementOps.class, ElementOps.FLOAT.getClass());
         FMatrixRMaj a = new FMatrixRMaj(2, 3, true, 1, 2, 3, 4, 5, 6);
         FMatrixRMaj b = new FMatrixRMaj(3, 2, true, 1, 0, 0, 1, 1, 1);
         FMatrixRMaj c = new FMatrixRMaj(1, 1);
