@@ -11,9 +11,11 @@ import org.ejml.data.ReshapeMatrix;
  * <p>Network, propagation and training code is written once against this interface. {@link FloatBackend}
  * (float32, products on {@code FloatGemm}) trains; {@link DoubleBackend} (float64, products on
  * {@code DoubleGemm}) runs the same code in double precision, which is how gradients are checked against
- * finite differences. Products and optimiser updates run on the backend's kernel threads, every other
- * method on the caller; every result is bit-identical for any number of threads. No method allocates unless
- * it says so (a parallel update allocates its small task object).
+ * finite differences. Products, optimiser updates and the element-wise kernels of propagation
+ * ({@link #addBiasAndActivate}, {@link #multiplyByActivationDerivative}, {@link #sumRows}) run on the backend's
+ * kernel threads when they are large enough, every other method on the caller; every result is bit-identical for
+ * any number of threads. No method allocates unless it says so (a call spread over threads allocates its small
+ * task object).
  *
  * <p>Shapes: a batch is {@code B × width} with one row per sample; a bias is {@code 1 × width}.
  *
@@ -61,7 +63,10 @@ public interface Backend<M extends ReshapeMatrix> {
      */
     void multiplyByActivationDerivative(Activation act, M pre, M post, M grad);
 
-    /** {@code out(0, j) = sum_i g(i, j)}; {@code out} is {@code 1 × W}. {@code g} not modified. */
+    /**
+     * {@code out(0, j) = sum_i g(i, j)}, each column added in row order; {@code out} reshaped to {@code 1 × W}.
+     * {@code g} not modified.
+     */
     void sumRows(M g, M out);
 
     /**

@@ -1,5 +1,6 @@
 package org.defrost.nn.backend;
 
+import java.util.Arrays;
 import org.defrost.kernels.DoubleGemm;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Activation;
@@ -62,46 +63,54 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
     }
 
     @Override
-    public void addBiasAndActivate(DMatrixRMaj z, DMatrixRMaj bias, Activation act, DMatrixRMaj out) {
-        int rows = z.numRows;
+    void activateRows(DMatrixRMaj z, DMatrixRMaj bias, Activation act, DMatrixRMaj out, int r0, int r1) {
         int cols = z.numCols;
-        out.reshape(rows, cols);
         double[] zd = z.data;
         double[] od = out.data;
         if (bias != null) {
             double[] b = bias.data;
-            for (int r = 0; r < rows; r++) {
+            if (act == Activation.RELU && od == zd) { // bias and activation in one pass
+                for (int r = r0; r < r1; r++) {
+                    int o = r * cols;
+                    for (int c = 0; c < cols; c++) {
+                        zd[o + c] = Math.max(0.0, zd[o + c] + b[c]);
+                    }
+                }
+                return;
+            }
+            for (int r = r0; r < r1; r++) {
                 int o = r * cols;
                 for (int c = 0; c < cols; c++) {
                     zd[o + c] += b[c];
                 }
             }
         }
-        int n = rows * cols;
+        int from = r0 * cols;
+        int to = r1 * cols;
         switch (act) {
             case RELU:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = Math.max(0.0, zd[i]); // Math.max keeps NaN, so divergence stays visible
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = StrictMath.tanh(zd[i]);
                 }
                 break;
             case ERF:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = Erf.erf(zd[i] * INV_SQRT2);
                 }
                 break;
             case SIGMOID:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = sigmoid(zd[i]);
                 }
                 break;
             case LINEAR:
                 if (od != zd) {
-                    System.arraycopy(zd, 0, od, 0, n);
+                    System.arraycopy(zd, from, od, from, to - from);
                 }
                 break;
             default:
@@ -110,33 +119,32 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
     }
 
     @Override
-    public void multiplyByActivationDerivative(Activation act, DMatrixRMaj pre, DMatrixRMaj post, DMatrixRMaj grad) {
-        int n = grad.getNumElements();
+    void derivativeRange(Activation act, DMatrixRMaj pre, DMatrixRMaj post, DMatrixRMaj grad, int from, int to) {
         double[] g = grad.data;
         double[] a = post.data;
         switch (act) {
             case RELU:
                 // a >= 0; min(a·2^1074, 1) is 0 for a = 0 and 1 for every positive double, branch-free so that
                 // the JIT vectorises the loop, and NaN stays NaN
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= Math.min(a[i] * 0x1p1023 * 0x1p51, 1.0);
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= 1.0 - a[i] * a[i];
                 }
                 break;
             case ERF: {
                 double[] z = pre.data;
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double zi = z[i];
                     g[i] *= (SQRT_2_OVER_PI * StrictMath.exp(-0.5 * zi * zi));
                 }
                 break;
             }
             case SIGMOID:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= a[i] * (1.0 - a[i]);
                 }
                 break;
@@ -148,17 +156,24 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
     }
 
     @Override
-    public void sumRows(DMatrixRMaj g, DMatrixRMaj out) {
+    void sumColumns(DMatrixRMaj g, DMatrixRMaj out, int c0, int c1) {
         int rows = g.numRows;
         int cols = g.numCols;
-        out.reshape(1, cols);
         double[] o = out.data;
         double[] d = g.data;
-        java.util.Arrays.fill(o, 0, cols, 0.0);
-        for (int r = 0; r < rows; r++) {
-            int off = r * cols;
-            for (int c = 0; c < cols; c++) {
-                o[c] += d[off + c];
+        Arrays.fill(o, c0, c1, 0.0);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int a = r * cols;
+            for (int c = c0; c < c1; c++) {
+                // added left to right: the chain of adding one row at a time, with a quarter of the stores
+                o[c] = o[c] + d[a + c] + d[a + cols + c] + d[a + 2 * cols + c] + d[a + 3 * cols + c];
+            }
+        }
+        for (; r < rows; r++) {
+            int a = r * cols;
+            for (int c = c0; c < c1; c++) {
+                o[c] += d[a + c];
             }
         }
     }

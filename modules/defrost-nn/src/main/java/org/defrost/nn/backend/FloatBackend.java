@@ -1,5 +1,6 @@
 package org.defrost.nn.backend;
 
+import java.util.Arrays;
 import org.defrost.kernels.FloatGemm;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Activation;
@@ -62,46 +63,54 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     }
 
     @Override
-    public void addBiasAndActivate(FMatrixRMaj z, FMatrixRMaj bias, Activation act, FMatrixRMaj out) {
-        int rows = z.numRows;
+    void activateRows(FMatrixRMaj z, FMatrixRMaj bias, Activation act, FMatrixRMaj out, int r0, int r1) {
         int cols = z.numCols;
-        out.reshape(rows, cols);
         float[] zd = z.data;
         float[] od = out.data;
         if (bias != null) {
             float[] b = bias.data;
-            for (int r = 0; r < rows; r++) {
+            if (act == Activation.RELU && od == zd) { // bias and activation in one pass
+                for (int r = r0; r < r1; r++) {
+                    int o = r * cols;
+                    for (int c = 0; c < cols; c++) {
+                        zd[o + c] = Math.max(0f, zd[o + c] + b[c]);
+                    }
+                }
+                return;
+            }
+            for (int r = r0; r < r1; r++) {
                 int o = r * cols;
                 for (int c = 0; c < cols; c++) {
                     zd[o + c] += b[c];
                 }
             }
         }
-        int n = rows * cols;
+        int from = r0 * cols;
+        int to = r1 * cols;
         switch (act) {
             case RELU:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = Math.max(0f, zd[i]); // Math.max keeps NaN, so divergence stays visible
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = (float) StrictMath.tanh(zd[i]);
                 }
                 break;
             case ERF:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = Erf.erf(zd[i] * INV_SQRT2);
                 }
                 break;
             case SIGMOID:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     od[i] = (float) sigmoid(zd[i]);
                 }
                 break;
             case LINEAR:
                 if (od != zd) {
-                    System.arraycopy(zd, 0, od, 0, n);
+                    System.arraycopy(zd, from, od, from, to - from);
                 }
                 break;
             default:
@@ -110,33 +119,32 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     }
 
     @Override
-    public void multiplyByActivationDerivative(Activation act, FMatrixRMaj pre, FMatrixRMaj post, FMatrixRMaj grad) {
-        int n = grad.getNumElements();
+    void derivativeRange(Activation act, FMatrixRMaj pre, FMatrixRMaj post, FMatrixRMaj grad, int from, int to) {
         float[] g = grad.data;
         float[] a = post.data;
         switch (act) {
             case RELU:
                 // a >= 0; min(a·2^149, 1) is 0 for a = 0 and 1 for every positive float, branch-free so that
                 // the JIT vectorises the loop, and NaN stays NaN
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= Math.min(a[i] * 0x1p127f * 0x1p22f, 1f);
                 }
                 break;
             case TANH:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= 1f - a[i] * a[i];
                 }
                 break;
             case ERF: {
                 float[] z = pre.data;
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     double zi = z[i];
                     g[i] *= (float) (SQRT_2_OVER_PI * StrictMath.exp(-0.5 * zi * zi));
                 }
                 break;
             }
             case SIGMOID:
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     g[i] *= a[i] * (1f - a[i]);
                 }
                 break;
@@ -148,17 +156,24 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     }
 
     @Override
-    public void sumRows(FMatrixRMaj g, FMatrixRMaj out) {
+    void sumColumns(FMatrixRMaj g, FMatrixRMaj out, int c0, int c1) {
         int rows = g.numRows;
         int cols = g.numCols;
-        out.reshape(1, cols);
         float[] o = out.data;
         float[] d = g.data;
-        java.util.Arrays.fill(o, 0, cols, 0f);
-        for (int r = 0; r < rows; r++) {
-            int off = r * cols;
-            for (int c = 0; c < cols; c++) {
-                o[c] += d[off + c];
+        Arrays.fill(o, c0, c1, 0f);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int a = r * cols;
+            for (int c = c0; c < c1; c++) {
+                // added left to right: the chain of adding one row at a time, with a quarter of the stores
+                o[c] = o[c] + d[a + c] + d[a + cols + c] + d[a + 2 * cols + c] + d[a + 3 * cols + c];
+            }
+        }
+        for (; r < rows; r++) {
+            int a = r * cols;
+            for (int c = c0; c < c1; c++) {
+                o[c] += d[a + c];
             }
         }
     }

@@ -1,14 +1,17 @@
 package org.defrost.nn.backend;
 
 import org.defrost.kernels.KernelThreads;
+import org.defrost.nn.Activation;
 import org.defrost.nn.Head;
 import org.ejml.data.ReshapeMatrix;
 
 /**
  * What {@link FloatBackend} and {@link DoubleBackend} share: row copies (on the matrices' arrays, whatever
- * their element type), and losses and error counts, which are computed in double through {@link #get} and
- * {@link #set} and so give the same bits as loops written for each precision. The element-wise kernels of
- * propagation and the optimiser updates stay written per precision, where the JIT vectorises them.
+ * their element type), losses and error counts, which are computed in double through {@link #get} and
+ * {@link #set} and so give the same bits as loops written for each precision, and how the element-wise kernels
+ * of propagation are cut across the kernel threads. The kernels themselves and the optimiser updates stay
+ * written per precision, where the JIT vectorises them; each output element is computed by one thread in a
+ * fixed order, so results do not depend on the number of threads.
  *
  * @param <M> the row-major matrix type
  */
@@ -30,6 +33,59 @@ abstract class RowMajorBackend<M extends ReshapeMatrix> implements Backend<M> {
 
     /** The array behind {@code m}: {@code float[]} or {@code double[]}, row-major. */
     abstract Object data(M m);
+
+    /** {@link #addBiasAndActivate} on rows [r0, r1) of {@code z} and {@code out} (already shaped). */
+    abstract void activateRows(M z, M bias, Activation act, M out, int r0, int r1);
+
+    /** {@link #multiplyByActivationDerivative} on elements [from, to). */
+    abstract void derivativeRange(Activation act, M pre, M post, M grad, int from, int to);
+
+    /** {@link #sumRows} for columns [c0, c1) of {@code g} into the same columns of {@code out} (already shaped). */
+    abstract void sumColumns(M g, M out, int c0, int c1);
+
+    /**
+     * Cost of one element of an activation or its derivative, in multiply-adds: a transcendental function is
+     * worth a few dozen, so that those loops are spread over the threads sooner.
+     */
+    static long cost(Activation act) {
+        return act == Activation.RELU || act == Activation.LINEAR ? 1 : 32;
+    }
+
+    @Override
+    public void addBiasAndActivate(M z, M bias, Activation act, M out) {
+        int rows = z.getNumRows();
+        out.reshape(rows, z.getNumCols());
+        long work = cost(act) * rows * z.getNumCols();
+        if (!threads.splits(rows, work)) { // no lambda: a call on one thread allocates nothing
+            activateRows(z, bias, act, out, 0, rows);
+            return;
+        }
+        threads.forRanges(rows, work, (r0, r1) -> activateRows(z, bias, act, out, r0, r1));
+    }
+
+    @Override
+    public void multiplyByActivationDerivative(Activation act, M pre, M post, M grad) {
+        int n = grad.getNumRows() * grad.getNumCols();
+        long work = cost(act) * n;
+        if (!threads.splits(n, work)) {
+            derivativeRange(act, pre, post, grad, 0, n);
+            return;
+        }
+        threads.forRanges(n, work, (from, to) -> derivativeRange(act, pre, post, grad, from, to));
+    }
+
+    /** Each column's sum is one chain of additions in row order, on one thread: columns are split, rows are not. */
+    @Override
+    public void sumRows(M g, M out) {
+        int cols = g.getNumCols();
+        out.reshape(1, cols);
+        long work = (long) g.getNumRows() * cols;
+        if (!threads.splits(cols, work)) {
+            sumColumns(g, out, 0, cols);
+            return;
+        }
+        threads.forRanges(cols, work, (c0, c1) -> sumColumns(g, out, c0, c1));
+    }
 
     @Override
     public double loss(Head head, M output, int[] labels, M gradient) {
