@@ -40,6 +40,12 @@ class BlockGradientCheckTest {
         "conv 3 4x4 pad 0, dense 3; 2; 4; tanh; 11",
         "conv 2 3x3, bn, dense 2; 3; 1; tanh; 11",
         "conv 5 2x2 pad 1, bn, pool 3 stride 2; 1; 6; tanh; 11",
+        // max pooling right after the conv layer's activation: windows that tile the image (the pooling applies the
+        // activation derivative), overlapping windows, windows with gaps between them and rows left over
+        "conv 4 3x3, pool 2, conv 3 3x3, pool 3 stride 2, dense 4; 2; 10; relu; 111",
+        "conv 4 3x3, pool 2, conv 3 3x3, pool 3 stride 2, dense 4; 2; 10; sigmoid; 011",
+        "conv 3 3x3, pool 2 stride 3, conv 2 3x3 pad 0, pool 2 stride 1; 1; 11; tanh; 11",
+        "conv 3 3x3, pool 2, conv 2 3x3, pool 2; 2; 7; erf; 11",
         // no blocks at all: the readout alone
         "; 2; 3; tanh; 1"
     })
