@@ -65,7 +65,8 @@ class FloatElementOps implements ElementOps<float[]> {
     @Override
     public void route(float[] gradOut, int o, int[] positions, int tap, float[] grad, int at, int n) {
         for (int i = 0; i < n; i++) {
-            grad[at + i] = positions[o + i] == tap ? gradOut[o + i] : 0f;
+            int keep = ((positions[o + i] ^ tap) - 1) >> 31; // all ones where the position is tap, else 0
+            grad[at + i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[o + i]) & keep);
         }
     }
 

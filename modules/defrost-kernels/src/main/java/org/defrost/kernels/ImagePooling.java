@@ -167,26 +167,28 @@ public final class ImagePooling {
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
                     int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
-                    for (int tap = 0; tap < taps; tap++) {
-                        int at = corner + (tap / g.windowWidth() * w + tap % g.windowWidth()) * c;
-                        switch (pass) {
-                            case MAX -> {
-                                if (tap == 0) {
-                                    System.arraycopy(in, at, out, o, c);
-                                } else {
-                                    ops.max(in, at, out, o, c);
+                    for (int dy = 0, tap = 0; dy < g.windowHeight(); dy++) {
+                        for (int dx = 0; dx < g.windowWidth(); dx++, tap++) {
+                            int at = corner + (dy * w + dx) * c;
+                            switch (pass) {
+                                case MAX -> {
+                                    if (tap == 0) {
+                                        System.arraycopy(in, at, out, o, c);
+                                    } else {
+                                        ops.max(in, at, out, o, c);
+                                    }
                                 }
+                                case AVERAGE -> {
+                                    if (tap == 0) {
+                                        ops.zero(out, o, o + c);
+                                    }
+                                    ops.add(in, at, out, o, c);
+                                    if (tap == taps - 1) {
+                                        ops.scaleByInverse(out, o, c, taps);
+                                    }
+                                }
+                                case AVERAGE_BACKWARD -> ops.addScaledByInverse(gradOut, o, grad, at, c, taps);
                             }
-                            case AVERAGE -> {
-                                if (tap == 0) {
-                                    ops.zero(out, o, o + c);
-                                }
-                                ops.add(in, at, out, o, c);
-                                if (tap == taps - 1) {
-                                    ops.scaleByInverse(out, o, c, taps);
-                                }
-                            }
-                            case AVERAGE_BACKWARD -> ops.addScaledByInverse(gradOut, o, grad, at, c, taps);
                         }
                     }
                 }
@@ -199,8 +201,6 @@ public final class ImagePooling {
         Window g = maxima.window;
         int c = g.channels();
         int w = g.width();
-        int ww = g.windowWidth();
-        int taps = g.windowHeight() * ww;
         for (int b = b0; b < b1; b++) {
             int image = b * g.inSize();
             int o = b * g.outSize();
@@ -209,8 +209,12 @@ public final class ImagePooling {
                     int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
                     System.arraycopy(in, corner, out, o, c);
                     Arrays.fill(maxima.taps, o, o + c, 0);
-                    for (int tap = 1; tap < taps; tap++) {
-                        ops.maxAndPosition(in, corner + (tap / ww * w + tap % ww) * c, out, o, maxima.taps, tap, c);
+                    for (int dy = 0, tap = 0; dy < g.windowHeight(); dy++) {
+                        for (int dx = 0; dx < g.windowWidth(); dx++, tap++) {
+                            if (tap > 0) {
+                                ops.maxAndPosition(in, corner + (dy * w + dx) * c, out, o, maxima.taps, tap, c);
+                            }
+                        }
                     }
                 }
             }
@@ -222,10 +226,9 @@ public final class ImagePooling {
         Window g = maxima.window;
         int c = g.channels();
         int w = g.width();
-        int ww = g.windowWidth();
-        int taps = g.windowHeight() * ww;
         int s = g.stride();
-        boolean tiles = s == g.windowHeight() && s == ww && g.outHeight() * s == g.height() && g.outWidth() * s == w;
+        boolean tiles = s == g.windowHeight() && s == g.windowWidth() && g.outHeight() * s == g.height()
+                && g.outWidth() * s == w;
         if (!tiles) {
             ops.zero(grad, b0 * g.inSize(), b1 * g.inSize());
         }
@@ -235,12 +238,14 @@ public final class ImagePooling {
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
                     int corner = image + (oy * s * w + ox * s) * c;
-                    for (int tap = 0; tap < taps; tap++) {
-                        int at = corner + (tap / ww * w + tap % ww) * c;
-                        if (tiles) {
-                            ops.route(gradOut, o, maxima.taps, tap, grad, at, c);
-                        } else {
-                            ops.addRouted(gradOut, o, maxima.taps, tap, grad, at, c);
+                    for (int dy = 0, tap = 0; dy < g.windowHeight(); dy++) {
+                        for (int dx = 0; dx < g.windowWidth(); dx++, tap++) {
+                            int at = corner + (dy * w + dx) * c;
+                            if (tiles) {
+                                ops.route(gradOut, o, maxima.taps, tap, grad, at, c);
+                            } else {
+                                ops.addRouted(gradOut, o, maxima.taps, tap, grad, at, c);
+                            }
                         }
                     }
                 }
