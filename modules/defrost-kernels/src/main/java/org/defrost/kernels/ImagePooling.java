@@ -94,8 +94,8 @@ public final class ImagePooling {
      */
     public static <A> void max(A in, int batch, Window g, A out, ElementOps<A> ops, KernelThreads threads) {
         SampleLoop.over(batch, (long) batch * g.inSize(), threads,
-                (x, y, z, w, window, o, b0, b1) -> pool(Pass.MAX, x, y, z, w, window, o, b0, b1), in, out, null, null,
-                g, ops);
+                (x, y, z, w, window, o, b0, b1) -> pool(Pass.MAX, x, y, z, w, window, null, o, b0, b1), in, out, null,
+                null, g, ops);
     }
 
     /**
@@ -108,7 +108,8 @@ public final class ImagePooling {
     public static <A> void max(A in, int batch, Maxima maxima, A out, ElementOps<A> ops, KernelThreads threads) {
         maxima.check(batch);
         SampleLoop.over(batch, (long) batch * maxima.window.inSize(), threads,
-                (x, y, z, w, m, o, b0, b1) -> maxRecording(x, y, m, o, b0, b1), in, out, null, null, maxima, ops);
+                (x, y, z, w, m, o, b0, b1) -> pool(Pass.MAX_RECORDING, x, y, z, w, m.window, m.taps, o, b0, b1), in, out,
+                null, null, maxima, ops);
     }
 
     /**
@@ -125,40 +126,54 @@ public final class ImagePooling {
     public static <A> void maxBackward(A gradOut, int batch, Maxima maxima, A grad, ElementOps<A> ops,
                                        KernelThreads threads) {
         maxima.check(batch);
-        SampleLoop.over(batch, (long) batch * maxima.window.inSize(), threads,
-                (x, y, z, w, m, o, b0, b1) -> route(x, m, y, o, b0, b1), gradOut, grad, null, null, maxima, ops);
+        Window g = maxima.window;
+        int s = g.stride();
+        boolean tiles = s == g.windowHeight() && s == g.windowWidth() && g.outHeight() * s == g.height()
+                && g.outWidth() * s == g.width();
+        SampleLoop.over(batch, (long) batch * g.inSize(), threads, tiles
+                        ? (x, y, z, w, m, o, b0, b1) -> pool(Pass.ROUTE, x, y, z, w, m.window, m.taps, o, b0, b1)
+                        : (x, y, z, w, m, o, b0, b1) -> pool(Pass.ADD_ROUTED, x, y, z, w, m.window, m.taps, o, b0, b1),
+                null, null, gradOut, grad, maxima, ops);
     }
 
     /** Average pooling: {@code out} (modified) gets each window's mean. {@code in} not modified. */
     public static <A> void average(A in, int batch, Window g, A out, ElementOps<A> ops, KernelThreads threads) {
         SampleLoop.over(batch, (long) batch * g.inSize(), threads,
-                (x, y, z, w, window, o, b0, b1) -> pool(Pass.AVERAGE, x, y, z, w, window, o, b0, b1), in, out, null,
-                null, g, ops);
+                (x, y, z, w, window, o, b0, b1) -> pool(Pass.AVERAGE, x, y, z, w, window, null, o, b0, b1), in, out,
+                null, null, g, ops);
     }
 
     /** Gradient of average pooling: each output gradient spread evenly over its window; {@code grad} overwritten. */
     public static <A> void averageBackward(A gradOut, int batch, Window g, A grad, ElementOps<A> ops,
                                            KernelThreads threads) {
         SampleLoop.over(batch, (long) batch * g.inSize(), threads,
-                (x, y, z, w, window, o, b0, b1) -> pool(Pass.AVERAGE_BACKWARD, x, y, z, w, window, o, b0, b1), null,
-                null, gradOut, grad, g, ops);
+                (x, y, z, w, window, o, b0, b1) -> pool(Pass.AVERAGE_BACKWARD, x, y, z, w, window, null, o, b0, b1),
+                null, null, gradOut, grad, g, ops);
     }
 
     /** What {@link #pool} computes. */
-    private enum Pass { MAX, AVERAGE, AVERAGE_BACKWARD }
+    private enum Pass {
+        MAX, MAX_RECORDING, AVERAGE,
+        /** Max pooling's gradient over windows that tile the image: every input written once. */
+        ROUTE,
+        /** Max pooling's gradient over other windows: zeroed, then added to. */
+        ADD_ROUTED,
+        AVERAGE_BACKWARD
+    }
 
     /**
      * One pass over the windows of samples [b0, b1): output pixels in order, window positions row-major.
      *
      * @param in      forward input (forward passes); @param out forward output
-     * @param gradOut output gradient; @param grad input gradient (backward pass), overwritten
+     * @param gradOut output gradient; @param grad input gradient (backward passes), overwritten
+     * @param taps    the window positions of the maxima (recorded by MAX_RECORDING, read by the routing passes)
      */
-    private static <A> void pool(Pass pass, A in, A out, A gradOut, A grad, Window g, ElementOps<A> ops, int b0,
-                                 int b1) {
+    private static <A> void pool(Pass pass, A in, A out, A gradOut, A grad, Window g, int[] taps, ElementOps<A> ops,
+                                 int b0, int b1) {
         int c = g.channels();
         int w = g.width();
-        int taps = g.windowHeight() * g.windowWidth();
-        if (grad != null) {
+        int count = g.windowHeight() * g.windowWidth();
+        if (grad != null && pass != Pass.ROUTE) {
             ops.zero(grad, b0 * g.inSize(), b1 * g.inSize());
         }
         for (int b = b0; b < b1; b++) {
@@ -178,73 +193,26 @@ public final class ImagePooling {
                                         ops.max(in, at, out, o, c);
                                     }
                                 }
+                                case MAX_RECORDING -> {
+                                    if (tap == 0) {
+                                        System.arraycopy(in, at, out, o, c);
+                                        Arrays.fill(taps, o, o + c, 0);
+                                    } else {
+                                        ops.maxAndPosition(in, at, out, o, taps, tap, c);
+                                    }
+                                }
                                 case AVERAGE -> {
                                     if (tap == 0) {
                                         ops.zero(out, o, o + c);
                                     }
                                     ops.add(in, at, out, o, c);
-                                    if (tap == taps - 1) {
-                                        ops.scaleByInverse(out, o, c, taps);
+                                    if (tap == count - 1) {
+                                        ops.scaleByInverse(out, o, c, count);
                                     }
                                 }
-                                case AVERAGE_BACKWARD -> ops.addScaledByInverse(gradOut, o, grad, at, c, taps);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Max pooling of samples [b0, b1) that records the window position of each maximum in {@code maxima}. */
-    private static <A> void maxRecording(A in, A out, Maxima maxima, ElementOps<A> ops, int b0, int b1) {
-        Window g = maxima.window;
-        int c = g.channels();
-        int w = g.width();
-        for (int b = b0; b < b1; b++) {
-            int image = b * g.inSize();
-            int o = b * g.outSize();
-            for (int oy = 0; oy < g.outHeight(); oy++) {
-                for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
-                    int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
-                    System.arraycopy(in, corner, out, o, c);
-                    Arrays.fill(maxima.taps, o, o + c, 0);
-                    for (int dy = 0, tap = 0; dy < g.windowHeight(); dy++) {
-                        for (int dx = 0; dx < g.windowWidth(); dx++, tap++) {
-                            if (tap > 0) {
-                                ops.maxAndPosition(in, corner + (dy * w + dx) * c, out, o, maxima.taps, tap, c);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** {@link #maxBackward} on samples [b0, b1). */
-    private static <A> void route(A gradOut, Maxima maxima, A grad, ElementOps<A> ops, int b0, int b1) {
-        Window g = maxima.window;
-        int c = g.channels();
-        int w = g.width();
-        int s = g.stride();
-        boolean tiles = s == g.windowHeight() && s == g.windowWidth() && g.outHeight() * s == g.height()
-                && g.outWidth() * s == w;
-        if (!tiles) {
-            ops.zero(grad, b0 * g.inSize(), b1 * g.inSize());
-        }
-        for (int b = b0; b < b1; b++) {
-            int image = b * g.inSize();
-            int o = b * g.outSize();
-            for (int oy = 0; oy < g.outHeight(); oy++) {
-                for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
-                    int corner = image + (oy * s * w + ox * s) * c;
-                    for (int dy = 0, tap = 0; dy < g.windowHeight(); dy++) {
-                        for (int dx = 0; dx < g.windowWidth(); dx++, tap++) {
-                            int at = corner + (dy * w + dx) * c;
-                            if (tiles) {
-                                ops.route(gradOut, o, maxima.taps, tap, grad, at, c);
-                            } else {
-                                ops.addRouted(gradOut, o, maxima.taps, tap, grad, at, c);
+                                case ROUTE -> ops.route(gradOut, o, taps, tap, grad, at, c);
+                                case ADD_ROUTED -> ops.addRouted(gradOut, o, taps, tap, grad, at, c);
+                                case AVERAGE_BACKWARD -> ops.addScaledByInverse(gradOut, o, grad, at, c, count);
                             }
                         }
                     }

@@ -157,23 +157,11 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
 
     @Override
     void sumColumns(DMatrixRMaj g, DMatrixRMaj out, int c0, int c1) {
-        int rows = g.numRows;
-        int cols = g.numCols;
         double[] o = out.data;
-        double[] d = g.data;
         Arrays.fill(o, c0, c1, 0.0);
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            int a = r * cols;
+        for (int r = 0, a = 0; r < g.numRows; r++, a += g.numCols) {
             for (int c = c0; c < c1; c++) {
-                // added left to right: the chain of adding one row at a time, with a quarter of the stores
-                o[c] = o[c] + d[a + c] + d[a + cols + c] + d[a + 2 * cols + c] + d[a + 3 * cols + c];
-            }
-        }
-        for (; r < rows; r++) {
-            int a = r * cols;
-            for (int c = c0; c < c1; c++) {
-                o[c] += d[a + c];
+                o[c] += g.data[a + c];
             }
         }
     }
