@@ -55,7 +55,7 @@ public final class ImagePooling {
      * ElementOps, KernelThreads)}: for every output value, the window position (row-major, {@code dy·ww + dx}) of
      * the first input equal to the window's maximum. Allocated once for up to {@code capacity} samples, so that
      * pooling allocates nothing per batch; {@link #maxBackward} routes each output gradient with it, comparing no
-     * values.
+     * values. (A window holding NaN pools to NaN, and its gradient goes to one of its inputs.)
      */
     public static final class Maxima {
         private final Window window;
