@@ -3,10 +3,28 @@ package org.defrost.kernels;
 /**
  * Batch normalisation over the columns of a {@code pixels × C} array (one statistic per channel), written once for
  * both precisions ({@link ElementOps}); it runs on the calling thread. Statistics are accumulated in double, each
- * channel's sum in pixel order, so results are deterministic.
+ * channel's sum in pixel order, in one pass over the array per statistic, so results are deterministic.
  */
 public final class BatchNormalisation {
     private BatchNormalisation() {
+    }
+
+    /** Two per-channel sums in double, the scratch of one layer, allocated once so that passes allocate nothing. */
+    public static final class ChannelSums {
+        private final double[] first;
+        private final double[] second;
+
+        /** Room for {@code channels} channels. */
+        public ChannelSums(int channels) {
+            first = new double[channels];
+            second = new double[channels];
+        }
+
+        private void check(int channels) {
+            if (channels > first.length) {
+                throw new IllegalArgumentException(channels + " channels, room for " + first.length);
+            }
+        }
     }
 
     /**
@@ -22,21 +40,30 @@ public final class BatchNormalisation {
      * @param centre receives the mean used per channel, C values. Modified.
      * @param invStd receives {@code 1/sqrt(σ² + ε)} per channel, of the statistics used. Modified.
      * @param y      receives y (same layout as x; may not be x). Modified.
+     * @param sums   scratch for at least C channels. Modified.
      */
     public static <A> void forward(A x, int pixels, int channels, A gamma, A beta, A mean, A variance,
                                    boolean training, double momentum, double eps, A xhat, A centre, A invStd, A y,
-                                   ElementOps<A> ops) {
-        for (int ch = 0; ch < channels; ch++) {
-            if (training) {
-                // mean and biased variance per channel, two passes in double
-                double mu = ops.sum(x, ch, channels, pixels) / pixels;
-                double var = ops.sumSquaredDeviations(x, ch, channels, pixels, mu) / pixels;
+                                   ChannelSums sums, ElementOps<A> ops) {
+        sums.check(channels);
+        if (training) {
+            // mean and biased variance per channel, two passes in double
+            double[] mu = sums.first;
+            ops.columnSums(x, pixels, channels, mu);
+            for (int ch = 0; ch < channels; ch++) {
+                mu[ch] /= pixels;
+            }
+            ops.columnSquaredDeviations(x, pixels, channels, mu, sums.second);
+            for (int ch = 0; ch < channels; ch++) {
+                double var = sums.second[ch] / pixels;
                 ops.set(invStd, ch, 1 / Math.sqrt(var + eps));
                 double unbiased = pixels > 1 ? var * pixels / (pixels - 1) : var;
-                ops.set(mean, ch, (1 - momentum) * ops.get(mean, ch) + momentum * mu);
+                ops.set(mean, ch, (1 - momentum) * ops.get(mean, ch) + momentum * mu[ch]);
                 ops.set(variance, ch, (1 - momentum) * ops.get(variance, ch) + momentum * unbiased);
-                ops.set(centre, ch, mu);
-            } else {
+                ops.set(centre, ch, mu[ch]);
+            }
+        } else {
+            for (int ch = 0; ch < channels; ch++) {
                 ops.set(invStd, ch, 1 / Math.sqrt(ops.get(variance, ch) + eps));
                 ops.set(centre, ch, ops.get(mean, ch));
             }
@@ -49,13 +76,16 @@ public final class BatchNormalisation {
     /**
      * Gradients of {@link #forward}: {@code dγ = Σ g·x̂} and {@code dβ = Σ g} (overwritten) and, when {@code dx} is
      * not null, {@code dx = γ·s/P·(P·g − dβ − x̂·dγ)} in training mode or {@code γ·s·g} with the running statistics
-     * (s = invStd). {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx} modified.
+     * (s = invStd). {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx, sums} modified.
      */
     public static <A> void backward(A g, int pixels, int channels, A xhat, A gamma, A invStd, boolean training,
-                                    A dGamma, A dBeta, A dx, ElementOps<A> ops) {
+                                    A dGamma, A dBeta, A dx, ChannelSums sums, ElementOps<A> ops) {
+        sums.check(channels);
+        ops.columnSums(g, pixels, channels, sums.first);
+        ops.columnDots(g, xhat, pixels, channels, sums.second);
         for (int ch = 0; ch < channels; ch++) {
-            ops.set(dBeta, ch, ops.sum(g, ch, channels, pixels));
-            ops.set(dGamma, ch, ops.dot(g, xhat, ch, channels, pixels));
+            ops.set(dBeta, ch, sums.first[ch]);
+            ops.set(dGamma, ch, sums.second[ch]);
         }
         if (dx == null) {
             return;

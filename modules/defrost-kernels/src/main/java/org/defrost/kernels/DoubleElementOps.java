@@ -76,31 +76,34 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
-    public double sum(double[] a, int from, int stride, int count) {
-        double sum = 0;
-        for (int i = 0, at = from; i < count; i++, at += stride) {
-            sum += a[at];
+    public void columnSums(double[] a, int rows, int cols, double[] sums) {
+        Arrays.fill(sums, 0, cols, 0.0);
+        for (int r = 0, at = 0; r < rows; r++, at += cols) {
+            for (int c = 0; c < cols; c++) {
+                sums[c] += a[at + c];
+            }
         }
-        return sum;
     }
 
     @Override
-    public double sumSquaredDeviations(double[] a, int from, int stride, int count, double mean) {
-        double sum = 0;
-        for (int i = 0, at = from; i < count; i++, at += stride) {
-            double d = a[at] - mean;
-            sum += d * d;
+    public void columnSquaredDeviations(double[] a, int rows, int cols, double[] means, double[] sums) {
+        Arrays.fill(sums, 0, cols, 0.0);
+        for (int r = 0, at = 0; r < rows; r++, at += cols) {
+            for (int c = 0; c < cols; c++) {
+                double d = a[at + c] - means[c];
+                sums[c] += d * d;
+            }
         }
-        return sum;
     }
 
     @Override
-    public double dot(double[] a, double[] b, int from, int stride, int count) {
-        double sum = 0;
-        for (int i = 0, at = from; i < count; i++, at += stride) {
-            sum += a[at] * b[at];
+    public void columnDots(double[] a, double[] b, int rows, int cols, double[] sums) {
+        Arrays.fill(sums, 0, cols, 0.0);
+        for (int r = 0, at = 0; r < rows; r++, at += cols) {
+            for (int c = 0; c < cols; c++) {
+                sums[c] += a[at + c] * b[at + c];
+            }
         }
-        return sum;
     }
 
     @Override

@@ -61,14 +61,23 @@ public interface ElementOps<A> {
      */
     void addRouted(A gradOut, int o, int[] positions, int tap, A grad, int at, int n);
 
-    /** {@code Σ a[from + i·stride]} for i &lt; count, in double, in index order. */
-    double sum(A a, int from, int stride, int count);
+    /**
+     * {@code sums[c] = Σ_r a[r·cols + c]} for c &lt; cols, over r &lt; rows, in double, each column in row order:
+     * one pass over a row-major array. {@code sums} (at least cols values) overwritten.
+     */
+    void columnSums(A a, int rows, int cols, double[] sums);
 
-    /** {@code Σ (a[from + i·stride] − mean)²} for i &lt; count, in double, in index order. */
-    double sumSquaredDeviations(A a, int from, int stride, int count, double mean);
+    /**
+     * {@code sums[c] = Σ_r (a[r·cols + c] − means[c])²}, in double, each column in row order. {@code sums}
+     * overwritten; {@code means} not modified.
+     */
+    void columnSquaredDeviations(A a, int rows, int cols, double[] means, double[] sums);
 
-    /** {@code Σ a[from + i·stride]·b[from + i·stride]} for i &lt; count, in double, in index order. */
-    double dot(A a, A b, int from, int stride, int count);
+    /**
+     * {@code sums[c] = Σ_r a[r·cols + c]·b[r·cols + c]}, in double, each column in row order. {@code sums}
+     * overwritten.
+     */
+    void columnDots(A a, A b, int rows, int cols, double[] sums);
 
     /**
      * Batch normalisation of one pixel's n channels at {@code row}: {@code x̂ = (x − shift)·s}, {@code y = γ·x̂ + β},

@@ -104,23 +104,24 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
     /**
      * Batch normalisation of {@code x} viewed as {@code pixels × C} ({@link BatchNormalisation#forward}); the
      * per-channel matrices are {@code 1 × C}. {@code x, gamma, beta} not modified; {@code mean, variance} modified
-     * in training; {@code xhat, centre, invStd, y} modified.
+     * in training; {@code xhat, centre, invStd, y, sums} modified.
      */
     public void batchNorm(M x, int pixels, int channels, M gamma, M beta, M mean, M variance, boolean training,
-                          double momentum, double eps, M xhat, M centre, M invStd, M y) {
+                          double momentum, double eps, M xhat, M centre, M invStd, M y,
+                          BatchNormalisation.ChannelSums sums) {
         BatchNormalisation.forward(data.apply(x), pixels, channels, data.apply(gamma), data.apply(beta),
                 data.apply(mean), data.apply(variance), training, momentum, eps, data.apply(xhat), data.apply(centre),
-                data.apply(invStd), data.apply(y), ops);
+                data.apply(invStd), data.apply(y), sums, ops);
     }
 
     /**
      * Gradients of {@link #batchNorm} ({@link BatchNormalisation#backward}); {@code dx} may be null.
-     * {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx} modified.
+     * {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx, sums} modified.
      */
     public void batchNormBackward(M g, int pixels, int channels, M xhat, M gamma, M invStd, boolean training, M dGamma,
-                                  M dBeta, M dx) {
+                                  M dBeta, M dx, BatchNormalisation.ChannelSums sums) {
         BatchNormalisation.backward(data.apply(g), pixels, channels, data.apply(xhat), data.apply(gamma),
                 data.apply(invStd), training, data.apply(dGamma), data.apply(dBeta), dx == null ? null : data.apply(dx),
-                ops);
+                sums, ops);
     }
 }

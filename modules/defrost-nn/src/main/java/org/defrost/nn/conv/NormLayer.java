@@ -1,6 +1,7 @@
 package org.defrost.nn.conv;
 
 import java.util.List;
+import org.defrost.kernels.BatchNormalisation;
 import org.defrost.nn.Activation;
 import org.defrost.nn.backend.Backend;
 import org.ejml.data.ReshapeMatrix;
@@ -22,6 +23,7 @@ final class NormLayer<M extends ReshapeMatrix> extends Layer<M> {
     private final M gammaGrad;
     private final M betaGrad;
     private final M inputGrad;
+    private final BatchNormalisation.ChannelSums sums;
 
     NormLayer(Backend<M> backend, ImageOps<M, ?> ops, ImageShape in, List<M> tensors, Activation activation,
               int capacity, boolean passes) {
@@ -37,13 +39,14 @@ final class NormLayer<M extends ReshapeMatrix> extends Layer<M> {
         this.gammaGrad = backend.zeros(1, in.channels());
         this.betaGrad = backend.zeros(1, in.channels());
         this.inputGrad = passes ? backend.zeros(capacity, in.size()) : null;
+        this.sums = new BatchNormalisation.ChannelSums(in.channels());
     }
 
     @Override
     M forward(M x, int rows, boolean training) {
         int pixels = rows * in.pixels();
         ops.batchNorm(x, pixels, in.channels(), gamma, beta, mean, variance, training,
-                LayerSpec.BatchNorm.MOMENTUM, LayerSpec.BatchNorm.EPSILON, xhat, centre, invStd, pre);
+                LayerSpec.BatchNorm.MOMENTUM, LayerSpec.BatchNorm.EPSILON, xhat, centre, invStd, pre, sums);
         return activate(rows);
     }
 
@@ -56,7 +59,7 @@ final class NormLayer<M extends ReshapeMatrix> extends Layer<M> {
             dx = inputGrad;
         }
         ops.batchNormBackward(g, rows * in.pixels(), in.channels(), xhat, gamma, invStd, training, gammaGrad,
-                betaGrad, dx);
+                betaGrad, dx, sums);
         return dx;
     }
 
