@@ -2,8 +2,10 @@ package org.defrost.kernels;
 
 /**
  * Batch normalisation over the columns of a {@code pixels × C} array (one statistic per channel), written once for
- * both precisions ({@link ElementOps}); it runs on the calling thread. Statistics are accumulated in double, each
- * channel's sum in pixel order, in one pass over the array per statistic, so results are deterministic.
+ * both precisions ({@link ElementOps}). Statistics are accumulated in double, each channel's sum in pixel order, in
+ * one pass over the array per statistic; on {@link KernelThreads} the statistics are split by channels and the
+ * normalisation by pixels, so every value is computed by one thread in a fixed order and results are bit-identical
+ * for any number of threads.
  */
 public final class BatchNormalisation {
     private BatchNormalisation() {
@@ -44,16 +46,16 @@ public final class BatchNormalisation {
      */
     public static <A> void forward(A x, int pixels, int channels, A gamma, A beta, A mean, A variance,
                                    boolean training, double momentum, double eps, A xhat, A centre, A invStd, A y,
-                                   ChannelSums sums, ElementOps<A> ops) {
+                                   ChannelSums sums, ElementOps<A> ops, KernelThreads threads) {
         sums.check(channels);
         if (training) {
             // mean and biased variance per channel, two passes in double
             double[] mu = sums.first;
-            ops.columnSums(x, pixels, channels, mu);
+            columns(Statistic.SUM, x, null, pixels, channels, null, mu, ops, threads);
             for (int ch = 0; ch < channels; ch++) {
                 mu[ch] /= pixels;
             }
-            ops.columnSquaredDeviations(x, pixels, channels, mu, sums.second);
+            columns(Statistic.SQUARED_DEVIATIONS, x, null, pixels, channels, mu, sums.second, ops, threads);
             for (int ch = 0; ch < channels; ch++) {
                 double var = sums.second[ch] / pixels;
                 ops.set(invStd, ch, 1 / Math.sqrt(var + eps));
@@ -68,8 +70,12 @@ public final class BatchNormalisation {
                 ops.set(centre, ch, ops.get(mean, ch));
             }
         }
-        for (int p = 0; p < pixels; p++) {
-            ops.normalise(x, p * channels, centre, invStd, gamma, beta, xhat, y, channels);
+        long work = (long) pixels * channels;
+        if (!threads.splits(pixels, work)) { // no lambda: a call on one thread allocates nothing
+            normalise(x, channels, centre, invStd, gamma, beta, xhat, y, ops, 0, pixels);
+        } else {
+            threads.forRanges(pixels, work,
+                    (p0, p1) -> normalise(x, channels, centre, invStd, gamma, beta, xhat, y, ops, p0, p1));
         }
     }
 
@@ -79,10 +85,11 @@ public final class BatchNormalisation {
      * (s = invStd). {@code g, xhat, gamma, invStd} not modified; {@code dGamma, dBeta, dx, sums} modified.
      */
     public static <A> void backward(A g, int pixels, int channels, A xhat, A gamma, A invStd, boolean training,
-                                    A dGamma, A dBeta, A dx, ChannelSums sums, ElementOps<A> ops) {
+                                    A dGamma, A dBeta, A dx, ChannelSums sums, ElementOps<A> ops,
+                                    KernelThreads threads) {
         sums.check(channels);
-        ops.columnSums(g, pixels, channels, sums.first);
-        ops.columnDots(g, xhat, pixels, channels, sums.second);
+        columns(Statistic.SUM, g, null, pixels, channels, null, sums.first, ops, threads);
+        columns(Statistic.DOT, g, xhat, pixels, channels, null, sums.second, ops, threads);
         for (int ch = 0; ch < channels; ch++) {
             ops.set(dBeta, ch, sums.first[ch]);
             ops.set(dGamma, ch, sums.second[ch]);
@@ -90,7 +97,51 @@ public final class BatchNormalisation {
         if (dx == null) {
             return;
         }
-        for (int p = 0; p < pixels; p++) {
+        long work = (long) pixels * channels;
+        if (!threads.splits(pixels, work)) {
+            normaliseBackward(g, pixels, channels, xhat, gamma, invStd, training, dGamma, dBeta, dx, ops, 0, pixels);
+        } else {
+            threads.forRanges(pixels, work, (p0, p1) -> normaliseBackward(g, pixels, channels, xhat, gamma, invStd,
+                    training, dGamma, dBeta, dx, ops, p0, p1));
+        }
+    }
+
+    /** A per-channel sum of {@link #columns}. */
+    private enum Statistic { SUM, SQUARED_DEVIATIONS, DOT }
+
+    /** One statistic of every channel into {@code out}, the channels split across {@code threads}. */
+    private static <A> void columns(Statistic s, A a, A b, int pixels, int channels, double[] means, double[] out,
+                                    ElementOps<A> ops, KernelThreads threads) {
+        long work = (long) pixels * channels;
+        if (!threads.splits(channels, work)) {
+            column(s, a, b, pixels, channels, means, out, ops, 0, channels);
+        } else {
+            threads.forRanges(channels, work, (c0, c1) -> column(s, a, b, pixels, channels, means, out, ops, c0, c1));
+        }
+    }
+
+    private static <A> void column(Statistic s, A a, A b, int pixels, int channels, double[] means, double[] out,
+                                   ElementOps<A> ops, int c0, int c1) {
+        switch (s) {
+            case SUM -> ops.columnSums(a, pixels, channels, c0, c1, out);
+            case SQUARED_DEVIATIONS -> ops.columnSquaredDeviations(a, pixels, channels, c0, c1, means, out);
+            case DOT -> ops.columnDots(a, b, pixels, channels, c0, c1, out);
+        }
+    }
+
+    /** {@link ElementOps#normalise} on pixels [p0, p1). */
+    private static <A> void normalise(A x, int channels, A centre, A invStd, A gamma, A beta, A xhat, A y,
+                                      ElementOps<A> ops, int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
+            ops.normalise(x, p * channels, centre, invStd, gamma, beta, xhat, y, channels);
+        }
+    }
+
+    /** {@link ElementOps#normaliseBackward} on pixels [p0, p1). */
+    private static <A> void normaliseBackward(A g, int pixels, int channels, A xhat, A gamma, A invStd,
+                                              boolean training, A dGamma, A dBeta, A dx, ElementOps<A> ops, int p0,
+                                              int p1) {
+        for (int p = p0; p < p1; p++) {
             ops.normaliseBackward(g, p * channels, xhat, gamma, invStd, dGamma, dBeta, pixels, training, dx, channels);
         }
     }

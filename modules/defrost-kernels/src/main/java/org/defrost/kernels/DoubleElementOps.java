@@ -76,20 +76,21 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
-    public void columnSums(double[] a, int rows, int cols, double[] sums) {
-        Arrays.fill(sums, 0, cols, 0.0);
+    public void columnSums(double[] a, int rows, int cols, int c0, int c1, double[] sums) {
+        Arrays.fill(sums, c0, c1, 0.0);
         for (int r = 0, at = 0; r < rows; r++, at += cols) {
-            for (int c = 0; c < cols; c++) {
+            for (int c = c0; c < c1; c++) {
                 sums[c] += a[at + c];
             }
         }
     }
 
     @Override
-    public void columnSquaredDeviations(double[] a, int rows, int cols, double[] means, double[] sums) {
-        Arrays.fill(sums, 0, cols, 0.0);
+    public void columnSquaredDeviations(double[] a, int rows, int cols, int c0, int c1, double[] means,
+                                        double[] sums) {
+        Arrays.fill(sums, c0, c1, 0.0);
         for (int r = 0, at = 0; r < rows; r++, at += cols) {
-            for (int c = 0; c < cols; c++) {
+            for (int c = c0; c < c1; c++) {
                 double d = a[at + c] - means[c];
                 sums[c] += d * d;
             }
@@ -97,10 +98,10 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
-    public void columnDots(double[] a, double[] b, int rows, int cols, double[] sums) {
-        Arrays.fill(sums, 0, cols, 0.0);
+    public void columnDots(double[] a, double[] b, int rows, int cols, int c0, int c1, double[] sums) {
+        Arrays.fill(sums, c0, c1, 0.0);
         for (int r = 0, at = 0; r < rows; r++, at += cols) {
-            for (int c = 0; c < cols; c++) {
+            for (int c = c0; c < c1; c++) {
                 sums[c] += a[at + c] * b[at + c];
             }
         }

@@ -62,22 +62,22 @@ public interface ElementOps<A> {
     void addRouted(A gradOut, int o, int[] positions, int tap, A grad, int at, int n);
 
     /**
-     * {@code sums[c] = Σ_r a[r·cols + c]} for c &lt; cols, over r &lt; rows, in double, each column in row order:
-     * one pass over a row-major array. {@code sums} (at least cols values) overwritten.
+     * {@code sums[c] = Σ_r a[r·cols + c]} for columns {@code c0 ≤ c < c1}, over r &lt; rows, in double, each column
+     * in row order: one pass over a row-major array. {@code sums[c0..c1)} overwritten.
      */
-    void columnSums(A a, int rows, int cols, double[] sums);
+    void columnSums(A a, int rows, int cols, int c0, int c1, double[] sums);
 
     /**
-     * {@code sums[c] = Σ_r (a[r·cols + c] − means[c])²}, in double, each column in row order. {@code sums}
-     * overwritten; {@code means} not modified.
+     * {@code sums[c] = Σ_r (a[r·cols + c] − means[c])²} for {@code c0 ≤ c < c1}, in double, each column in row
+     * order. {@code sums[c0..c1)} overwritten; {@code means} not modified.
      */
-    void columnSquaredDeviations(A a, int rows, int cols, double[] means, double[] sums);
+    void columnSquaredDeviations(A a, int rows, int cols, int c0, int c1, double[] means, double[] sums);
 
     /**
-     * {@code sums[c] = Σ_r a[r·cols + c]·b[r·cols + c]}, in double, each column in row order. {@code sums}
-     * overwritten.
+     * {@code sums[c] = Σ_r a[r·cols + c]·b[r·cols + c]} for {@code c0 ≤ c < c1}, in double, each column in row
+     * order. {@code sums[c0..c1)} overwritten.
      */
-    void columnDots(A a, A b, int rows, int cols, double[] sums);
+    void columnDots(A a, A b, int rows, int cols, int c0, int c1, double[] sums);
 
     /**
      * Batch normalisation of one pixel's n channels at {@code row}: {@code x̂ = (x − shift)·s}, {@code y = γ·x̂ + β},

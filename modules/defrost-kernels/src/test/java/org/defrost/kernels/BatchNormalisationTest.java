@@ -11,15 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Batch normalisation in float against its formulas written channel by channel (each statistic a loop over the
- * channel's pixels in double), bit for bit.
+ * channel's pixels in double), bit for bit, on one thread and on three.
  */
 class BatchNormalisationTest {
     private static final double MOMENTUM = 0.1;
     private static final double EPS = 1e-5;
 
-    @ParameterizedTest(name = "{0} pixels × {1} channels, training {2}")
-    @CsvSource({"37, 5, true", "37, 5, false", "1, 3, true", "200, 33, true"})
-    void matchesTheChannelByChannelFormulas(int pixels, int channels, boolean training) {
+    @ParameterizedTest(name = "{0} pixels × {1} channels, training {2}, {3} threads")
+    @CsvSource({"37, 5, true, 1", "37, 5, false, 1", "1, 3, true, 1", "200, 33, true, 1", "8192, 33, true, 3",
+        "8192, 33, false, 3"})
+    void matchesTheChannelByChannelFormulas(int pixels, int channels, boolean training, int threadCount) {
         SplittableRandom r = new SplittableRandom(pixels * 7L + channels);
         float[] x = random(r, pixels * channels, 2);
         float[] gamma = random(r, channels, 1);
@@ -64,8 +65,10 @@ class BatchNormalisationTest {
         float[] centre = new float[channels];
         float[] invStd = new float[channels];
         BatchNormalisation.ChannelSums sums = new BatchNormalisation.ChannelSums(channels);
-        BatchNormalisation.forward(x, pixels, channels, gamma, beta, mean, variance, training, MOMENTUM, EPS, xhat,
-                centre, invStd, y, sums, ElementOps.FLOAT);
+        try (KernelThreads threads = KernelThreads.of(threadCount)) {
+            BatchNormalisation.forward(x, pixels, channels, gamma, beta, mean, variance, training, MOMENTUM, EPS, xhat,
+                    centre, invStd, y, sums, ElementOps.FLOAT, threads);
+        }
         assertArrayEquals(expectedMean, mean);
         assertArrayEquals(expectedVariance, variance);
         assertArrayEquals(expectedCentre, centre);
@@ -91,8 +94,10 @@ class BatchNormalisationTest {
         float[] gammaGrad = new float[channels];
         float[] betaGrad = new float[channels];
         float[] dx = new float[x.length];
-        BatchNormalisation.backward(g, pixels, channels, xhat, gamma, invStd, training, gammaGrad, betaGrad, dx, sums,
-                ElementOps.FLOAT);
+        try (KernelThreads threads = KernelThreads.of(threadCount)) {
+            BatchNormalisation.backward(g, pixels, channels, xhat, gamma, invStd, training, gammaGrad, betaGrad, dx,
+                    sums, ElementOps.FLOAT, threads);
+        }
         assertArrayEquals(expectedBetaGrad, betaGrad);
         assertArrayEquals(expectedGammaGrad, gammaGrad);
         for (int p = 0; p < pixels; p++) {
@@ -110,7 +115,8 @@ class BatchNormalisationTest {
     void refusesScratchForFewerChannels() {
         float[] four = new float[4];
         assertThrows(IllegalArgumentException.class, () -> BatchNormalisation.backward(four, 1, 4, four, four, four,
-                true, four, four, null, new BatchNormalisation.ChannelSums(3), ElementOps.FLOAT));
+                true, four, four, null, new BatchNormalisation.ChannelSums(3), ElementOps.FLOAT,
+                KernelThreads.single()));
     }
 
     private static float[] random(SplittableRandom r, int n, double scale) {

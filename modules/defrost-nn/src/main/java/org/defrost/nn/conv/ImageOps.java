@@ -14,8 +14,8 @@ import org.ejml.data.ReshapeMatrix;
  * The image arithmetic of one precision that the matrix backend lacks, on matrices: convolution lowering, pooling
  * and batch normalisation, from {@code defrost-kernels}. Batches are {@code rows × (H·W·C)} matrices of NHWC images;
  * every method reads and writes the first elements of the matrices' data without reshaping them (except
- * {@link #transpose}), and allocates nothing. Lowering and pooling run on the given kernel threads, batch
- * normalisation on the caller; results are bit-identical for any number of threads.
+ * {@link #transpose}), and allocates nothing on one thread. Lowering, pooling and batch normalisation run on the
+ * given kernel threads; results are bit-identical for any number of threads.
  *
  * @param <M> {@code FMatrixRMaj} or {@code DMatrixRMaj}
  * @param <A> the array behind it, {@code float[]} or {@code double[]}
@@ -31,17 +31,17 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
         this.threads = threads;
     }
 
-    /** float32 operations whose lowering and pooling use {@code threads} (not closed here). */
+    /** float32 operations whose lowering, pooling and normalisation use {@code threads} (not closed here). */
     public static ImageOps<FMatrixRMaj, float[]> floats(KernelThreads threads) {
         return new ImageOps<>(ElementOps.FLOAT, m -> m.data, threads);
     }
 
-    /** float64 operations whose lowering and pooling use {@code threads} (not closed here). */
+    /** float64 operations whose lowering, pooling and normalisation use {@code threads} (not closed here). */
     public static ImageOps<DMatrixRMaj, double[]> doubles(KernelThreads threads) {
         return new ImageOps<>(ElementOps.DOUBLE, m -> m.data, threads);
     }
 
-    /** The number of threads lowering and pooling run on. */
+    /** The number of threads lowering, pooling and normalisation run on. */
     public int threads() {
         return threads.threads();
     }
@@ -111,7 +111,7 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
                           BatchNormalisation.ChannelSums sums) {
         BatchNormalisation.forward(data.apply(x), pixels, channels, data.apply(gamma), data.apply(beta),
                 data.apply(mean), data.apply(variance), training, momentum, eps, data.apply(xhat), data.apply(centre),
-                data.apply(invStd), data.apply(y), sums, ops);
+                data.apply(invStd), data.apply(y), sums, ops, threads);
     }
 
     /**
@@ -122,6 +122,6 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
                                   M dBeta, M dx, BatchNormalisation.ChannelSums sums) {
         BatchNormalisation.backward(data.apply(g), pixels, channels, data.apply(xhat), data.apply(gamma),
                 data.apply(invStd), training, data.apply(dGamma), data.apply(dBeta), dx == null ? null : data.apply(dx),
-                sums, ops);
+                sums, ops, threads);
     }
 }
