@@ -72,6 +72,16 @@ public final class FloatGemm {
         int m = form.rows(a);
         int n = form.cols(b);
         int k = form.inner(a);
+        boolean transA = form == ProductForm.TRANS_A;
+        boolean transB = form == ProductForm.TRANS_B;
+        product(a.data, transA ? 1 : k, transA ? m : 1, null, b.data, transB ? 1 : n, transB ? k : 1, null, c, m, n,
+                k, accumulate, t, kernel);
+    }
+
+    /** The kernel's product for non-negative shapes; c already has its shape. */
+    private static void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
+            ImagePatches bPatches, FMatrixRMaj c, int m, int n, int k, boolean accumulate, KernelThreads t,
+            FloatKernel kernel) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -81,7 +91,67 @@ public final class FloatGemm {
             }
             return;
         }
-        kernel.product(form, a.data, b.data, c.data, m, n, k, accumulate, t);
+        kernel.product(a, aRow, aCol, aPatches, b, bRow, bCol, bPatches, c.data, m, n, k, accumulate, t);
+    }
+
+    /**
+     * A convolution as one product over the whole batch, without writing the lowered matrix:
+     * {@code out = L·w}, L the {@code (batch·Ho·Wo) × (kh·kw·C)} lowered matrix of the images ({@link ImagePatches}),
+     * so that out is the NHWC output. Each output element is one chain of fused multiply-adds (or, in plain Java,
+     * of separately rounded products and sums) over the patch columns in increasing order, whatever the threads.
+     *
+     * @param images  at least {@code batch} NHWC images of the patches' geometry. Not modified.
+     * @param weights {@code (kh·kw·C) × F}. Not modified.
+     * @param out     reshaped to {@code (batch·Ho·Wo) × F}. Modified.
+     */
+    public static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights,
+            FMatrixRMaj out, KernelThreads t) {
+        convolve(patches, images, batch, weights, out, t, KERNEL);
+    }
+
+    static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights, FMatrixRMaj out,
+            KernelThreads t, FloatKernel kernel) {
+        ImageLowering.Geometry g = patches.geometry();
+        if (weights.numRows != g.patchSize()) {
+            throw new IllegalArgumentException("a " + g.patchSize() + "-value patch needs " + g.patchSize()
+                    + " weight rows, got " + weights.numRows);
+        }
+        int m = batch * g.outPixels();
+        int n = weights.numCols;
+        out.reshape(m, n);
+        product(images, 0, 0, patches, weights.data, n, 1, null, out, m, n, g.patchSize(), false, t, kernel);
+    }
+
+    /**
+     * The weight gradient of a convolution, transposed: {@code c = aᵀ·L}, or {@code c += aᵀ·L}, L the lowered
+     * matrix of the images as in {@link #convolve}; with {@code a} the output gradient, c is {@code dWᵀ}.
+     *
+     * @param a      {@code (batch·Ho·Wo) × F}. Not modified.
+     * @param images at least {@code batch} NHWC images of the patches' geometry. Not modified.
+     * @param c      {@code F × (kh·kw·C)}, reshaped when not accumulating. Modified.
+     */
+    public static void multTransAPatches(FMatrixRMaj a, ImagePatches patches, float[] images, int batch,
+            FMatrixRMaj c, boolean accumulate, KernelThreads t) {
+        multTransAPatches(a, patches, images, batch, c, accumulate, t, KERNEL);
+    }
+
+    static void multTransAPatches(FMatrixRMaj a, ImagePatches patches, float[] images, int batch, FMatrixRMaj c,
+            boolean accumulate, KernelThreads t, FloatKernel kernel) {
+        ImageLowering.Geometry g = patches.geometry();
+        int k = batch * g.outPixels();
+        if (a.numRows != k || c == a) {
+            throw new IllegalArgumentException("aᵀ·L over " + k + " pixel rows with a " + a.numRows + "×"
+                    + a.numCols + (c == a ? " that is also the output" : ""));
+        }
+        int m = a.numCols;
+        int n = g.patchSize();
+        if (!accumulate) {
+            c.reshape(m, n);
+        } else if (c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("aᵀ·L accumulates into a " + m + "×" + n + " matrix, got "
+                    + c.numRows + "×" + c.numCols);
+        }
+        product(a.data, 1, m, null, images, 0, 0, patches, c, m, n, k, accumulate, t, kernel);
     }
 
     private static void run(ProductForm form, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate,

@@ -64,6 +64,31 @@ public final class ImageLowering {
             return outHeight() * outWidth();
         }
 
+        /**
+         * Whether the input gradient is itself a convolution ({@link #inputGradient}): stride 1, a square kernel,
+         * and padding at most {@code k − 1}, so that no input pixel lies outside every receptive field.
+         */
+        public boolean gradientIsConvolution() {
+            return stride == 1 && kernelHeight == kernelWidth && padding < kernelHeight;
+        }
+
+        /**
+         * The input gradient as a convolution: with stride 1, input pixel (y, x) is covered by the fields of output
+         * pixels {@code (y + pad − ky, x + pad − kx)}, so {@code dX = conv(dZ, W')} over the {@code Ho×Wo×F} output
+         * gradient with padding {@code k − 1 − pad}, where W' is the kernel turned by 180° with input and output
+         * channels exchanged ({@link ImagePatches#rotateKernel}). The result has this geometry's input size.
+         *
+         * @param filters F, the output channels of this convolution
+         * @throws IllegalStateException when {@link #gradientIsConvolution} is false
+         */
+        public Geometry inputGradient(int filters) {
+            if (!gradientIsConvolution()) {
+                throw new IllegalStateException("the input gradient of " + this + " is not a convolution");
+            }
+            return new Geometry(filters, outHeight(), outWidth(), kernelHeight, kernelWidth, 1,
+                    kernelHeight - 1 - padding);
+        }
+
         /** Values of the lowered matrix of {@code batch} images. */
         long loweredSize(int batch) {
             return (long) batch * outPixels() * patchSize();

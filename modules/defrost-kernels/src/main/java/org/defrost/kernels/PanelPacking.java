@@ -2,6 +2,7 @@ package org.defrost.kernels;
 
 import static org.defrost.kernels.VectorMicroKernels.MR;
 import static org.defrost.kernels.VectorMicroKernels.NR;
+import static org.defrost.kernels.VectorMicroKernels.PITCH;
 
 import java.util.Arrays;
 
@@ -10,17 +11,18 @@ import java.util.Arrays;
  * float array with a row stride and a column stride (element (i, p) at {@code i·rowStride + p·colStride}), so
  * transposed operands need no separate code; one of the two strides is always 1.
  *
- * <p>Where a copy transposes, it moves two rows at a time so that each step writes adjacent floats, and the
- * unit stride is written as a literal so that the JIT removes the bounds checks: together about three times
- * faster than a strided loop, which matters because packing is not amortised over many rows at batch 64.
+ * <p>Where a copy transposes, it moves two inner indices (or two columns) at a time so that each step writes
+ * adjacent floats, and the unit stride is written as a literal so that the JIT removes the bounds checks:
+ * together about three times faster than a strided loop, which matters because packing is not amortised over
+ * many rows at batch 64. Where it does not, it is one {@code System.arraycopy} per row or inner index.
  */
 final class PanelPacking {
     private PanelPacking() {
     }
 
     /**
-     * Packs slivers [s0, s1) of MR rows of the left operand, inner indices [pc, pc + kc): element
-     * (r, p) of sliver s goes to {@code (s - s0)·MR·kc + p·MR + r}; rows at or beyond {@code rows} are zero.
+     * Packs slivers [s0, s1) of MR rows of the left operand, inner indices [pc, pc + kc): element (r, p) of
+     * sliver s goes to {@code (s - s0)·MR·PITCH + r·PITCH + p}; rows at or beyond {@code rows} are zero.
      *
      * @param x      left operand; rowStride or colStride is 1. Not modified.
      * @param packed destination. Modified.
@@ -28,42 +30,33 @@ final class PanelPacking {
     static void packRows(float[] x, int rowStride, int colStride, int rows, int pc, int kc, int s0, int s1,
             float[] packed) {
         for (int s = s0; s < s1; s++) {
-            int base = (s - s0) * MR * kc;
+            int base = (s - s0) * MR * PITCH;
             int i0 = s * MR;
             int valid = Math.min(MR, rows - i0);
-            if (rowStride == 1) {
-                for (int p = 0; p < kc; p++) {
-                    int src = i0 + (pc + p) * colStride;
-                    int dst = base + p * MR;
+            if (colStride == 1) {
+                for (int r = 0; r < valid; r++) {
+                    System.arraycopy(x, (i0 + r) * rowStride + pc, packed, base + r * PITCH, kc);
+                }
+            } else {
+                // each step reads MR adjacent values of x and writes two adjacent values of each row
+                int p = 0;
+                for (; p + 2 <= kc; p += 2) {
+                    int src0 = i0 + (pc + p) * colStride;
+                    int src1 = src0 + colStride;
                     for (int r = 0; r < valid; r++) {
-                        packed[dst + r] = x[src + r];
-                    }
-                    for (int r = valid; r < MR; r++) {
-                        packed[dst + r] = 0f;
+                        packed[base + r * PITCH + p] = x[src0 + r];
+                        packed[base + r * PITCH + p + 1] = x[src1 + r];
                     }
                 }
-                continue;
-            }
-            int r = 0;
-            for (; r + 2 <= valid; r += 2) {
-                int src0 = (i0 + r) * rowStride + pc;
-                int src1 = src0 + rowStride;
-                int dst = base + r;
-                for (int p = 0; p < kc; p++) {
-                    packed[dst + p * MR] = x[src0 + p];
-                    packed[dst + p * MR + 1] = x[src1 + p];
+                for (; p < kc; p++) {
+                    int src = i0 + (pc + p) * colStride;
+                    for (int r = 0; r < valid; r++) {
+                        packed[base + r * PITCH + p] = x[src + r];
+                    }
                 }
             }
-            for (; r < valid; r++) {
-                int src = (i0 + r) * rowStride + pc;
-                for (int p = 0; p < kc; p++) {
-                    packed[base + p * MR + r] = x[src + p];
-                }
-            }
-            for (; r < MR; r++) {
-                for (int p = 0; p < kc; p++) {
-                    packed[base + p * MR + r] = 0f;
-                }
+            for (int r = Math.max(valid, 0); r < MR; r++) {
+                Arrays.fill(packed, base + r * PITCH, base + r * PITCH + kc, 0f);
             }
         }
     }

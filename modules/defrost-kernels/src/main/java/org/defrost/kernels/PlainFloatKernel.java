@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * float32 products as loops that the JIT vectorises: each row of c is built as a sum of scaled rows of op(b),
- * in increasing inner index, two rows of c and four inner indices at a time.
+ * in increasing inner index, two rows of c and four inner indices at a time. An operand that is the lowered
+ * matrix of a convolution ({@link ImagePatches}) is gathered from the images row by row: op(b) whole, op(a) two
+ * rows at a time.
  *
  * <p>The JIT vectorises a loop over {@code j} only when every array in it is indexed by {@code j} itself (it
  * cannot prove that {@code c[ci + j]} and {@code b[bp + j]} never overlap), so op(b) is first copied into one
@@ -19,86 +21,110 @@ final class PlainFloatKernel implements FloatKernel {
     }
 
     @Override
-    public void product(ProductForm form, float[] a, float[] b, float[] c, int m, int n, int k,
-            boolean accumulate, KernelThreads threads) {
+    public void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
+            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, KernelThreads threads) {
         float[][] rowsB = Workspace.current().operandRows(k, n);
-        if (form == ProductForm.TRANS_B) {
-            transposeInto(b, n, k, rowsB);
-        } else {
+        if (bPatches != null) {
             for (int p = 0; p < k; p++) {
-                System.arraycopy(b, p * n, rowsB[p], 0, n);
+                bPatches.pack(b, k, p, 1, 0, n, rowsB[p], 0, n, 1);
             }
+        } else if (bCol == 1) {
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * bRow, rowsB[p], 0, n);
+            }
+        } else {
+            transposeInto(b, n, k, rowsB);
         }
-        int aRow = form == ProductForm.TRANS_A ? 1 : k;
-        int aCol = form == ProductForm.TRANS_A ? m : 1;
         int parts = threads.partsFor((long) m * n * k, m);
         if (parts == 1) {
-            rows(a, aRow, aCol, rowsB, c, n, k, accumulate, 0, m);
+            rows(a, aRow, aCol, aPatches, rowsB, c, m, n, k, accumulate, 0, m);
             return;
         }
-        threads.run(parts, (w, ws) -> rows(a, aRow, aCol, rowsB, c, n, k, accumulate,
+        threads.run(parts, (w, ws) -> rows(a, aRow, aCol, aPatches, rowsB, c, m, n, k, accumulate,
                 KernelThreads.bound(m, w, ws), KernelThreads.bound(m, w + 1, ws)));
     }
 
-    /** Rows [i0, i1) of c; element (i, p) of op(a) is at {@code a[i·aRow + p·aCol]}. */
-    private static void rows(float[] a, int aRow, int aCol, float[][] rowsB, float[] c, int n, int k,
-            boolean accumulate, int i0, int i1) {
-        float[][] out = Workspace.current().outputRows(n);
+    /**
+     * Rows [i0, i1) of c; element (i, p) of op(a) is at {@code a[i·aRow + p·aCol]}, or element (i, p) of the
+     * patches of the images in {@code a} when {@code patches} is given (then gathered two rows at a time).
+     */
+    private static void rows(float[] a, int aRow, int aCol, ImagePatches patches, float[][] rowsB, float[] c,
+            int m, int n, int k, boolean accumulate, int i0, int i1) {
+        Workspace workspace = Workspace.current();
+        float[][] out = workspace.outputRows(n);
+        float[] gathered = patches == null ? null : workspace.first(2 * k);
         float[] c0 = out[0];
         float[] c1 = out[1];
         int i = i0;
-        for (; i + 2 <= i1; i += 2) {
-            start(c, i * n, n, accumulate, c0);
-            start(c, (i + 1) * n, n, accumulate, c1);
+        for (; i < i1; i += 2) {
+            boolean pair = i + 2 <= i1;
+            float[] x = a;
             int a0 = i * aRow;
             int a1 = a0 + aRow;
-            int p = 0;
-            for (; p + 4 <= k; p += 4) {
-                int q = p * aCol;
-                float s00 = a[a0 + q];
-                float s01 = a[a0 + q + aCol];
-                float s02 = a[a0 + q + 2 * aCol];
-                float s03 = a[a0 + q + 3 * aCol];
-                float s10 = a[a1 + q];
-                float s11 = a[a1 + q + aCol];
-                float s12 = a[a1 + q + 2 * aCol];
-                float s13 = a[a1 + q + 3 * aCol];
-                float[] b0 = rowsB[p];
-                float[] b1 = rowsB[p + 1];
-                float[] b2 = rowsB[p + 2];
-                float[] b3 = rowsB[p + 3];
-                for (int j = 0; j < n; j++) {
-                    float x0 = b0[j];
-                    float x1 = b1[j];
-                    float x2 = b2[j];
-                    float x3 = b3[j];
-                    c0[j] = c0[j] + s00 * x0 + s01 * x1 + s02 * x2 + s03 * x3;
-                    c1[j] = c1[j] + s10 * x0 + s11 * x1 + s12 * x2 + s13 * x3;
-                }
+            int col = aCol;
+            if (patches != null) {
+                patches.pack(a, m, i, pair ? 2 : 1, 0, k, gathered, 0, k, 1);
+                x = gathered;
+                a0 = 0;
+                a1 = k;
+                col = 1;
             }
-            for (; p < k; p++) {
-                float s0 = a[a0 + p * aCol];
-                float s1 = a[a1 + p * aCol];
-                float[] bp = rowsB[p];
-                for (int j = 0; j < n; j++) {
-                    c0[j] += s0 * bp[j];
-                    c1[j] += s1 * bp[j];
+            if (pair) {
+                twoRows(x, a0, a1, col, rowsB, c, i, n, k, accumulate, c0, c1);
+            } else {
+                start(c, i * n, n, accumulate, c0);
+                for (int p = 0; p < k; p++) {
+                    float s = x[a0 + p * col];
+                    float[] bp = rowsB[p];
+                    for (int j = 0; j < n; j++) {
+                        c0[j] += s * bp[j];
+                    }
                 }
+                System.arraycopy(c0, 0, c, i * n, n);
             }
-            System.arraycopy(c0, 0, c, i * n, n);
-            System.arraycopy(c1, 0, c, (i + 1) * n, n);
         }
-        if (i < i1) {
-            start(c, i * n, n, accumulate, c0);
-            for (int p = 0; p < k; p++) {
-                float s = a[i * aRow + p * aCol];
-                float[] bp = rowsB[p];
-                for (int j = 0; j < n; j++) {
-                    c0[j] += s * bp[j];
-                }
+    }
+
+    /** Rows i and i + 1 of c, whose rows of op(a) start at {@code a[a0]} and {@code a[a1]} with step {@code col}. */
+    private static void twoRows(float[] a, int a0, int a1, int aCol, float[][] rowsB, float[] c, int i, int n, int k,
+            boolean accumulate, float[] c0, float[] c1) {
+        start(c, i * n, n, accumulate, c0);
+        start(c, (i + 1) * n, n, accumulate, c1);
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            int q = p * aCol;
+            float s00 = a[a0 + q];
+            float s01 = a[a0 + q + aCol];
+            float s02 = a[a0 + q + 2 * aCol];
+            float s03 = a[a0 + q + 3 * aCol];
+            float s10 = a[a1 + q];
+            float s11 = a[a1 + q + aCol];
+            float s12 = a[a1 + q + 2 * aCol];
+            float s13 = a[a1 + q + 3 * aCol];
+            float[] b0 = rowsB[p];
+            float[] b1 = rowsB[p + 1];
+            float[] b2 = rowsB[p + 2];
+            float[] b3 = rowsB[p + 3];
+            for (int j = 0; j < n; j++) {
+                float x0 = b0[j];
+                float x1 = b1[j];
+                float x2 = b2[j];
+                float x3 = b3[j];
+                c0[j] = c0[j] + s00 * x0 + s01 * x1 + s02 * x2 + s03 * x3;
+                c1[j] = c1[j] + s10 * x0 + s11 * x1 + s12 * x2 + s13 * x3;
             }
-            System.arraycopy(c0, 0, c, i * n, n);
         }
+        for (; p < k; p++) {
+            float s0 = a[a0 + p * aCol];
+            float s1 = a[a1 + p * aCol];
+            float[] bp = rowsB[p];
+            for (int j = 0; j < n; j++) {
+                c0[j] += s0 * bp[j];
+                c1[j] += s1 * bp[j];
+            }
+        }
+        System.arraycopy(c0, 0, c, i * n, n);
+        System.arraycopy(c1, 0, c, (i + 1) * n, n);
     }
 
     /**

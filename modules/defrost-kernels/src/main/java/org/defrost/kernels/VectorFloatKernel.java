@@ -6,7 +6,8 @@ import static org.defrost.kernels.VectorMicroKernels.NR;
 /**
  * float32 products on the Vector API, laid out as in high-performance GEMM libraries: the inner dimension is
  * cut into blocks of at most {@value #KC} and the rows into blocks of at most {@value #MC}; per block, op(a) is
- * packed into slivers of MR rows and op(b) into panels of NR columns, and {@link VectorMicroKernels}
+ * packed into slivers of MR rows and op(b) into panels of NR columns (either operand may be the lowered matrix of
+ * a convolution, packed straight from the images by {@link ImagePatches}), and {@link VectorMicroKernels}
  * accumulates each MR×NR tile of c in registers. Tiles are numbered
  * panel by panel and each thread takes a contiguous range of them. Tiles at the edges go through a zero-padded
  * buffer, so no partial vector is ever loaded or stored. Products whose output is much narrower than a panel
@@ -32,16 +33,14 @@ final class VectorFloatKernel implements FloatKernel {
     }
 
     @Override
-    public void product(ProductForm form, float[] a, float[] b, float[] c, int m, int n, int k,
-            boolean accumulate, KernelThreads threads) {
-        int aRow = form == ProductForm.TRANS_A ? 1 : k;
-        int aCol = form == ProductForm.TRANS_A ? m : 1;
-        int bRow = form == ProductForm.TRANS_B ? 1 : n;
-        int bCol = form == ProductForm.TRANS_B ? k : 1;
+    public void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
+            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, KernelThreads threads) {
+        // as the right operand, or as the left one of the transposed product, b's free index is its column
+        ImagePatches bFree = bPatches == null ? null : bPatches.transposed();
         if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
-            split(b, bCol, bRow, a, aCol, aRow, c, 1, n, n, m, k, accumulate, threads);
+            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, threads);
         } else {
-            split(a, aRow, aCol, b, bRow, bCol, c, n, 1, m, n, k, accumulate, threads);
+            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, threads);
         }
     }
 
@@ -50,30 +49,33 @@ final class VectorFloatKernel implements FloatKernel {
     }
 
     /**
-     * out (rows×cols, element (i, j) at i·outRow + j·outCol) (= or +=) left (rows×k) · right (k×cols), split
+     * out (rows×cols, element (i, j) at i·outRow + j·outCol) (= or +=) left (rows×k) · right (k×cols), each
+     * either strided (element (i, p) of left at {@code left[i·leftRow + p·leftCol]}, element (p, j) of right at
+     * {@code right[p·rightRow + j·rightCol]}) or, when its patches are given, patches of the images it holds with
+     * the free index (i or j) as the patches' free index. Split
      * across the threads either into contiguous ranges of tiles numbered panel by panel, or into contiguous
      * ranges of slivers that each cover every panel, whichever packs fewer values (see {@link #splitBySlivers}).
      */
-    private static void split(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
-            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate,
-            KernelThreads threads) {
+    private static void split(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
+            int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
+            int cols, int k, boolean accumulate, KernelThreads threads) {
         int slivers = (rows + MR - 1) / MR;
         int panels = (cols + NR - 1) / NR;
         int tiles = slivers * panels;
         int parts = threads.partsFor((long) rows * cols * k, tiles);
         if (parts == 1) {
-            tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k,
-                    accumulate, 0, tiles);
+            tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out, outRow,
+                    outCol, rows, cols, k, accumulate, 0, tiles);
             return;
         }
         if (parts <= slivers && splitBySlivers(slivers, panels, parts)) {
-            threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
-                    outCol, rows, cols, k, accumulate, 0, tiles, KernelThreads.bound(slivers, w, ws),
-                    KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
+            threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
+                    rightPatches, out, outRow, outCol, rows, cols, k, accumulate, 0, tiles,
+                    KernelThreads.bound(slivers, w, ws), KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
             return;
         }
-        threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow,
-                outCol, rows, cols, k, accumulate, KernelThreads.bound(tiles, w, ws),
+        threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
+                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, KernelThreads.bound(tiles, w, ws),
                 KernelThreads.bound(tiles, w + 1, ws)));
     }
 
@@ -94,8 +96,9 @@ final class VectorFloatKernel implements FloatKernel {
     }
 
     /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
-    private static void tiles(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
-            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, int t0, int t1) {
+    private static void tiles(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
+            int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
+            int cols, int k, boolean accumulate, int t0, int t1) {
         if (t0 >= t1) {
             return;
         }
@@ -104,17 +107,17 @@ final class VectorFloatKernel implements FloatKernel {
         int lastPanel = (t1 - 1) / slivers;
         int s0 = firstPanel == lastPanel ? t0 % slivers : 0;
         int s1 = firstPanel == lastPanel ? (t1 - 1) % slivers + 1 : slivers;
-        block(left, leftRow, leftCol, right, rightRow, rightCol, out, outRow, outCol, rows, cols, k, accumulate,
-                t0, t1, s0, s1, firstPanel, lastPanel);
+        block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out, outRow, outCol, rows,
+                cols, k, accumulate, t0, t1, s0, s1, firstPanel, lastPanel);
     }
 
     /**
      * Computes the tiles of [t0, t1) (numbered as in {@link #tiles}) that lie in slivers [s0, s1) and panels
      * [firstPanel, lastPanel]; the sliver and panel ranges bound what is packed.
      */
-    private static void block(float[] left, int leftRow, int leftCol, float[] right, int rightRow, int rightCol,
-            float[] out, int outRow, int outCol, int rows, int cols, int k, boolean accumulate, int t0, int t1,
-            int s0, int s1, int firstPanel, int lastPanel) {
+    private static void block(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
+            int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
+            int cols, int k, boolean accumulate, int t0, int t1, int s0, int s1, int firstPanel, int lastPanel) {
         if (s0 >= s1) {
             return;
         }
@@ -122,7 +125,7 @@ final class VectorFloatKernel implements FloatKernel {
         int innerBlocks = (k + KC - 1) / KC;
         int kcMax = (k + innerBlocks - 1) / innerBlocks;
         Workspace workspace = Workspace.current();
-        float[] packedRows = workspace.first(Math.min(s1 - s0, MC / MR) * MR * kcMax);
+        float[] packedRows = workspace.first(Math.min(s1 - s0, MC / MR) * MR * VectorMicroKernels.PITCH);
         float[] packedColumns = workspace.second(kcMax * NR + MR * NR);
         int edgeTile = kcMax * NR;
         for (int sb = s0; sb < s1; sb += MC / MR) {
@@ -131,7 +134,12 @@ final class VectorFloatKernel implements FloatKernel {
                 int pc = KernelThreads.bound(k, q, innerBlocks);
                 int kc = KernelThreads.bound(k, q + 1, innerBlocks) - pc;
                 boolean load = accumulate || q > 0;
-                PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
+                if (leftPatches == null) {
+                    PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
+                } else {
+                    leftPatches.pack(left, rows, sb * MR, (se - sb) * MR, pc, kc, packedRows, 0,
+                            VectorMicroKernels.PITCH, 1);
+                }
                 for (int panel = firstPanel; panel <= lastPanel; panel++) {
                     int first = Math.max(sb, t0 - panel * slivers);
                     int last = Math.min(se, t1 - panel * slivers);
@@ -139,10 +147,14 @@ final class VectorFloatKernel implements FloatKernel {
                         continue;
                     }
                     int j0 = panel * NR;
-                    PanelPacking.packColumns(right, rightRow, rightCol, cols, pc, kc, j0, packedColumns);
+                    if (rightPatches == null) {
+                        PanelPacking.packColumns(right, rightRow, rightCol, cols, pc, kc, j0, packedColumns);
+                    } else {
+                        rightPatches.pack(right, cols, j0, NR, pc, kc, packedColumns, 0, 1, NR);
+                    }
                     for (int sliver = first; sliver < last; sliver++) {
                         int i0 = sliver * MR;
-                        int aOff = (sliver - sb) * MR * kc;
+                        int aOff = (sliver - sb) * MR * VectorMicroKernels.PITCH;
                         if (outCol == 1 && i0 + MR <= rows && j0 + NR <= cols) {
                             VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, out, i0 * outRow + j0,
                                     outRow, load);

@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Register-blocked micro-kernels: an MR×NR tile of c, held in vector registers, accumulates the product of a
- * packed sliver of op(a) (MR values per inner step, {@link PanelPacking#packRows}) and a packed panel of op(b)
- * (NR values per inner step, {@link PanelPacking#packColumns}). Each element is one chain of fused
+ * packed sliver of op(a) (MR rows of {@link #PITCH} floats, the inner index running along each row:
+ * {@link PanelPacking#packRows}, {@link ImagePatches}) and a packed panel of op(b) (NR values per inner step,
+ * {@link PanelPacking#packColumns}). Each element is one chain of fused
  * multiply-adds in increasing inner index, starting from the tile's previous value ({@code load}) or zero.
  * The tile shape follows the vector width: 8×2 vectors where 512-bit vectors (and so 32 registers) exist,
  * else 6×2 vectors, which fits the 16 registers of AVX2.
@@ -18,6 +19,13 @@ final class VectorMicroKernels {
     static final int MR = S.length() >= 16 ? 8 : 6;
     /** Columns of a tile: two vectors. */
     static final int NR = 2 * S.length();
+    /**
+     * Distance between the rows of a packed sliver, at least the longest inner block. Rows rather than
+     * interleaved columns let a sliver be packed by copying runs of the operand's rows (the receptive fields of
+     * an image, or a row-major matrix); a constant distance keeps the kernel's loads at fixed offsets from one
+     * index, as fast as an interleaved sliver. Not a power of two, so that the rows do not share cache sets.
+     */
+    static final int PITCH = 520;
 
     private VectorMicroKernels() {
     }
@@ -25,7 +33,7 @@ final class VectorMicroKernels {
     /**
      * c tile (MR×NR at {@code cOff}, row stride {@code ldc}) = (load ? c tile : 0) + sliver · panel.
      *
-     * @param ap packed sliver from {@code aOff}, kc·MR values. Not modified.
+     * @param ap packed sliver from {@code aOff}: element (r, p) at {@code aOff + r·PITCH + p}. Not modified.
      * @param bp packed panel from 0, kc·NR values. Not modified.
      * @param c  output tile. Modified.
      */
@@ -91,31 +99,31 @@ final class VectorMicroKernels {
             c70 = FloatVector.zero(S);
             c71 = FloatVector.zero(S);
         }
-        for (int p = 0, ai = aOff, bi = 0; p < kc; p++, ai += 8, bi += 2 * l) {
+        for (int p = 0, ai = aOff, bi = 0; p < kc; p++, ai++, bi += 2 * l) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi + 0 * l);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + 1 * l);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai + 0]);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1 * PITCH]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2 * PITCH]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3 * PITCH]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4 * PITCH]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5 * PITCH]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
-            FloatVector a6 = FloatVector.broadcast(S, ap[ai + 6]);
+            FloatVector a6 = FloatVector.broadcast(S, ap[ai + 6 * PITCH]);
             c60 = a6.fma(b0, c60);
             c61 = a6.fma(b1, c61);
-            FloatVector a7 = FloatVector.broadcast(S, ap[ai + 7]);
+            FloatVector a7 = FloatVector.broadcast(S, ap[ai + 7 * PITCH]);
             c70 = a7.fma(b0, c70);
             c71 = a7.fma(b1, c71);
         }
@@ -179,25 +187,25 @@ final class VectorMicroKernels {
             c50 = FloatVector.zero(S);
             c51 = FloatVector.zero(S);
         }
-        for (int p = 0, ai = aOff, bi = 0; p < kc; p++, ai += 6, bi += 2 * l) {
+        for (int p = 0, ai = aOff, bi = 0; p < kc; p++, ai++, bi += 2 * l) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi + 0 * l);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + 1 * l);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai + 0]);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1 * PITCH]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2 * PITCH]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3 * PITCH]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
+            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4 * PITCH]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
+            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5 * PITCH]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
         }
