@@ -11,11 +11,12 @@ import org.ejml.data.FMatrixRMaj;
 import org.ejml.data.ReshapeMatrix;
 
 /**
- * The image arithmetic of one precision that the matrix backend lacks, on matrices: convolution lowering, pooling
- * and batch normalisation, from {@code defrost-kernels}. Batches are {@code rows × (H·W·C)} matrices of NHWC images;
- * every method reads and writes the first elements of the matrices' data without reshaping them (except
- * {@link #transpose}), and allocates nothing on one thread. Lowering, pooling and batch normalisation run on the
- * given kernel threads; results are bit-identical for any number of threads.
+ * The image arithmetic of one precision that the matrix backend lacks, on matrices: convolution products
+ * ({@link Convolution}), pooling and batch normalisation, from {@code defrost-kernels}. Batches are
+ * {@code rows × (H·W·C)} matrices of NHWC images; every method reads and writes the first elements of the
+ * matrices' data without reshaping them (except {@link #transpose}), and allocates nothing on one thread (but
+ * {@link #convolution}, which allocates a layer's buffers). Convolutions, pooling and batch normalisation run on
+ * the given kernel threads; results are bit-identical for any number of threads.
  *
  * @param <M> {@code FMatrixRMaj} or {@code DMatrixRMaj}
  * @param <A> the array behind it, {@code float[]} or {@code double[]}
@@ -24,36 +25,38 @@ public final class ImageOps<M extends ReshapeMatrix, A> {
     private final ElementOps<A> ops;
     private final Function<M, A> data;
     private final KernelThreads threads;
+    private final Factory<M> convolutions;
 
-    private ImageOps(ElementOps<A> ops, Function<M, A> data, KernelThreads threads) {
+    /** How a precision builds its {@link Convolution}. */
+    private interface Factory<M extends ReshapeMatrix> {
+        Convolution<M> create(ImageLowering.Geometry g, int filters, int capacity, boolean passes, KernelThreads t);
+    }
+
+    private ImageOps(ElementOps<A> ops, Function<M, A> data, KernelThreads threads, Factory<M> convolutions) {
         this.ops = ops;
         this.data = data;
         this.threads = threads;
+        this.convolutions = convolutions;
     }
 
-    /** float32 operations whose lowering, pooling and normalisation use {@code threads} (not closed here). */
+    /** float32 operations whose convolutions, pooling and normalisation use {@code threads} (not closed here). */
     public static ImageOps<FMatrixRMaj, float[]> floats(KernelThreads threads) {
-        return new ImageOps<>(ElementOps.FLOAT, m -> m.data, threads);
+        return new ImageOps<>(ElementOps.FLOAT, m -> m.data, threads, Convolution.Implicit::new);
     }
 
-    /** float64 operations whose lowering, pooling and normalisation use {@code threads} (not closed here). */
+    /** float64 operations whose convolutions, pooling and normalisation use {@code threads} (not closed here). */
     public static ImageOps<DMatrixRMaj, double[]> doubles(KernelThreads threads) {
-        return new ImageOps<>(ElementOps.DOUBLE, m -> m.data, threads);
+        return new ImageOps<>(ElementOps.DOUBLE, m -> m.data, threads,
+                (g, filters, capacity, passes, t) -> new Convolution.Lowered(g, capacity, passes, t));
     }
 
-    /** The number of threads lowering, pooling and normalisation run on. */
-    public int threads() {
-        return threads.threads();
-    }
-
-    /** Lowers {@code rows} images of {@code in} (not modified) into {@code lowered} (modified); see {@link ImageLowering}. */
-    public void lower(M in, int rows, ImageLowering.Geometry g, M lowered) {
-        ImageLowering.lower(data.apply(in), rows, g, data.apply(lowered), ops, threads);
-    }
-
-    /** The adjoint of {@link #lower}: overwrites {@code grad} (modified) from {@code lowered} (not modified). */
-    public void scatter(M lowered, int rows, ImageLowering.Geometry g, M grad) {
-        ImageLowering.scatter(data.apply(lowered), rows, g, data.apply(grad), ops, threads);
+    /**
+     * The products of one convolution layer of geometry {@code g} with {@code filters} output channels, with
+     * scratch buffers for up to {@code capacity} samples (allocated here); {@code passes}: the input gradient will
+     * be asked for. float32 reads the images in place (implicit GEMM), float64 lowers them explicitly.
+     */
+    Convolution<M> convolution(ImageLowering.Geometry g, int filters, int capacity, boolean passes) {
+        return convolutions.create(g, filters, capacity, passes, threads);
     }
 
     /** {@code dst = srcᵀ}: src is {@code rows × cols} (its shape), dst is reshaped to {@code cols × rows}. src not modified. */

@@ -13,11 +13,11 @@ import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * A convolution over images whose lowered matrix exceeds a chunk goes through the batch a few samples at a time;
- * the chunk size follows the thread count, and no result may depend on it.
+ * A convolution layer computes each product over the whole batch, split across the threads: no result may depend on
+ * the thread count, and each sample's output and input gradient must be the bits it gets alone.
  */
-class ConvLayerChunkingTest {
-    /** 128×128 pixels × a 3×3 kernel: one sample's lowered matrix is more than half a chunk. */
+class ConvLayerBatchTest {
+    /** 128×128 pixels: products tall enough to be split across threads by rows. */
     private static final ImageShape IMAGE = new ImageShape(1, 128, 128);
     private static final LayerSpec.Conv SPEC = new LayerSpec.Conv(3, 3, 1, 1, true);
     private static final int BATCH = 5;
@@ -36,7 +36,7 @@ class ConvLayerChunkingTest {
     }
 
     @Test
-    void chunksOfOneOrThreeSamplesGiveTheSameBitsAsEachSampleAlone() {
+    void oneOrThreeThreadsGiveTheSameBitsAndEachSampleGetsTheBitsItGetsAlone() {
         SplittableRandom r = new SplittableRandom(3);
         FMatrixRMaj weight = random(r, SPEC.kernel() * SPEC.kernel() * IMAGE.channels(), SPEC.filters());
         FMatrixRMaj bias = random(r, 1, SPEC.filters());
