@@ -19,6 +19,8 @@ public final class ImagePatches {
     /** Whether the pixel index is the operand's free index (left of a product) rather than its summed one. */
     private final boolean pixelsFree;
     private final ImagePatches transposed;
+    /** Consecutive input values worth a {@code System.arraycopy}. */
+    private static final int LONG_RUN = 16;
 
     /** The lowered matrix of geometry {@code g}: pixel rows × patch columns. */
     public ImagePatches(ImageLowering.Geometry g) {
@@ -68,16 +70,29 @@ public final class ImagePatches {
 
     /**
      * Writes element (i, p) for pixel rows i in [i0, i0 + pixels) and patch columns p in [p0, p1) to
-     * {@code dst[off + (i − i0)·pixelStep + (p − p0)·colStep]}, kernel row by kernel row: the columns of kernel row
-     * ky hold, for a pixel whose receptive field row y lies in the image, zeros, then the consecutive input values
-     * from column {@code max(x0, 0)} on, then zeros again. Pixels are walked in order, so the sample and output
-     * position are divided out once.
+     * {@code dst[off + (i − i0)·pixelStep + (p − p0)·colStep]}: pixel by pixel when the columns are consecutive in
+     * dst and many of them are consecutive in the image (long runs to copy), else column by column.
      */
     private void copy(float[] image, int i0, int pixels, int p0, int p1, float[] dst, int off, int pixelStep,
             int colStep) {
         if (pixels <= 0 || p0 >= p1) {
             return;
         }
+        if (colStep == 1 && p1 - p0 >= 2 * LONG_RUN && g.kernelWidth() * g.channels() >= LONG_RUN) {
+            byPixels(image, i0, pixels, p0, p1, dst, off, pixelStep);
+        } else {
+            byColumns(image, i0, pixels, p0, p1, dst, off, pixelStep, colStep);
+        }
+    }
+
+    /**
+     * {@link #copy} pixel by pixel and kernel row by kernel row, with {@code colStep} 1: the columns of kernel row
+     * ky hold, for a pixel whose receptive field row y lies in the image, zeros, then the consecutive input values
+     * from column {@code max(x0, 0)} on, then zeros again. Pixels are walked in order, so the sample and output
+     * position are divided out once.
+     */
+    private void byPixels(float[] image, int i0, int pixels, int p0, int p1, float[] dst, int off, int pixelStep) {
+        int colStep = 1;
         int c = g.channels();
         int w = g.width();
         int wo = g.outWidth();
@@ -120,6 +135,79 @@ public final class ImagePatches {
         }
     }
 
+    /**
+     * {@link #copy} by runs of pixels within one output row and, for each run, by groups of columns that share a
+     * kernel position (ky, kx): for each pixel of the run such a group is one run of consecutive input channels,
+     * the pixels' runs lying {@code stride·C} apart, or zeros where the field leaves the image. Suits columns
+     * written at a step (a panel of 16 columns, a transposed operand) and images with few channels (a one-channel
+     * image's 3×3 patch, whose pixels read consecutive values), where the per-pixel work of {@link #byPixels}
+     * would dominate.
+     */
+    private void byColumns(float[] image, int i0, int pixels, int p0, int p1, float[] dst, int off, int pixelStep,
+            int colStep) {
+        int c = g.channels();
+        int w = g.width();
+        int wo = g.outWidth();
+        int ho = g.outHeight();
+        int kw = g.kernelWidth();
+        int stride = g.stride();
+        int pad = g.padding();
+        int b = i0 / (ho * wo);
+        int oy = i0 % (ho * wo) / wo;
+        int ox0 = i0 % wo;
+        for (int i = 0; i < pixels; ) {
+            int count = Math.min(pixels - i, wo - ox0);
+            int end = ox0 + count;
+            int sample = b * g.imageSize();
+            int ky = p0 / (kw * c);
+            int kx = p0 / c % kw;
+            int ci = p0 % c;
+            for (int p = p0; p < p1; ) {
+                int len = Math.min(c - ci, p1 - p);
+                int d = off + (i - ox0) * pixelStep + (p - p0) * colStep;
+                int y = oy * stride - pad + ky;
+                // output columns ox whose input column ox·stride − pad + kx lies in [0, w)
+                int lo = Math.max(ox0, pad > kx ? (pad - kx + stride - 1) / stride : 0);
+                int hi = Math.min(end, w - 1 + pad - kx < 0 ? 0 : (w - 1 + pad - kx) / stride + 1);
+                if (y < 0 || y >= g.height() || hi <= lo) {
+                    lo = end;
+                    hi = end;
+                }
+                for (int ox = ox0; ox < lo; ox++) {
+                    fill(dst, d + ox * pixelStep, len, colStep);
+                }
+                int src = sample + (y * w - pad + kx) * c + ci;
+                if (len == 1) {
+                    for (int ox = lo; ox < hi; ox++) {
+                        dst[d + ox * pixelStep] = image[src + ox * stride * c];
+                    }
+                } else {
+                    for (int ox = lo; ox < hi; ox++) {
+                        move(image, src + ox * stride * c, dst, d + ox * pixelStep, len, colStep);
+                    }
+                }
+                for (int ox = hi; ox < end; ox++) {
+                    fill(dst, d + ox * pixelStep, len, colStep);
+                }
+                p += len;
+                ci += len;
+                if (ci == c) {
+                    ci = 0;
+                    if (++kx == kw) {
+                        kx = 0;
+                        ky++;
+                    }
+                }
+            }
+            i += count;
+            ox0 = 0;
+            if (++oy == ho) {
+                oy = 0;
+                b++;
+            }
+        }
+    }
+
     /** {@code dst[d + t·step] = src[s + t]} for t < len. */
     private static void move(float[] src, int s, float[] dst, int d, int len, int step) {
         if (step == 1 && len >= 16) {
@@ -137,7 +225,7 @@ public final class ImagePatches {
 
     /** {@code dst[d + t·step] = 0} for t < len. */
     private static void fill(float[] dst, int d, int len, int step) {
-        if (step == 1) {
+        if (step == 1 && len >= LONG_RUN) {
             Arrays.fill(dst, d, d + Math.max(len, 0), 0f);
         } else {
             for (int t = 0; t < len; t++) {
