@@ -37,26 +37,36 @@ final class PanelPacking {
                 for (int r = 0; r < valid; r++) {
                     System.arraycopy(x, (i0 + r) * rowStride + pc, packed, base + r * PITCH, kc);
                 }
+            } else if (valid == MR) {
+                transposeRows(x, colStride, i0 + pc * colStride, MR, kc, packed, base); // MR constant: unrolled
             } else {
-                // each step reads MR adjacent values of x and writes two adjacent values of each row
-                int p = 0;
-                for (; p + 2 <= kc; p += 2) {
-                    int src0 = i0 + (pc + p) * colStride;
-                    int src1 = src0 + colStride;
-                    for (int r = 0; r < valid; r++) {
-                        packed[base + r * PITCH + p] = x[src0 + r];
-                        packed[base + r * PITCH + p + 1] = x[src1 + r];
-                    }
-                }
-                for (; p < kc; p++) {
-                    int src = i0 + (pc + p) * colStride;
-                    for (int r = 0; r < valid; r++) {
-                        packed[base + r * PITCH + p] = x[src + r];
-                    }
-                }
+                transposeRows(x, colStride, i0 + pc * colStride, valid, kc, packed, base);
             }
             for (int r = Math.max(valid, 0); r < MR; r++) {
                 Arrays.fill(packed, base + r * PITCH, base + r * PITCH + kc, 0f);
+            }
+        }
+    }
+
+    /**
+     * {@code packed[base + r·PITCH + p] = x[src + r + p·colStride]} for r < count, p < kc: each step reads
+     * {@code count} adjacent values of x for two inner indices and writes two adjacent values of each row.
+     */
+    private static void transposeRows(float[] x, int colStride, int src, int count, int kc, float[] packed,
+            int base) {
+        int p = 0;
+        for (; p + 2 <= kc; p += 2) {
+            int src0 = src + p * colStride;
+            int src1 = src0 + colStride;
+            for (int r = 0; r < count; r++) {
+                packed[base + r * PITCH + p] = x[src0 + r];
+                packed[base + r * PITCH + p + 1] = x[src1 + r];
+            }
+        }
+        for (; p < kc; p++) {
+            int src0 = src + p * colStride;
+            for (int r = 0; r < count; r++) {
+                packed[base + r * PITCH + p] = x[src0 + r];
             }
         }
     }

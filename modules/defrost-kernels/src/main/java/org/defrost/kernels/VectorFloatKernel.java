@@ -24,8 +24,13 @@ final class VectorFloatKernel implements FloatKernel {
      * in float, exactly as they are held in registers.
      */
     static final int KC = 512;
-    /** Most rows of op(a) packed at once: bounds the packing buffer (MC·KC floats) for tall products. */
-    static final int MC = 1024;
+    /**
+     * Most rows of op(a) packed at once: the packed block (at most MC·KC floats, in rows {@link
+     * VectorMicroKernels#PITCH} apart) stays in the second-level cache while every panel of op(b) streams past it.
+     * Tall products (a convolution over a whole batch) go through several such blocks, packing each panel of op(b)
+     * again per block, which costs little next to the block.
+     */
+    static final int MC = 240;
 
     @Override
     public String name() {
