@@ -8,7 +8,9 @@ package org.defrost.kernels;
  * sample b, in (ky, kx, c) order: column {@code (ky·kw + kx)·C + c} is the input at
  * {@code (oy·stride − pad + ky, ox·stride − pad + kx, c)}, or 0 where that falls in the padding. With the
  * weights stored {@code (kh·kw·C) × Cout}, the convolution is {@code out = lowered · W}, an
- * {@code (B·Ho·Wo) × Cout} matrix that is the NHWC output.
+ * {@code (B·Ho·Wo) × Cout} matrix that is the NHWC output. The float32 products never write this matrix: they read
+ * it from the images in place ({@link ImagePatches}); lowering and scatter serve the float64 reference and the
+ * input gradient of strided convolutions.
  *
  * <p>Both directions are written once for both precisions ({@link ElementOps}) and split the batch by samples
  * across {@link KernelThreads} ({@link SampleLoop}); each sample's values are written by one thread in a fixed

@@ -144,8 +144,10 @@ public final class BlockNetwork extends FreezableNetwork {
     /**
      * Bytes needed to train this network on minibatches of {@code batch} rows, excluding the data set: four
      * copies of every tensor (weights, gradients, two optimiser moments) plus, per row, every layer's output,
-     * pre-activation and input gradient, and each convolution's lowered input and its gradient (an upper bound: a
-     * convolution lowers a few samples at a time).
+     * pre-activation and input gradient, and for each convolution whose input gradient is not itself a convolution
+     * (stride above 1, {@link org.defrost.kernels.ImageLowering.Geometry#gradientIsConvolution}) the gradient of its
+     * lowered input, which that convolution scatters back. Training never writes a lowered input: the products read
+     * the images in place.
      */
     public long estimatedMemoryBytes(int batch) {
         Architecture arch = architecture();
@@ -159,8 +161,8 @@ public final class BlockNetwork extends FreezableNetwork {
             for (LayerSpec l : arch.block(b).layers()) {
                 ImageShape o = l.output(s);
                 perRow += 2L * o.size() + s.size();
-                if (l instanceof LayerSpec.Conv c) {
-                    perRow += 2L * o.pixels() * c.geometry(s).patchSize();
+                if (l instanceof LayerSpec.Conv c && !c.geometry(s).gradientIsConvolution()) {
+                    perRow += (long) o.pixels() * c.geometry(s).patchSize();
                 }
                 s = o;
             }

@@ -133,9 +133,15 @@ class BlockTrainingTest {
         Architecture a = Architecture.parse("[conv 2 3x3, pool 2]", new ImageShape(1, 4, 4), 3);
         BlockNetwork n = BlockNetwork.build(a, Seed.of(1));
         // tensors: conv 9×2 + 2, readout 8×3 + 3 = 47 values, four copies
-        // per row: input 16; conv: 2·32 out + 16 in + 2·16·9 lowered; pool: 2·8 + 32; readout: 2·3 + 8
-        long perRow = 16 + (64 + 16 + 288) + (16 + 32) + (6 + 8);
+        // per row: input 16; conv (stride 1, its input gradient a convolution): 2·32 out + 16 in; pool: 2·8 + 32;
+        // readout: 2·3 + 8
+        long perRow = 16 + (64 + 16) + (16 + 32) + (6 + 8);
         assertEquals(4L * (4 * 47 + perRow * 10), n.estimatedMemoryBytes(10));
+        // stride 2: a 2×2 output whose lowered gradient (4 pixels × 9 values) is scattered back
+        BlockNetwork strided = BlockNetwork.build(Architecture.parse("[conv 2 3x3 stride 2]", new ImageShape(1, 4, 4),
+                3), Seed.of(1));
+        long stridedPerRow = 16 + (16 + 16 + 36) + (6 + 8);
+        assertEquals(4L * (4 * 47 + stridedPerRow * 10), strided.estimatedMemoryBytes(10));
     }
 
     @Test
