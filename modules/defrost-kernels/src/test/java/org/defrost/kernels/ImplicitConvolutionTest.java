@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.FMatrixRMaj;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,23 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the turned kernel. They must also give the same bits as the explicit lowering followed by the ordinary product
  * (the same chain of additions per element), and the same bits on one, two and three threads.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImplicitConvolutionTest {
     private static final double EPS = Math.ulp(1f);
-    private KernelThreads two;
-    private KernelThreads three;
-
-    @BeforeAll
-    void startThreads() {
-        two = KernelThreads.of(2);
-        three = KernelThreads.of(3);
-    }
-
-    @AfterAll
-    void stopThreads() {
-        two.close();
-        three.close();
-    }
 
     /** batch, C, H, W, k, stride, pad, F. */
     static List<Arguments> shapes() {
@@ -106,17 +88,26 @@ class ImplicitConvolutionTest {
         FloatGemm.run(ProductForm.TRANS_A, dz, lowered, explicitDw, false, KernelThreads.single(), kernel);
         assertArrayEquals(bits(explicitDw.data, dwT.data.length), bits(dwT.data, dwT.data.length));
 
-        for (KernelThreads t : new KernelThreads[] {two, three}) {
-            FMatrixRMaj outT = new FMatrixRMaj(1, 1);
-            FloatGemm.convolve(patches, x, batch, weight, outT, t, kernel);
-            assertArrayEquals(bits(out.data, out.data.length), bits(outT.data, out.data.length));
-            FMatrixRMaj dwTT = new FMatrixRMaj(dwT.numRows, dwT.numCols, true, random(r, dwT.data.length));
-            FloatGemm.multTransAPatches(dz, patches, x, batch, dwTT, false, t, kernel);
-            assertArrayEquals(bits(dwT.data, dwT.data.length), bits(dwTT.data, dwT.data.length));
-            if (g.gradientIsConvolution()) {
-                assertArrayEquals(bits(inputGradient(dz, batch, g, weight, KernelThreads.single(), kernel), x.length),
-                        bits(inputGradient(dz, batch, g, weight, t, kernel), x.length));
+        for (int threads = 2; threads <= 3; threads++) {
+            try (KernelThreads t = KernelThreads.of(threads)) {
+                assertSameBits(patches, x, batch, g, weight, dz, out, dwT, t, kernel, r);
             }
+        }
+    }
+
+    /** On threads t: the bits of {@code out} and {@code dwT} (computed on one thread), and of the input gradient. */
+    private static void assertSameBits(ImagePatches patches, float[] x, int batch, ImageLowering.Geometry g,
+            FMatrixRMaj weight, FMatrixRMaj dz, FMatrixRMaj out, FMatrixRMaj dwT, KernelThreads t, FloatKernel kernel,
+            SplittableRandom r) {
+        FMatrixRMaj outT = new FMatrixRMaj(1, 1);
+        FloatGemm.convolve(patches, x, batch, weight, outT, t, kernel);
+        assertArrayEquals(bits(out.data, out.data.length), bits(outT.data, out.data.length));
+        FMatrixRMaj dwTT = new FMatrixRMaj(dwT.numRows, dwT.numCols, true, random(r, dwT.data.length));
+        FloatGemm.multTransAPatches(dz, patches, x, batch, dwTT, false, t, kernel);
+        assertArrayEquals(bits(dwT.data, dwT.data.length), bits(dwTT.data, dwT.data.length));
+        if (g.gradientIsConvolution()) {
+            assertArrayEquals(bits(inputGradient(dz, batch, g, weight, KernelThreads.single(), kernel), x.length),
+                    bits(inputGradient(dz, batch, g, weight, t, kernel), x.length));
         }
     }
 
