@@ -11,10 +11,11 @@ import java.util.Arrays;
  * float array with a row stride and a column stride (element (i, p) at {@code i·rowStride + p·colStride}), so
  * transposed operands need no separate code; one of the two strides is always 1.
  *
- * <p>Where a copy transposes, it moves two inner indices (or two columns) at a time so that each step writes
- * adjacent floats, and the unit stride is written as a literal so that the JIT removes the bounds checks:
- * together about three times faster than a strided loop, which matters because packing is not amortised over
- * many rows at batch 64. Where it does not, it is one {@code System.arraycopy} per row or inner index.
+ * <p>Where a copy transposes, it reads whole rows of the operand and moves two of them at a time, so that each
+ * step writes adjacent floats, and the unit stride is written as a literal so that the JIT removes the bounds
+ * checks: several times faster than a strided loop, which matters because packing is not amortised over many
+ * rows at batch 64 (the transposed output gradient of a convolution's weight gradient). Where it does not, it is
+ * one {@code System.arraycopy} per row or inner index.
  */
 final class PanelPacking {
     private PanelPacking() {
@@ -22,52 +23,42 @@ final class PanelPacking {
 
     /**
      * Packs slivers [s0, s1) of MR rows of the left operand, inner indices [pc, pc + kc): element (r, p) of
-     * sliver s goes to {@code (s - s0)·MR·PITCH + r·PITCH + p}; rows at or beyond {@code rows} are zero.
+     * sliver s goes to {@code (s - s0)·MR·PITCH + r·PITCH + p}, that is row {@code (s - s0)·MR + r} of a block of
+     * rows PITCH apart; rows at or beyond {@code rows} are zero.
      *
      * @param x      left operand; rowStride or colStride is 1. Not modified.
      * @param packed destination. Modified.
      */
     static void packRows(float[] x, int rowStride, int colStride, int rows, int pc, int kc, int s0, int s1,
             float[] packed) {
-        for (int s = s0; s < s1; s++) {
-            int base = (s - s0) * MR * PITCH;
-            int i0 = s * MR;
-            int valid = Math.min(MR, rows - i0);
-            if (colStride == 1) {
-                for (int r = 0; r < valid; r++) {
-                    System.arraycopy(x, (i0 + r) * rowStride + pc, packed, base + r * PITCH, kc);
+        // sliver s, row r is packed row (s - s0)·MR + r
+        int i0 = s0 * MR;
+        int valid = Math.min(s1 * MR, rows) - i0;
+        if (colStride == 1) {
+            for (int i = 0; i < valid; i++) {
+                System.arraycopy(x, (i0 + i) * rowStride + pc, packed, i * PITCH, kc);
+            }
+        } else {
+            // each step reads the rows' values of two inner indices, adjacent in x, and writes two adjacent
+            // values of each packed row
+            int p = 0;
+            for (; p + 2 <= kc; p += 2) {
+                int src0 = i0 + (pc + p) * colStride;
+                int src1 = src0 + colStride;
+                for (int i = 0; i < valid; i++) {
+                    packed[i * PITCH + p] = x[src0 + i];
+                    packed[i * PITCH + p + 1] = x[src1 + i];
                 }
-            } else if (valid == MR) {
-                transposeRows(x, colStride, i0 + pc * colStride, MR, kc, packed, base); // MR constant: unrolled
-            } else {
-                transposeRows(x, colStride, i0 + pc * colStride, valid, kc, packed, base);
             }
-            for (int r = Math.max(valid, 0); r < MR; r++) {
-                Arrays.fill(packed, base + r * PITCH, base + r * PITCH + kc, 0f);
-            }
-        }
-    }
-
-    /**
-     * {@code packed[base + r·PITCH + p] = x[src + r + p·colStride]} for r < count, p < kc: each step reads
-     * {@code count} adjacent values of x for two inner indices and writes two adjacent values of each row.
-     */
-    private static void transposeRows(float[] x, int colStride, int src, int count, int kc, float[] packed,
-            int base) {
-        int p = 0;
-        for (; p + 2 <= kc; p += 2) {
-            int src0 = src + p * colStride;
-            int src1 = src0 + colStride;
-            for (int r = 0; r < count; r++) {
-                packed[base + r * PITCH + p] = x[src0 + r];
-                packed[base + r * PITCH + p + 1] = x[src1 + r];
+            for (; p < kc; p++) {
+                int src = i0 + (pc + p) * colStride;
+                for (int i = 0; i < valid; i++) {
+                    packed[i * PITCH + p] = x[src + i];
+                }
             }
         }
-        for (; p < kc; p++) {
-            int src0 = src + p * colStride;
-            for (int r = 0; r < count; r++) {
-                packed[base + r * PITCH + p] = x[src0 + r];
-            }
+        for (int i = Math.max(valid, 0); i < (s1 - s0) * MR; i++) {
+            Arrays.fill(packed, i * PITCH, i * PITCH + kc, 0f);
         }
     }
 
