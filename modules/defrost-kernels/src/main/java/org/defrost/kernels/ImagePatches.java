@@ -21,6 +21,8 @@ public final class ImagePatches {
     private final ImagePatches transposed;
     /** Consecutive input values worth a {@code System.arraycopy}. */
     private static final int LONG_RUN = 16;
+    /** Channels below which {@link #byColumns} copies column by column rather than a group per pixel. */
+    private static final int SHORT_GROUP = 8;
 
     /** The lowered matrix of geometry {@code g}: pixel rows × patch columns. */
     public ImagePatches(ImageLowering.Geometry g) {
@@ -177,9 +179,13 @@ public final class ImagePatches {
                     fill(dst, d + ox * pixelStep, len, colStep);
                 }
                 int src = sample + (y * w - pad + kx) * c + ci;
-                if (len == 1) {
-                    for (int ox = lo; ox < hi; ox++) {
-                        dst[d + ox * pixelStep] = image[src + ox * stride * c];
+                if (len < SHORT_GROUP) {
+                    // column by column: a tight loop over the pixels rather than a short copy per pixel
+                    for (int q = 0; q < len; q++) {
+                        int dq = d + q * colStep;
+                        for (int ox = lo; ox < hi; ox++) {
+                            dst[dq + ox * pixelStep] = image[src + q + ox * stride * c];
+                        }
                     }
                 } else {
                     for (int ox = lo; ox < hi; ox++) {
