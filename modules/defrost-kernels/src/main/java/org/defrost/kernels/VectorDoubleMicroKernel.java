@@ -141,9 +141,12 @@ final class VectorDoubleMicroKernel extends DoubleMicroKernel {
             c50 = z;
             c51 = z;
         }
-        for (int r = 0; r < kc; r++) {
-            int bi = bo + r * NR;
-            int ai = ao + r * MR;
+        // The a-offset is the loop variable and the b-offset follows it: indexing with r * 6 lets C2 rewrite the
+        // multiplication as shifts, after which it no longer removes the bounds checks of a from the loop; this
+        // form was measured a third faster.
+        int bi = bo;
+        int end = ao + kc * 6;
+        for (int ai = ao; ai < end; ai += 6) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
             DoubleVector x = DoubleVector.broadcast(S, a[ai]);
@@ -158,6 +161,7 @@ final class VectorDoubleMicroKernel extends DoubleMicroKernel {
             c40 = b0.fma(x, c40); c41 = b1.fma(x, c41);
             x = DoubleVector.broadcast(S, a[ai + 5]);
             c50 = b0.fma(x, c50); c51 = b1.fma(x, c51);
+            bi += NR;
         }
         c00.intoArray(c, o0); c01.intoArray(c, o0 + L);
         c10.intoArray(c, o1); c11.intoArray(c, o1 + L);

@@ -117,7 +117,7 @@ class BlockedDoubleProductTest {
     void pointGramOfSelectedRowsMatchesDotProducts() {
         int[] rows = {9, 0, 4, 4, 17, 3, 11, 2, 8, 1, 19};
         for (BlockedDoubleProduct engine : engines()) {
-            for (int p : new int[] {1, 6, 33}) {
+            for (int p : new int[] {1, 6, 33, 150}) {
                 double[] x = random(4, 20 * p);
                 RowsSource source = new RowsSource(x, p, rows, rows.length);
                 double[] g = dirty(rows.length * rows.length);
@@ -140,7 +140,7 @@ class BlockedDoubleProductTest {
         int[] rows = {9, 0, 4, 4, 17, 3, 11, 2, 8, 1, 19};
         int n = rows.length;
         for (BlockedDoubleProduct engine : engines()) {
-            for (int p : new int[] {1, 6, 33}) {
+            for (int p : new int[] {1, 6, 33, 150}) {
                 double[] x = random(7, 20 * p);
                 RowsSource source = new RowsSource(x, p, rows, n);
                 double[] mirrored = dirty(n * n);
