@@ -5,14 +5,19 @@ import org.defrost.similarity.Representation;
 
 /**
  * Per-representation quantities of the centred matrix X ({@code n × p}) used by linear and debiased CKA,
- * cached on the representation.
- *
- * @param gramSquaredNorm {@code ||XᵀX||_F²}, which equals {@code ||XXᵀ||_F²}; computed from whichever Gram
- *                        matrix is smaller
- * @param rowSquaredNorms {@code ||x_i||²} for each point (length n)
- * @param squaredNorm     {@code ||X||_F²}, the sum of {@code rowSquaredNorms}
+ * cached on the representation. The Gram norm is computed at once; the row norms, which only debiased CKA
+ * reads, on first use, so that linear CKA makes no extra pass over X.
  */
-record CentredStatistics(double gramSquaredNorm, double[] rowSquaredNorms, double squaredNorm) {
+final class CentredStatistics {
+    private final Representation representation;
+    private final double gramSquaredNorm;
+    private double[] rowSquaredNorms;
+    private double squaredNorm;
+
+    private CentredStatistics(Representation representation, double gramSquaredNorm) {
+        this.representation = representation;
+        this.gramSquaredNorm = gramSquaredNorm;
+    }
 
     static CentredStatistics of(Representation r) {
         return r.cached(CentredStatistics.class, CentredStatistics.class, () -> compute(r));
@@ -24,6 +29,35 @@ record CentredStatistics(double gramSquaredNorm, double[] rowSquaredNorms, doubl
         double[] x = r.centred();
         double[] gram = p <= n ? DoubleProducts.columnGram(x, n, p, r.threads())
                 : DoubleProducts.pointGram(x, p, null, n, r.threads());
+        return new CentredStatistics(r, sumOfSquares(gram));
+    }
+
+    /** {@code ||XᵀX||_F²}, which equals {@code ||XXᵀ||_F²}; computed from whichever Gram matrix is smaller. */
+    double gramSquaredNorm() {
+        return gramSquaredNorm;
+    }
+
+    /** {@code ||x_i||²} for each point (length n). Shared: callers must not modify it. */
+    synchronized double[] rowSquaredNorms() {
+        if (rowSquaredNorms == null) {
+            computeRowNorms();
+        }
+        return rowSquaredNorms;
+    }
+
+    /** {@code ||X||_F²}, the sum of {@link #rowSquaredNorms()} in row order. */
+    synchronized double squaredNorm() {
+        if (rowSquaredNorms == null) {
+            computeRowNorms();
+        }
+        return squaredNorm;
+    }
+
+    private void computeRowNorms() {
+        Representation r = representation;
+        int n = r.rows();
+        int p = r.cols();
+        double[] x = r.centred();
         double[] rowNorms = new double[n];
         r.threads().forRanges(n, (long) n * p, (from, to) -> {
             for (int i = from; i < to; i++) {
@@ -39,7 +73,8 @@ record CentredStatistics(double gramSquaredNorm, double[] rowSquaredNorms, doubl
         for (double v : rowNorms) {
             total += v;
         }
-        return new CentredStatistics(sumOfSquares(gram), rowNorms, total);
+        squaredNorm = total;
+        rowSquaredNorms = rowNorms;
     }
 
     static double sumOfSquares(double[] values) {
