@@ -30,7 +30,8 @@ public final class NeighbourEvaluation {
         List<Representation> first = List.of(pair.a());
         List<Representation> second = measures.stream().filter(NeighbourMeasure::comparesTwo).findFirst()
                 .map(m -> List.of(pair.requireB(m.name()))).orElse(List.of());
-        LayerGrid grid = evaluateGrid(measures, first, second);
+        // Only the forward direction is reported: asymmetric measures are not evaluated backwards.
+        LayerGrid grid = evaluateGrid(measures, first, second, false);
         Map<NeighbourMeasure, SimilarityResult> results = new LinkedHashMap<>();
         for (NeighbourMeasure m : measures) {
             double[] perSubset = m.comparesTwo() ? grid.forward(m, 0, 0) : grid.first(m, 0);
@@ -49,6 +50,15 @@ public final class NeighbourEvaluation {
      */
     public static LayerGrid evaluateGrid(List<? extends NeighbourMeasure> measures, List<Representation> first,
                                          List<Representation> second) {
+        return evaluateGrid(measures, first, second, true);
+    }
+
+    /**
+     * As {@link #evaluateGrid(List, List, List)}; with {@code reverse} false, asymmetric measures are not evaluated
+     * backwards and their reverse entries stay unset.
+     */
+    private static LayerGrid evaluateGrid(List<? extends NeighbourMeasure> measures, List<Representation> first,
+                                          List<Representation> second, boolean reverse) {
         if (measures.isEmpty()) {
             throw new IllegalArgumentException("no measures to evaluate");
         }
@@ -83,7 +93,7 @@ public final class NeighbourEvaluation {
                     for (int i = 0; i < tablesFirst.size(); i++) {
                         for (int j = 0; j < tablesSecond.size(); j++) {
                             grid.setForward(m, i, j, s, m.evaluate(tablesFirst.get(i), tablesSecond.get(j), rows));
-                            if (!m.symmetric()) {
+                            if (reverse && !m.symmetric()) {
                                 grid.setReverse(m, i, j, s, m.evaluate(tablesSecond.get(j), tablesFirst.get(i), rows));
                             }
                         }
