@@ -15,6 +15,16 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
+    public void sumColumns(double[] g, int rows, int cols, int c0, int c1, double[] out) {
+        Arrays.fill(out, c0, c1, 0.0);
+        for (int r = 0, a = 0; r < rows; r++, a += cols) {
+            for (int c = c0; c < c1; c++) {
+                out[c] += g[a + c];
+            }
+        }
+    }
+
+    @Override
     public void zero(double[] a, int from, int to) {
         Arrays.fill(a, from, to, 0.0);
     }

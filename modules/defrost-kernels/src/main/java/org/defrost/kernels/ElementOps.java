@@ -26,6 +26,13 @@ public interface ElementOps<A> {
     /** Sets element {@code i} of {@code a} (modified) to {@code value} rounded to the precision. */
     void set(A a, int i, double value);
 
+    /**
+     * {@code out[c] = Σ_r g[r·cols + c]} over rows {@code r < rows}, for columns {@code [c0, c1)} of the
+     * row-major {@code rows × cols} array g: each sum one chain of additions in row order, starting from zero,
+     * rounded in the precision. Only {@code out[c0..c1)} is modified.
+     */
+    void sumColumns(A g, int rows, int cols, int c0, int c1, A out);
+
     /** {@code a[from..to) = 0}; {@code a} modified. */
     void zero(A a, int from, int to);
 

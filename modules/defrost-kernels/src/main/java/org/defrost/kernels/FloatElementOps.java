@@ -18,6 +18,25 @@ class FloatElementOps implements ElementOps<float[]> {
     }
 
     @Override
+    public void sumColumns(float[] g, int rows, int cols, int c0, int c1, float[] out) {
+        Arrays.fill(out, c0, c1, 0f);
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int a = r * cols;
+            for (int c = c0; c < c1; c++) {
+                // added left to right: the chain of adding one row at a time, with a quarter of the stores
+                out[c] = out[c] + g[a + c] + g[a + cols + c] + g[a + 2 * cols + c] + g[a + 3 * cols + c];
+            }
+        }
+        for (; r < rows; r++) {
+            int a = r * cols;
+            for (int c = c0; c < c1; c++) {
+                out[c] += g[a + c];
+            }
+        }
+    }
+
+    @Override
     public void zero(float[] a, int from, int to) {
         Arrays.fill(a, from, to, 0f);
     }

@@ -75,13 +75,13 @@ public final class FloatGemm {
         boolean transA = form == ProductForm.TRANS_A;
         boolean transB = form == ProductForm.TRANS_B;
         product(a.data, transA ? 1 : k, transA ? m : 1, null, b.data, transB ? 1 : n, transB ? k : 1, null, c, m, n,
-                k, accumulate, t, kernel);
+                k, accumulate, Epilogue.NONE, t, kernel);
     }
 
     /** The kernel's product for non-negative shapes; c already has its shape. */
     private static void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
-            ImagePatches bPatches, FMatrixRMaj c, int m, int n, int k, boolean accumulate, KernelThreads t,
-            FloatKernel kernel) {
+            ImagePatches bPatches, FMatrixRMaj c, int m, int n, int k, boolean accumulate, Epilogue epilogue,
+            KernelThreads t, FloatKernel kernel) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -89,9 +89,10 @@ public final class FloatGemm {
             if (!accumulate) {
                 Arrays.fill(c.data, 0, m * n, 0f);
             }
+            epilogue.applyRows(c.data, n, 0, m);
             return;
         }
-        kernel.product(a, aRow, aCol, aPatches, b, bRow, bCol, bPatches, c.data, m, n, k, accumulate, t);
+        kernel.product(a, aRow, aCol, aPatches, b, bRow, bCol, bPatches, c.data, m, n, k, accumulate, epilogue, t);
     }
 
     /**
@@ -106,11 +107,24 @@ public final class FloatGemm {
      */
     public static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights,
             FMatrixRMaj out, KernelThreads t) {
-        convolve(patches, images, batch, weights, out, t, KERNEL);
+        convolve(patches, images, batch, weights, null, false, out, t, KERNEL);
     }
 
-    static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights, FMatrixRMaj out,
-            KernelThreads t, FloatKernel kernel) {
+    /**
+     * A convolution with its bias and rectifier in the same pass: {@code out = L·w + bias} (bias added to every
+     * row), then, when {@code rectify}, {@code out = max(0, out)} element by element ({@code Math.max}: NaN
+     * stays NaN). Each element is exactly what {@link #convolve} followed by the separate additions and maxima
+     * gives, but the output is written once, each tile while it is still in cache.
+     *
+     * @param bias F values, or null for none. Not modified.
+     */
+    public static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights,
+            FMatrixRMaj bias, boolean rectify, FMatrixRMaj out, KernelThreads t) {
+        convolve(patches, images, batch, weights, bias, rectify, out, t, KERNEL);
+    }
+
+    static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights, FMatrixRMaj bias,
+            boolean rectify, FMatrixRMaj out, KernelThreads t, FloatKernel kernel) {
         ImageLowering.Geometry g = patches.geometry();
         if (weights.numRows != g.patchSize()) {
             throw new IllegalArgumentException("a " + g.patchSize() + "-value patch needs " + g.patchSize()
@@ -118,8 +132,13 @@ public final class FloatGemm {
         }
         int m = batch * g.outPixels();
         int n = weights.numCols;
+        if (bias != null && bias.getNumElements() != n) {
+            throw new IllegalArgumentException(n + " filters need " + n + " bias values, got "
+                    + bias.getNumElements());
+        }
         out.reshape(m, n);
-        product(images, 0, 0, patches, weights.data, n, 1, null, out, m, n, g.patchSize(), false, t, kernel);
+        product(images, 0, 0, patches, weights.data, n, 1, null, out, m, n, g.patchSize(), false,
+                Epilogue.of(bias == null ? null : bias.data, rectify), t, kernel);
     }
 
     /**
@@ -151,7 +170,7 @@ public final class FloatGemm {
             throw new IllegalArgumentException("aᵀ·L accumulates into a " + m + "×" + n + " matrix, got "
                     + c.numRows + "×" + c.numCols);
         }
-        product(a.data, 1, m, null, images, 0, 0, patches, c, m, n, k, accumulate, t, kernel);
+        product(a.data, 1, m, null, images, 0, 0, patches, c, m, n, k, accumulate, Epilogue.NONE, t, kernel);
     }
 
     private static void run(ProductForm form, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate,

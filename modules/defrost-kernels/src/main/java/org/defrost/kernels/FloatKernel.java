@@ -12,9 +12,11 @@ interface FloatKernel {
      *                   over the images in {@code b} (p the pixel row). Not modified.
      * @param c          row-major m×n in its first m·n elements. Modified.
      * @param accumulate add to c instead of overwriting it
+     * @param epilogue   applied to every element of c once its sum is complete
      */
     void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
-            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, KernelThreads threads);
+            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, Epilogue epilogue,
+            KernelThreads threads);
 
     /** "vector" or "plain". */
     String name();

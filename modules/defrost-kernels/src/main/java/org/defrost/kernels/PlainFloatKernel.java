@@ -22,7 +22,8 @@ final class PlainFloatKernel implements FloatKernel {
 
     @Override
     public void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
-            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, KernelThreads threads) {
+            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, Epilogue epilogue,
+            KernelThreads threads) {
         float[][] rowsB = Workspace.current().operandRows(k, n);
         if (bPatches != null) {
             for (int p = 0; p < k; p++) {
@@ -38,10 +39,19 @@ final class PlainFloatKernel implements FloatKernel {
         int parts = threads.partsFor((long) m * n * k, m);
         if (parts == 1) {
             rows(a, aRow, aCol, aPatches, rowsB, c, m, n, k, accumulate, 0, m);
+            if (!epilogue.none()) {
+                epilogue.applyRows(c, n, 0, m);
+            }
             return;
         }
-        threads.run(parts, (w, ws) -> rows(a, aRow, aCol, aPatches, rowsB, c, m, n, k, accumulate,
-                KernelThreads.bound(m, w, ws), KernelThreads.bound(m, w + 1, ws)));
+        threads.run(parts, (w, ws) -> {
+            int i0 = KernelThreads.bound(m, w, ws);
+            int i1 = KernelThreads.bound(m, w + 1, ws);
+            rows(a, aRow, aCol, aPatches, rowsB, c, m, n, k, accumulate, i0, i1);
+            if (!epilogue.none()) {
+                epilogue.applyRows(c, n, i0, i1);
+            }
+        });
     }
 
     /**

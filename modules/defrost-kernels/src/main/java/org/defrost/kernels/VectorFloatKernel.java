@@ -39,13 +39,14 @@ final class VectorFloatKernel implements FloatKernel {
 
     @Override
     public void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
-            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, KernelThreads threads) {
+            ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, Epilogue epilogue,
+            KernelThreads threads) {
         // as the right operand, or as the left one of the transposed product, b's free index is its column
         ImagePatches bFree = bPatches == null ? null : bPatches.transposed();
         if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
-            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, threads);
+            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, epilogue, threads);
         } else {
-            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, threads);
+            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, epilogue, threads);
         }
     }
 
@@ -63,24 +64,24 @@ final class VectorFloatKernel implements FloatKernel {
      */
     private static void split(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
-            int cols, int k, boolean accumulate, KernelThreads threads) {
+            int cols, int k, boolean accumulate, Epilogue epilogue, KernelThreads threads) {
         int slivers = (rows + MR - 1) / MR;
         int panels = (cols + NR - 1) / NR;
         int tiles = slivers * panels;
         int parts = threads.partsFor((long) rows * cols * k, tiles);
         if (parts == 1) {
             tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out, outRow,
-                    outCol, rows, cols, k, accumulate, 0, tiles);
+                    outCol, rows, cols, k, accumulate, epilogue, 0, tiles);
             return;
         }
         if (parts <= slivers && splitBySlivers(slivers, panels, parts)) {
             threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
-                    rightPatches, out, outRow, outCol, rows, cols, k, accumulate, 0, tiles,
+                    rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, 0, tiles,
                     KernelThreads.bound(slivers, w, ws), KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
             return;
         }
         threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
-                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, KernelThreads.bound(tiles, w, ws),
+                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, KernelThreads.bound(tiles, w, ws),
                 KernelThreads.bound(tiles, w + 1, ws)));
     }
 
@@ -103,7 +104,7 @@ final class VectorFloatKernel implements FloatKernel {
     /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
     private static void tiles(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
-            int cols, int k, boolean accumulate, int t0, int t1) {
+            int cols, int k, boolean accumulate, Epilogue epilogue, int t0, int t1) {
         if (t0 >= t1) {
             return;
         }
@@ -113,7 +114,7 @@ final class VectorFloatKernel implements FloatKernel {
         int s0 = firstPanel == lastPanel ? t0 % slivers : 0;
         int s1 = firstPanel == lastPanel ? (t1 - 1) % slivers + 1 : slivers;
         block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out, outRow, outCol, rows,
-                cols, k, accumulate, t0, t1, s0, s1, firstPanel, lastPanel);
+                cols, k, accumulate, epilogue, t0, t1, s0, s1, firstPanel, lastPanel);
     }
 
     /**
@@ -122,7 +123,8 @@ final class VectorFloatKernel implements FloatKernel {
      */
     private static void block(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
-            int cols, int k, boolean accumulate, int t0, int t1, int s0, int s1, int firstPanel, int lastPanel) {
+            int cols, int k, boolean accumulate, Epilogue epilogue, int t0, int t1, int s0, int s1, int firstPanel,
+            int lastPanel) {
         if (s0 >= s1) {
             return;
         }
@@ -139,6 +141,7 @@ final class VectorFloatKernel implements FloatKernel {
                 int pc = KernelThreads.bound(k, q, innerBlocks);
                 int kc = KernelThreads.bound(k, q + 1, innerBlocks) - pc;
                 boolean load = accumulate || q > 0;
+                Epilogue finish = q == innerBlocks - 1 ? epilogue : Epilogue.NONE;
                 if (leftPatches == null) {
                     PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
                 } else {
@@ -163,9 +166,12 @@ final class VectorFloatKernel implements FloatKernel {
                         if (outCol == 1 && i0 + MR <= rows && j0 + NR <= cols) {
                             VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, out, i0 * outRow + j0,
                                     outRow, load);
+                            if (!finish.none()) {
+                                VectorMicroKernels.finish(out, i0 * outRow + j0, outRow, finish, j0);
+                            }
                         } else {
                             edge(packedRows, aOff, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
-                                    Math.min(MR, rows - i0), Math.min(NR, cols - j0), load);
+                                    Math.min(MR, rows - i0), Math.min(NR, cols - j0), load, finish);
                         }
                     }
                 }
@@ -173,9 +179,12 @@ final class VectorFloatKernel implements FloatKernel {
         }
     }
 
-    /** A tile that is partial or transposed in c: computed in a buffer placed after the packed panel. */
+    /**
+     * A tile that is partial or transposed in c: computed in a buffer placed after the packed panel. The
+     * epilogue's column is the column of c: j0 + j, or in a transposed tile (outCol ≠ 1) i0 + r.
+     */
     private static void edge(float[] packedRows, int aOff, float[] packedColumns, int kc, int tile, float[] out,
-            int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load) {
+            int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load, Epilogue finish) {
         if (load) {
             for (int r = 0; r < rows; r++) {
                 int src = (i0 + r) * outRow + j0 * outCol;
@@ -187,8 +196,15 @@ final class VectorFloatKernel implements FloatKernel {
         VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, packedColumns, tile, NR, load);
         for (int r = 0; r < rows; r++) {
             int dst = (i0 + r) * outRow + j0 * outCol;
-            for (int j = 0; j < cols; j++) {
-                out[dst + j * outCol] = packedColumns[tile + r * NR + j];
+            if (finish.none()) {
+                for (int j = 0; j < cols; j++) {
+                    out[dst + j * outCol] = packedColumns[tile + r * NR + j];
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    out[dst + j * outCol] = finish.apply(packedColumns[tile + r * NR + j],
+                            outCol == 1 ? j0 + j : i0 + r);
+                }
             }
         }
     }

@@ -222,4 +222,32 @@ final class VectorMicroKernels {
         c50.intoArray(c, cOff + 5 * ldc + 0 * l);
         c51.intoArray(c, cOff + 5 * ldc + 1 * l);
     }
+
+    /**
+     * Applies the epilogue to a full MR×NR tile of c whose first column is column {@code j0} of c.
+     *
+     * @param c output; the tile at {@code cOff}, rows {@code ldc} apart, is modified
+     */
+    static void finish(float[] c, int cOff, int ldc, Epilogue epilogue, int j0) {
+        int l = S.length();
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector b0 = epilogue.bias == null ? zero : FloatVector.fromArray(S, epilogue.bias, j0);
+        FloatVector b1 = epilogue.bias == null ? zero : FloatVector.fromArray(S, epilogue.bias, j0 + l);
+        for (int r = 0; r < MR; r++) {
+            int o = cOff + r * ldc;
+            FloatVector v0 = FloatVector.fromArray(S, c, o);
+            FloatVector v1 = FloatVector.fromArray(S, c, o + l);
+            if (epilogue.bias != null) {
+                v0 = v0.add(b0);
+                v1 = v1.add(b1);
+            }
+            if (epilogue.rectify) {
+                // lane-wise Math.max: NaN stays NaN, max(0, -0) is +0, as in the scalar epilogue
+                v0 = zero.max(v0);
+                v1 = zero.max(v1);
+            }
+            v0.intoArray(c, o);
+            v1.intoArray(c, o + l);
+        }
+    }
 }

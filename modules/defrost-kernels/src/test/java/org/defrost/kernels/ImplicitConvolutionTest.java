@@ -65,7 +65,7 @@ class ImplicitConvolutionTest {
         float[] xBefore = x.clone();
 
         FMatrixRMaj out = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(patches, x, batch, weight, out, KernelThreads.single(), kernel);
+        FloatGemm.convolve(patches, x, batch, weight, null, false, out, KernelThreads.single(), kernel);
         FMatrixRMaj dwT = new FMatrixRMaj(1, 1);
         FloatGemm.multTransAPatches(dz, patches, x, batch, dwT, false, KernelThreads.single(), kernel);
         assertArrayEquals(xBefore, x);
@@ -95,12 +95,55 @@ class ImplicitConvolutionTest {
         }
     }
 
+    /**
+     * The bias and rectifier applied to each tile inside the product ({@link FloatGemm#convolve} with a bias) give
+     * exactly the bits of the product followed by the separate passes, on one, two and three threads, for bias
+     * alone, rectifier alone and both; a NaN in an image stays NaN through the rectifier.
+     */
+    @ParameterizedTest(name = "{0}: B={1} C={2} {3}×{4} k={5} stride {6} pad {7} F={8}")
+    @MethodSource("shapes")
+    void biasAndRectifierInTheProductGiveTheBitsOfSeparatePasses(String kernelName, int batch, int c, int h, int w,
+            int k, int stride, int pad, int filters) {
+        FloatKernel kernel = FloatGemm.select(kernelName);
+        ImageLowering.Geometry g = new ImageLowering.Geometry(c, h, w, k, k, stride, pad);
+        ImagePatches patches = new ImagePatches(g);
+        SplittableRandom r = new SplittableRandom(batch * 7L + c * 5L + k);
+        float[] x = random(r, batch * g.imageSize());
+        x[x.length / 2] = Float.NaN;
+        FMatrixRMaj weight = new FMatrixRMaj(g.patchSize(), filters, true, random(r, g.patchSize() * filters));
+        FMatrixRMaj bias = new FMatrixRMaj(1, filters, true, random(r, filters));
+        FMatrixRMaj plain = new FMatrixRMaj(1, 1);
+        FloatGemm.convolve(patches, x, batch, weight, null, false, plain, KernelThreads.single(), kernel);
+        boolean sawNaN = false;
+        for (int mode = 0; mode < 3; mode++) {
+            boolean withBias = mode != 1;
+            boolean rectify = mode != 0;
+            float[] expected = plain.data.clone();
+            for (int i = 0; i < expected.length; i++) {
+                float v = withBias ? expected[i] + bias.data[i % filters] : expected[i];
+                expected[i] = rectify ? Math.max(0f, v) : v;
+                sawNaN |= rectify && Float.isNaN(v);
+            }
+            for (int threads = 1; threads <= 3; threads++) {
+                try (KernelThreads t = KernelThreads.of(threads)) {
+                    FMatrixRMaj fused = new FMatrixRMaj(1, 1);
+                    FloatGemm.convolve(patches, x, batch, weight, withBias ? bias : null, rectify, fused, t, kernel);
+                    assertArrayEquals(bits(expected, expected.length), bits(fused.data, expected.length),
+                            "mode " + mode + " on " + threads + " threads");
+                }
+            }
+        }
+        assertTrue(sawNaN, "the NaN reaches some output");
+        assertThrows(IllegalArgumentException.class, () -> FloatGemm.convolve(patches, x, batch, weight,
+                new FMatrixRMaj(1, filters + 1), true, new FMatrixRMaj(1, 1), KernelThreads.single(), kernel));
+    }
+
     /** On threads t: the bits of {@code out} and {@code dwT} (computed on one thread), and of the input gradient. */
     private static void assertSameBits(ImagePatches patches, float[] x, int batch, ImageLowering.Geometry g,
             FMatrixRMaj weight, FMatrixRMaj dz, FMatrixRMaj out, FMatrixRMaj dwT, KernelThreads t, FloatKernel kernel,
             SplittableRandom r) {
         FMatrixRMaj outT = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(patches, x, batch, weight, outT, t, kernel);
+        FloatGemm.convolve(patches, x, batch, weight, null, false, outT, t, kernel);
         assertArrayEquals(bits(out.data, out.data.length), bits(outT.data, out.data.length));
         FMatrixRMaj dwTT = new FMatrixRMaj(dwT.numRows, dwT.numCols, true, random(r, dwT.data.length));
         FloatGemm.multTransAPatches(dz, patches, x, batch, dwTT, false, t, kernel);
@@ -150,7 +193,7 @@ class ImplicitConvolutionTest {
         FMatrixRMaj rotated = new FMatrixRMaj(back.patchSize(), g.channels());
         ImagePatches.rotateKernel(weight.data, g, filters, rotated.data);
         FMatrixRMaj dx = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(new ImagePatches(back), dz.data, batch, rotated, dx, t, kernel);
+        FloatGemm.convolve(new ImagePatches(back), dz.data, batch, rotated, null, false, dx, t, kernel);
         return dx.data;
     }
 

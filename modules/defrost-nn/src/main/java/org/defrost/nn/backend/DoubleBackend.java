@@ -1,7 +1,7 @@
 package org.defrost.nn.backend;
 
-import java.util.Arrays;
 import org.defrost.kernels.DoubleGemm;
+import org.defrost.kernels.ElementOps;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Activation;
 import org.defrost.nn.Head;
@@ -157,13 +157,7 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
 
     @Override
     void sumColumns(DMatrixRMaj g, DMatrixRMaj out, int c0, int c1) {
-        double[] o = out.data;
-        Arrays.fill(o, c0, c1, 0.0);
-        for (int r = 0, a = 0; r < g.numRows; r++, a += g.numCols) {
-            for (int c = c0; c < c1; c++) {
-                o[c] += g.data[a + c];
-            }
-        }
+        ElementOps.DOUBLE.sumColumns(g.data, g.numRows, g.numCols, c0, c1, out.data);
     }
 
     @Override

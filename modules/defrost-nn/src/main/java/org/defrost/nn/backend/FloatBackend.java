@@ -1,6 +1,6 @@
 package org.defrost.nn.backend;
 
-import java.util.Arrays;
+import org.defrost.kernels.ElementOps;
 import org.defrost.kernels.FloatGemm;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Activation;
@@ -157,25 +157,7 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
 
     @Override
     void sumColumns(FMatrixRMaj g, FMatrixRMaj out, int c0, int c1) {
-        int rows = g.numRows;
-        int cols = g.numCols;
-        float[] o = out.data;
-        float[] d = g.data;
-        Arrays.fill(o, c0, c1, 0f);
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            int a = r * cols;
-            for (int c = c0; c < c1; c++) {
-                // added left to right: the chain of adding one row at a time, with a quarter of the stores
-                o[c] = o[c] + d[a + c] + d[a + cols + c] + d[a + 2 * cols + c] + d[a + 3 * cols + c];
-            }
-        }
-        for (; r < rows; r++) {
-            int a = r * cols;
-            for (int c = c0; c < c1; c++) {
-                o[c] += d[a + c];
-            }
-        }
+        ElementOps.FLOAT.sumColumns(g.data, g.numRows, g.numCols, c0, c1, out.data);
     }
 
     @Override

@@ -43,14 +43,13 @@ final class ConvLayer<M extends ReshapeMatrix> extends Layer<M> {
     @Override
     M forward(M x, int rows, boolean training) {
         input = x;
-        convolution.forward(x, rows, weight, pre);
-        if (activation == null) {
-            if (bias != null) {
-                backend.addBiasAndActivate(pre, bias, Activation.LINEAR, pre);
-            }
+        if (activation == null || activation == Activation.RELU) {
+            // the product adds the bias and rectifies each tile as it finishes: one pass over the output
+            convolution.forward(x, rows, weight, bias, activation != null, pre);
             pre.reshape(rows, out.size());
             return pre;
         }
+        convolution.forward(x, rows, weight, null, false, pre);
         // bias and activation in one pass over the (rows·Ho·Wo) × Cout product
         backend.addBiasAndActivate(pre, bias, activation, post);
         pre.reshape(rows, out.size());

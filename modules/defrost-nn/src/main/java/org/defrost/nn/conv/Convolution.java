@@ -20,8 +20,12 @@ import org.ejml.data.ReshapeMatrix;
  */
 interface Convolution<M extends ReshapeMatrix> {
 
-    /** {@code out = L(x)·W}, L the lowered matrix; out reshaped to {@code (rows·Ho·Wo) × F}. x, weight not modified. */
-    void forward(M x, int rows, M weight, M out);
+    /**
+     * {@code out = L(x)·W + bias}, L the lowered matrix, the bias (1×F, or null for none) added to every row, then
+     * when {@code rectify} {@code out = max(0, out)} element by element ({@code Math.max}, NaN kept); out reshaped
+     * to {@code (rows·Ho·Wo) × F}. x, weight and bias not modified.
+     */
+    void forward(M x, int rows, M weight, M bias, boolean rectify, M out);
 
     /** {@code dWᵀ = dZᵀ·L(x)}, reshaped to {@code F × (kh·kw·C)}. dz, x not modified. */
     void weightGradient(M dz, M x, int rows, M weightGradT);
@@ -56,8 +60,10 @@ interface Convolution<M extends ReshapeMatrix> {
         }
 
         @Override
-        public void forward(FMatrixRMaj x, int rows, FMatrixRMaj weight, FMatrixRMaj out) {
-            FloatGemm.convolve(patches, x.data, rows, weight, out, threads);
+        public void forward(FMatrixRMaj x, int rows, FMatrixRMaj weight, FMatrixRMaj bias, boolean rectify,
+                FMatrixRMaj out) {
+            // the bias and rectifier are applied to each tile of the product while it is in cache
+            FloatGemm.convolve(patches, x.data, rows, weight, bias, rectify, out, threads);
         }
 
         @Override
@@ -96,8 +102,15 @@ interface Convolution<M extends ReshapeMatrix> {
         }
 
         @Override
-        public void forward(DMatrixRMaj x, int rows, DMatrixRMaj weight, DMatrixRMaj out) {
+        public void forward(DMatrixRMaj x, int rows, DMatrixRMaj weight, DMatrixRMaj bias, boolean rectify,
+                DMatrixRMaj out) {
             DoubleGemm.mult(lower(x, rows), weight, out, false, threads);
+            int filters = out.numCols;
+            double[] o = out.data;
+            for (int i = 0; i < out.numRows * filters; i++) {
+                double v = bias == null ? o[i] : o[i] + bias.data[i % filters];
+                o[i] = rectify ? Math.max(0, v) : v;
+            }
         }
 
         @Override

@@ -48,9 +48,16 @@ class ConvolutionTest {
             DMatrixRMaj dzd = doubles(dz, pixels, filters);
             FMatrixRMaj of = new FMatrixRMaj(1, 1);
             DMatrixRMaj od = new DMatrixRMaj(1, 1);
-            f.forward(xf, batch, wf, of);
-            d.forward(xd, batch, wd, od);
+            f.forward(xf, batch, wf, null, false, of);
+            d.forward(xd, batch, wd, null, false, od);
             assertClose(od, of, g.patchSize(), "output");
+            double[] bias = r.doubles(filters, -1, 1).toArray();
+            f.forward(xf, batch, wf, floats(bias, 1, filters), true, of);
+            d.forward(xd, batch, wd, doubles(bias, 1, filters), true, od);
+            assertClose(od, of, g.patchSize() + 1, "rectified output with bias");
+            for (int i = 0; i < of.getNumElements(); i++) {
+                assertTrue(of.data[i] >= 0, "rectified output element " + i + ": " + of.data[i]);
+            }
             f.weightGradient(dzf, xf, batch, of);
             d.weightGradient(dzd, xd, batch, od);
             assertClose(od, of, pixels, "weight gradient");
