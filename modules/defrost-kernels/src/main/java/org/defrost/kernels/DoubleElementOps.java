@@ -15,7 +15,7 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
-    public void sumColumns(double[] g, int rows, int cols, int c0, int c1, double[] out) {
+    public void columnSumsInPrecision(double[] g, int rows, int cols, int c0, int c1, double[] out) {
         Arrays.fill(out, c0, c1, 0.0);
         for (int r = 0, a = 0; r < rows; r++, a += cols) {
             for (int c = c0; c < c1; c++) {
@@ -60,19 +60,27 @@ final class DoubleElementOps implements ElementOps<double[]> {
     }
 
     @Override
-    public void maxAndPosition(double[] in, int at, double[] out, int o, int[] positions, int tap, int n) {
+    public void windowMax(double[] in, int at, int[] offsets, double[] out, int o, int[] positions, int n) {
         for (int i = 0; i < n; i++) {
-            double v = in[at + i];
-            double m = out[o + i];
-            positions[o + i] = v > m ? tap : positions[o + i];
-            out[o + i] = Math.max(m, v);
+            double m = in[at + offsets[0] + i];
+            int position = 0;
+            for (int t = 1; t < offsets.length; t++) {
+                double v = in[at + offsets[t] + i];
+                position = v > m ? t : position;
+                m = Math.max(m, v);
+            }
+            out[o + i] = m;
+            positions[o + i] = position;
         }
     }
 
     @Override
-    public void route(double[] gradOut, int o, int[] positions, int tap, double[] grad, int at, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[at + i] = positions[o + i] == tap ? gradOut[o + i] : 0.0;
+    public void windowRoute(double[] gradOut, int o, int[] positions, double[] grad, int at, int[] offsets, int n) {
+        for (int t = 0; t < offsets.length; t++) {
+            int d = at + offsets[t];
+            for (int i = 0; i < n; i++) {
+                grad[d + i] = positions[o + i] == t ? gradOut[o + i] : 0.0;
+            }
         }
     }
 

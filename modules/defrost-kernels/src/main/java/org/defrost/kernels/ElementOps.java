@@ -26,13 +26,6 @@ public interface ElementOps<A> {
     /** Sets element {@code i} of {@code a} (modified) to {@code value} rounded to the precision. */
     void set(A a, int i, double value);
 
-    /**
-     * {@code out[c] = Σ_r g[r·cols + c]} over rows {@code r < rows}, for columns {@code [c0, c1)} of the
-     * row-major {@code rows × cols} array g: each sum one chain of additions in row order, starting from zero,
-     * rounded in the precision. Only {@code out[c0..c1)} is modified.
-     */
-    void sumColumns(A g, int rows, int cols, int c0, int c1, A out);
-
     /** {@code a[from..to) = 0}; {@code a} modified. */
     void zero(A a, int from, int to);
 
@@ -49,21 +42,24 @@ public interface ElementOps<A> {
     void addScaledByInverse(A src, int from, A dst, int to, int n, int count);
 
     /**
-     * One window position {@code tap} of max pooling that records where the maxima are: for i &lt; n, when
-     * {@code in[at + i] > out[o + i]}, {@code positions[o + i] = tap}; then {@code out[o + i] = max(out[o + i],
-     * in[at + i])} ({@link Math#max}). Over a window's positions in order, starting from the first, this leaves the
-     * position of the first input equal to the maximum. {@code out, positions} modified.
+     * Max pooling of one window that records where the maximum is, for a run of n channels: with
+     * {@code v_t = in[at + offsets[t] + i]} over the window positions t in order, {@code out[o + i]} gets
+     * {@code max(... max(max(v_0, v_1), v_2) ...)} ({@link Math#max}, so NaN wins) and {@code positions[o + i]} the
+     * last t whose value was greater than the maximum of the positions before it (0 if none): the first position
+     * equal to the maximum. For i &lt; n; {@code out, positions} modified.
      */
-    void maxAndPosition(A in, int at, A out, int o, int[] positions, int tap, int n);
+    void windowMax(A in, int at, int[] offsets, A out, int o, int[] positions, int n);
 
     /**
-     * One window position {@code tap} of max pooling's gradient when windows do not overlap:
-     * {@code grad[at + i] = positions[o + i] == tap ? gradOut[o + i] : 0} for i &lt; n. {@code grad} modified.
+     * Max pooling's gradient for one window when windows do not overlap, for a run of n channels:
+     * {@code grad[at + offsets[t] + i] = positions[o + i] == t ? gradOut[o + i] : 0} for every window position t
+     * and i &lt; n. {@code grad} modified.
      */
-    void route(A gradOut, int o, int[] positions, int tap, A grad, int at, int n);
+    void windowRoute(A gradOut, int o, int[] positions, A grad, int at, int[] offsets, int n);
 
     /**
-     * As {@link #route} for overlapping windows: {@code grad[at + i] += gradOut[o + i]} where
+     * One window position {@code tap} of max pooling's gradient for overlapping windows:
+     * {@code grad[at + i] += gradOut[o + i]} where
      * {@code positions[o + i] == tap}, other elements untouched. {@code grad} modified.
      */
     void addRouted(A gradOut, int o, int[] positions, int tap, A grad, int at, int n);
@@ -73,6 +69,14 @@ public interface ElementOps<A> {
      * in row order: one pass over a row-major array. {@code sums[c0..c1)} overwritten.
      */
     void columnSums(A a, int rows, int cols, int c0, int c1, double[] sums);
+
+    /**
+     * {@code out[c] = Σ_r g[r·cols + c]} over rows {@code r < rows}, for columns {@code [c0, c1)} of the
+     * row-major {@code rows × cols} array g: each sum one chain of additions in row order, starting from zero,
+     * rounded in the precision (unlike {@link #columnSums}, which sums in double). Only {@code out[c0..c1)} is
+     * modified.
+     */
+    void columnSumsInPrecision(A g, int rows, int cols, int c0, int c1, A out);
 
     /**
      * {@code sums[c] = Σ_r (a[r·cols + c] − means[c])²} for {@code c0 ≤ c < c1}, in double, each column in row

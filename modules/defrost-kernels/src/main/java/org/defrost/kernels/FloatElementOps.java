@@ -18,7 +18,7 @@ class FloatElementOps implements ElementOps<float[]> {
     }
 
     @Override
-    public void sumColumns(float[] g, int rows, int cols, int c0, int c1, float[] out) {
+    public void columnSumsInPrecision(float[] g, int rows, int cols, int c0, int c1, float[] out) {
         Arrays.fill(out, c0, c1, 0f);
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
@@ -72,20 +72,27 @@ class FloatElementOps implements ElementOps<float[]> {
     }
 
     @Override
-    public void maxAndPosition(float[] in, int at, float[] out, int o, int[] positions, int tap, int n) {
+    public void windowMax(float[] in, int at, int[] offsets, float[] out, int o, int[] positions, int n) {
         for (int i = 0; i < n; i++) {
-            float v = in[at + i];
-            float m = out[o + i];
-            positions[o + i] = v > m ? tap : positions[o + i];
-            out[o + i] = Math.max(m, v);
+            float m = in[at + offsets[0] + i];
+            int position = 0;
+            for (int t = 1; t < offsets.length; t++) {
+                float v = in[at + offsets[t] + i];
+                position = v > m ? t : position;
+                m = Math.max(m, v);
+            }
+            out[o + i] = m;
+            positions[o + i] = position;
         }
     }
 
     @Override
-    public void route(float[] gradOut, int o, int[] positions, int tap, float[] grad, int at, int n) {
-        for (int i = 0; i < n; i++) {
-            int keep = ((positions[o + i] ^ tap) - 1) >> 31; // all ones where the position is tap, else 0
-            grad[at + i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradOut[o + i]) & keep);
+    public void windowRoute(float[] gradOut, int o, int[] positions, float[] grad, int at, int[] offsets, int n) {
+        for (int t = 0; t < offsets.length; t++) {
+            int d = at + offsets[t];
+            for (int i = 0; i < n; i++) {
+                grad[d + i] = positions[o + i] == t ? gradOut[o + i] : 0f;
+            }
         }
     }
 

@@ -107,24 +107,23 @@ public final class FloatGemm {
      */
     public static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights,
             FMatrixRMaj out, KernelThreads t) {
-        convolve(patches, images, batch, weights, null, false, out, t, KERNEL);
+        convolve(patches, images, batch, weights, Epilogue.NONE, out, t, KERNEL);
     }
 
     /**
-     * A convolution with its bias and rectifier in the same pass: {@code out = L·w + bias} (bias added to every
-     * row), then, when {@code rectify}, {@code out = max(0, out)} element by element ({@code Math.max}: NaN
-     * stays NaN). Each element is exactly what {@link #convolve} followed by the separate additions and maxima
-     * gives, but the output is written once, each tile while it is still in cache.
+     * A convolution followed by an epilogue in the same pass, e.g. its bias and rectifier
+     * ({@link Epilogue#of}): each element is exactly what {@link #convolve} followed by the separate additions and
+     * maxima gives, but the output is written once, each tile while it is still in cache.
      *
-     * @param bias F values, or null for none. Not modified.
+     * @param epilogue its bias, if any, has F values
      */
     public static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights,
-            FMatrixRMaj bias, boolean rectify, FMatrixRMaj out, KernelThreads t) {
-        convolve(patches, images, batch, weights, bias, rectify, out, t, KERNEL);
+            Epilogue epilogue, FMatrixRMaj out, KernelThreads t) {
+        convolve(patches, images, batch, weights, epilogue, out, t, KERNEL);
     }
 
-    static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights, FMatrixRMaj bias,
-            boolean rectify, FMatrixRMaj out, KernelThreads t, FloatKernel kernel) {
+    static void convolve(ImagePatches patches, float[] images, int batch, FMatrixRMaj weights, Epilogue epilogue,
+            FMatrixRMaj out, KernelThreads t, FloatKernel kernel) {
         ImageLowering.Geometry g = patches.geometry();
         if (weights.numRows != g.patchSize()) {
             throw new IllegalArgumentException("a " + g.patchSize() + "-value patch needs " + g.patchSize()
@@ -132,13 +131,13 @@ public final class FloatGemm {
         }
         int m = batch * g.outPixels();
         int n = weights.numCols;
-        if (bias != null && bias.getNumElements() != n) {
+        if (epilogue.bias != null && epilogue.bias.length < n) {
             throw new IllegalArgumentException(n + " filters need " + n + " bias values, got "
-                    + bias.getNumElements());
+                    + epilogue.bias.length);
         }
         out.reshape(m, n);
-        product(images, 0, 0, patches, weights.data, n, 1, null, out, m, n, g.patchSize(), false,
-                Epilogue.of(bias == null ? null : bias.data, rectify), t, kernel);
+        product(images, 0, 0, patches, weights.data, n, 1, null, out, m, n, g.patchSize(), false, epilogue, t,
+                kernel);
     }
 
     /**

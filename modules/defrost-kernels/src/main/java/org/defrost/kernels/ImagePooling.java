@@ -1,6 +1,5 @@
 package org.defrost.kernels;
 
-import java.util.Arrays;
 
 /**
  * Max and average pooling over windows of NHWC images (sample b, row y, column x, channel c at
@@ -60,11 +59,19 @@ public final class ImagePooling {
     public static final class Maxima {
         private final Window window;
         private final int[] taps;
+        /** Offset of each window position from the window's first input, row-major. */
+        private final int[] offsets;
 
         /** Room for {@code capacity} samples of {@code window}'s output. */
         public Maxima(Window window, int capacity) {
             this.window = window;
             this.taps = new int[Math.multiplyExact(Math.max(1, capacity), window.outSize())];
+            this.offsets = new int[window.windowHeight() * window.windowWidth()];
+            for (int dy = 0, t = 0; dy < window.windowHeight(); dy++) {
+                for (int dx = 0; dx < window.windowWidth(); dx++, t++) {
+                    offsets[t] = (dy * window.width() + dx) * window.channels();
+                }
+            }
         }
 
         /** The pooling geometry. */
@@ -108,7 +115,7 @@ public final class ImagePooling {
     public static <A> void max(A in, int batch, Maxima maxima, A out, ElementOps<A> ops, KernelThreads threads) {
         maxima.check(batch);
         SampleLoop.over(batch, (long) batch * maxima.window.inSize(), threads,
-                (x, y, z, w, m, o, b0, b1) -> pool(Pass.MAX_RECORDING, x, y, z, w, m.window, m.taps, o, b0, b1), in, out,
+                (x, y, z, w, m, o, b0, b1) -> pool(Pass.MAX_RECORDING, x, y, z, w, m.window, m, o, b0, b1), in, out,
                 null, null, maxima, ops);
     }
 
@@ -131,8 +138,8 @@ public final class ImagePooling {
         boolean tiles = s == g.windowHeight() && s == g.windowWidth() && g.outHeight() * s == g.height()
                 && g.outWidth() * s == g.width();
         SampleLoop.over(batch, (long) batch * g.inSize(), threads, tiles
-                        ? (x, y, z, w, m, o, b0, b1) -> pool(Pass.ROUTE, x, y, z, w, m.window, m.taps, o, b0, b1)
-                        : (x, y, z, w, m, o, b0, b1) -> pool(Pass.ADD_ROUTED, x, y, z, w, m.window, m.taps, o, b0, b1),
+                        ? (x, y, z, w, m, o, b0, b1) -> pool(Pass.ROUTE, x, y, z, w, m.window, m, o, b0, b1)
+                        : (x, y, z, w, m, o, b0, b1) -> pool(Pass.ADD_ROUTED, x, y, z, w, m.window, m, o, b0, b1),
                 null, null, gradOut, grad, maxima, ops);
     }
 
@@ -166,10 +173,12 @@ public final class ImagePooling {
      *
      * @param in      forward input (forward passes); @param out forward output
      * @param gradOut output gradient; @param grad input gradient (backward passes), overwritten
-     * @param taps    the window positions of the maxima (recorded by MAX_RECORDING, read by the routing passes)
+     * @param maxima  the window positions of the maxima (recorded by MAX_RECORDING, read by the routing passes),
+     *                or null for the other passes
      */
-    private static <A> void pool(Pass pass, A in, A out, A gradOut, A grad, Window g, int[] taps, ElementOps<A> ops,
-                                 int b0, int b1) {
+    private static <A> void pool(Pass pass, A in, A out, A gradOut, A grad, Window g, Maxima maxima,
+                                 ElementOps<A> ops, int b0, int b1) {
+        int[] taps = maxima == null ? null : maxima.taps;
         int c = g.channels();
         int w = g.width();
         int count = g.windowHeight() * g.windowWidth();
@@ -182,6 +191,14 @@ public final class ImagePooling {
             for (int oy = 0; oy < g.outHeight(); oy++) {
                 for (int ox = 0; ox < g.outWidth(); ox++, o += c) {
                     int corner = image + (oy * g.stride() * w + ox * g.stride()) * c;
+                    if (pass == Pass.MAX_RECORDING) {
+                        ops.windowMax(in, corner, maxima.offsets, out, o, taps, c);
+                        continue;
+                    }
+                    if (pass == Pass.ROUTE) {
+                        ops.windowRoute(gradOut, o, taps, grad, corner, maxima.offsets, c);
+                        continue;
+                    }
                     for (int dy = 0, tap = 0; dy < g.windowHeight(); dy++) {
                         for (int dx = 0; dx < g.windowWidth(); dx++, tap++) {
                             int at = corner + (dy * w + dx) * c;
@@ -193,14 +210,6 @@ public final class ImagePooling {
                                         ops.max(in, at, out, o, c);
                                     }
                                 }
-                                case MAX_RECORDING -> {
-                                    if (tap == 0) {
-                                        System.arraycopy(in, at, out, o, c);
-                                        Arrays.fill(taps, o, o + c, 0);
-                                    } else {
-                                        ops.maxAndPosition(in, at, out, o, taps, tap, c);
-                                    }
-                                }
                                 case AVERAGE -> {
                                     if (tap == 0) {
                                         ops.zero(out, o, o + c);
@@ -210,7 +219,6 @@ public final class ImagePooling {
                                         ops.scaleByInverse(out, o, c, count);
                                     }
                                 }
-                                case ROUTE -> ops.route(gradOut, o, taps, tap, grad, at, c);
                                 case ADD_ROUTED -> ops.addRouted(gradOut, o, taps, tap, grad, at, c);
                                 case AVERAGE_BACKWARD -> ops.addScaledByInverse(gradOut, o, grad, at, c, count);
                             }

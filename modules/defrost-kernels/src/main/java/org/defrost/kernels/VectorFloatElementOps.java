@@ -9,44 +9,51 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link FloatElementOps} with max pooling's selections on the Vector API, which the JIT does not vectorise when
  * written as loops: a float comparison chooses an int (the window position), an int comparison chooses a float.
- * Column sums keep their running sums in registers for a whole pass over the rows.
  * Positions and gradients are handled as the bits of equally long vectors ({@code reinterpret}), so no mask
- * changes element type. Every element gets exactly the value of the plain loop. Loaded only when the
- * {@code jdk.incubator.vector} module is present.
+ * changes element type. A window's maximum and position, and a column's running sum, stay in registers until
+ * they are complete and are stored once. Every element gets exactly the value of the plain loop. Loaded only
+ * when the {@code jdk.incubator.vector} module is present.
  */
 final class VectorFloatElementOps extends FloatElementOps {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
 
     @Override
-    public void maxAndPosition(float[] in, int at, float[] out, int o, int[] positions, int tap, int n) {
+    public void windowMax(float[] in, int at, int[] offsets, float[] out, int o, int[] positions, int n) {
         int i = 0;
-        FloatVector tapBits = IntVector.broadcast(I, tap).reinterpretAsFloats();
         for (int end = F.loopBound(n); i < end; i += F.length()) {
-            FloatVector v = FloatVector.fromArray(F, in, at + i);
-            FloatVector m = FloatVector.fromArray(F, out, o + i);
-            VectorMask<Float> larger = v.compare(VectorOperators.GT, m);
-            IntVector.fromArray(I, positions, o + i).reinterpretAsFloats().blend(tapBits, larger)
-                    .reinterpretAsInts().intoArray(positions, o + i);
-            m.lanewise(VectorOperators.MAX, v).intoArray(out, o + i);
+            // the maximum and its position in registers over the whole window, stored once
+            FloatVector m = FloatVector.fromArray(F, in, at + offsets[0] + i);
+            FloatVector position = IntVector.zero(I).reinterpretAsFloats();
+            for (int t = 1; t < offsets.length; t++) {
+                FloatVector v = FloatVector.fromArray(F, in, at + offsets[t] + i);
+                VectorMask<Float> larger = v.compare(VectorOperators.GT, m);
+                position = position.blend(IntVector.broadcast(I, t).reinterpretAsFloats(), larger);
+                m = m.lanewise(VectorOperators.MAX, v);
+            }
+            m.intoArray(out, o + i);
+            position.reinterpretAsInts().intoArray(positions, o + i);
         }
-        super.maxAndPosition(in, at + i, out, o + i, positions, tap, n - i);
+        super.windowMax(in, at + i, offsets, out, o + i, positions, n - i);
     }
 
     @Override
-    public void route(float[] gradOut, int o, int[] positions, int tap, float[] grad, int at, int n) {
+    public void windowRoute(float[] gradOut, int o, int[] positions, float[] grad, int at, int[] offsets, int n) {
         int i = 0;
         IntVector zero = IntVector.zero(I);
         for (int end = I.loopBound(n); i < end; i += I.length()) {
-            VectorMask<Integer> routed = IntVector.fromArray(I, positions, o + i).compare(VectorOperators.EQ, tap);
-            zero.blend(FloatVector.fromArray(F, gradOut, o + i).reinterpretAsInts(), routed).reinterpretAsFloats()
-                    .intoArray(grad, at + i);
+            IntVector position = IntVector.fromArray(I, positions, o + i);
+            IntVector g = FloatVector.fromArray(F, gradOut, o + i).reinterpretAsInts();
+            for (int t = 0; t < offsets.length; t++) {
+                zero.blend(g, position.compare(VectorOperators.EQ, t)).reinterpretAsFloats()
+                        .intoArray(grad, at + offsets[t] + i);
+            }
         }
-        super.route(gradOut, o + i, positions, tap, grad, at + i, n - i);
+        super.windowRoute(gradOut, o + i, positions, grad, at + i, offsets, n - i);
     }
 
     @Override
-    public void sumColumns(float[] g, int rows, int cols, int c0, int c1, float[] out) {
+    public void columnSumsInPrecision(float[] g, int rows, int cols, int c0, int c1, float[] out) {
         int l = F.length();
         int c = c0;
         // four vectors of columns at a time, each running sum in a register from the first row to the last
@@ -73,6 +80,6 @@ final class VectorFloatElementOps extends FloatElementOps {
             }
             s0.intoArray(out, c);
         }
-        super.sumColumns(g, rows, cols, c, c1, out);
+        super.columnSumsInPrecision(g, rows, cols, c, c1, out);
     }
 }

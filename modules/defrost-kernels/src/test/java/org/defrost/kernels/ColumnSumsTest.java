@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link ElementOps#sumColumns}: each column summed as one chain of additions in row order, compared bit for bit
+ * {@link ElementOps#columnSumsInPrecision}: each column summed as one chain of additions in row order, compared bit for bit
  * with that chain written out, for the Vector API and the plain float ops and in double; column ranges that start
  * and end off the vector width; outside the range nothing is written.
  */
@@ -42,7 +42,7 @@ class ColumnSumsTest {
             java.util.Arrays.fill(out, 0, c0, 7f);
             java.util.Arrays.fill(out, c1, cols, 7f);
             float[] untouched = out.clone();
-            ops.sumColumns(g, rows, cols, c0, c1, out);
+            ops.columnSumsInPrecision(g, rows, cols, c0, c1, out);
             for (int c = 0; c < cols; c++) {
                 float want = c >= c0 && c < c1 ? expected[c] : untouched[c];
                 assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(out[c]),
@@ -50,7 +50,7 @@ class ColumnSumsTest {
             }
         }
         double[] outD = new double[cols];
-        ElementOps.DOUBLE.sumColumns(gd, rows, cols, c0, c1, outD);
+        ElementOps.DOUBLE.columnSumsInPrecision(gd, rows, cols, c0, c1, outD);
         for (int c = c0; c < c1; c++) {
             assertEquals(Double.doubleToRawLongBits(expectedD[c]), Double.doubleToRawLongBits(outD[c]));
         }
@@ -63,8 +63,8 @@ class ColumnSumsTest {
         java.util.Arrays.fill(g, -0f);
         float[] plain = new float[16];
         float[] vector = new float[16];
-        new FloatElementOps().sumColumns(g, rows, 16, 0, 16, plain);
-        new VectorFloatElementOps().sumColumns(g, rows, 16, 0, 16, vector);
+        new FloatElementOps().columnSumsInPrecision(g, rows, 16, 0, 16, plain);
+        new VectorFloatElementOps().columnSumsInPrecision(g, rows, 16, 0, 16, vector);
         float[] zeros = new float[16];
         assertArrayEquals(zeros, plain);
         assertArrayEquals(zeros, vector);

@@ -65,7 +65,7 @@ class ImplicitConvolutionTest {
         float[] xBefore = x.clone();
 
         FMatrixRMaj out = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(patches, x, batch, weight, null, false, out, KernelThreads.single(), kernel);
+        FloatGemm.convolve(patches, x, batch, weight, Epilogue.NONE, out, KernelThreads.single(), kernel);
         FMatrixRMaj dwT = new FMatrixRMaj(1, 1);
         FloatGemm.multTransAPatches(dz, patches, x, batch, dwT, false, KernelThreads.single(), kernel);
         assertArrayEquals(xBefore, x);
@@ -113,7 +113,7 @@ class ImplicitConvolutionTest {
         FMatrixRMaj weight = new FMatrixRMaj(g.patchSize(), filters, true, random(r, g.patchSize() * filters));
         FMatrixRMaj bias = new FMatrixRMaj(1, filters, true, random(r, filters));
         FMatrixRMaj plain = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(patches, x, batch, weight, null, false, plain, KernelThreads.single(), kernel);
+        FloatGemm.convolve(patches, x, batch, weight, Epilogue.NONE, plain, KernelThreads.single(), kernel);
         boolean sawNaN = false;
         for (int mode = 0; mode < 3; mode++) {
             boolean withBias = mode != 1;
@@ -127,7 +127,8 @@ class ImplicitConvolutionTest {
             for (int threads = 1; threads <= 3; threads++) {
                 try (KernelThreads t = KernelThreads.of(threads)) {
                     FMatrixRMaj fused = new FMatrixRMaj(1, 1);
-                    FloatGemm.convolve(patches, x, batch, weight, withBias ? bias : null, rectify, fused, t, kernel);
+                    FloatGemm.convolve(patches, x, batch, weight, Epilogue.of(withBias ? bias.data : null, rectify),
+                            fused, t, kernel);
                     assertArrayEquals(bits(expected, expected.length), bits(fused.data, expected.length),
                             "mode " + mode + " on " + threads + " threads");
                 }
@@ -135,7 +136,7 @@ class ImplicitConvolutionTest {
         }
         assertTrue(sawNaN, "the NaN reaches some output");
         assertThrows(IllegalArgumentException.class, () -> FloatGemm.convolve(patches, x, batch, weight,
-                new FMatrixRMaj(1, filters + 1), true, new FMatrixRMaj(1, 1), KernelThreads.single(), kernel));
+                Epilogue.of(new float[filters - 1], true), new FMatrixRMaj(1, 1), KernelThreads.single(), kernel));
     }
 
     /** On threads t: the bits of {@code out} and {@code dwT} (computed on one thread), and of the input gradient. */
@@ -143,7 +144,7 @@ class ImplicitConvolutionTest {
             FMatrixRMaj weight, FMatrixRMaj dz, FMatrixRMaj out, FMatrixRMaj dwT, KernelThreads t, FloatKernel kernel,
             SplittableRandom r) {
         FMatrixRMaj outT = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(patches, x, batch, weight, null, false, outT, t, kernel);
+        FloatGemm.convolve(patches, x, batch, weight, Epilogue.NONE, outT, t, kernel);
         assertArrayEquals(bits(out.data, out.data.length), bits(outT.data, out.data.length));
         FMatrixRMaj dwTT = new FMatrixRMaj(dwT.numRows, dwT.numCols, true, random(r, dwT.data.length));
         FloatGemm.multTransAPatches(dz, patches, x, batch, dwTT, false, t, kernel);
@@ -193,7 +194,7 @@ class ImplicitConvolutionTest {
         FMatrixRMaj rotated = new FMatrixRMaj(back.patchSize(), g.channels());
         ImagePatches.rotateKernel(weight.data, g, filters, rotated.data);
         FMatrixRMaj dx = new FMatrixRMaj(1, 1);
-        FloatGemm.convolve(new ImagePatches(back), dz.data, batch, rotated, null, false, dx, t, kernel);
+        FloatGemm.convolve(new ImagePatches(back), dz.data, batch, rotated, Epilogue.NONE, dx, t, kernel);
         return dx.data;
     }
 

@@ -157,7 +157,7 @@ public final class DoubleBackend extends RowMajorBackend<DMatrixRMaj> {
 
     @Override
     void sumColumns(DMatrixRMaj g, DMatrixRMaj out, int c0, int c1) {
-        ElementOps.DOUBLE.sumColumns(g.data, g.numRows, g.numCols, c0, c1, out.data);
+        ElementOps.DOUBLE.columnSumsInPrecision(g.data, g.numRows, g.numCols, c0, c1, out.data);
     }
 
     @Override

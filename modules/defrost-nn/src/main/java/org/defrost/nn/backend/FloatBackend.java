@@ -157,7 +157,7 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
 
     @Override
     void sumColumns(FMatrixRMaj g, FMatrixRMaj out, int c0, int c1) {
-        ElementOps.FLOAT.sumColumns(g.data, g.numRows, g.numCols, c0, c1, out.data);
+        ElementOps.FLOAT.columnSumsInPrecision(g.data, g.numRows, g.numCols, c0, c1, out.data);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.defrost.nn.conv;
 
 import org.defrost.kernels.DoubleGemm;
 import org.defrost.kernels.ElementOps;
+import org.defrost.kernels.Epilogue;
 import org.defrost.kernels.FloatGemm;
 import org.defrost.kernels.ImageLowering;
 import org.defrost.kernels.ImagePatches;
@@ -47,6 +48,7 @@ interface Convolution<M extends ReshapeMatrix> {
         private final ImagePatches gradientPatches;
         private final FMatrixRMaj rotated;
         private final FMatrixRMaj loweredGrad;
+        private Epilogue epilogue = Epilogue.NONE;
 
         Implicit(ImageLowering.Geometry g, int filters, int capacity, boolean passes, KernelThreads threads) {
             this.threads = threads;
@@ -62,8 +64,13 @@ interface Convolution<M extends ReshapeMatrix> {
         @Override
         public void forward(FMatrixRMaj x, int rows, FMatrixRMaj weight, FMatrixRMaj bias, boolean rectify,
                 FMatrixRMaj out) {
-            // the bias and rectifier are applied to each tile of the product while it is in cache
-            FloatGemm.convolve(patches, x.data, rows, weight, bias, rectify, out, threads);
+            // the bias and rectifier are applied to each tile of the product while it is in cache; the epilogue is
+            // made once, so that training steps allocate nothing
+            float[] b = bias == null ? null : bias.data;
+            if (!epilogue.is(b, rectify)) {
+                epilogue = Epilogue.of(b, rectify);
+            }
+            FloatGemm.convolve(patches, x.data, rows, weight, epilogue, out, threads);
         }
 
         @Override
