@@ -3,7 +3,6 @@ package org.defrost.linearprobe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.defrost.kernels.KernelThreads;
@@ -20,10 +19,8 @@ import org.defrost.spi.ArtifactWriter;
 import org.defrost.spi.ParameterBinder;
 import org.defrost.spi.ParameterException;
 import org.defrost.spi.ParameterParts;
-import org.defrost.spi.ParameterProblem;
 import org.defrost.spi.ParameterSpec;
 import org.defrost.spi.Parameters;
-import org.defrost.spi.Stage;
 import org.defrost.spi.StageContext;
 import org.defrost.spi.StageDescriptor;
 import org.defrost.spi.StageScope;
@@ -32,6 +29,7 @@ import org.defrost.study.support.Csv;
 import org.defrost.study.support.FinishedUnit;
 import org.defrost.study.support.PlannedUnit;
 import org.defrost.study.support.SeedInputs;
+import org.defrost.study.support.SweepStage;
 import org.defrost.study.support.TargetRows;
 import org.defrost.study.support.TargetSizes;
 import org.defrost.study.support.TargetSweep;
@@ -51,7 +49,7 @@ import org.ejml.data.FMatrixRMaj;
  * <p>A probe's key holds only what determines it (n, k, the readout's training settings, the seed and the
  * contents of the task pair and of S), so adding sizes, layers or seeds to a pipeline trains only the new probes.
  */
-public final class LinearProbeStage implements Stage {
+public final class LinearProbeStage implements SweepStage<LinearProbeStage.Settings> {
     static final String TYPE = "linear-probe";
     static final String TASK_PAIR = org.defrost.spi.ArtifactKinds.TASK_PAIR;
     static final String SOURCE_NETWORK = org.defrost.spi.ArtifactKinds.SOURCE_NETWORK;
@@ -105,7 +103,7 @@ public final class LinearProbeStage implements Stage {
      * @param standardise  centre and scale each feature with statistics of the fitting rows
      */
     record Settings(TargetSweep sweep, List<Integer> layers, double learningRate, double weightDecay, int batchSize,
-                    int maxEpochs, int patience, boolean standardise) {
+                    int maxEpochs, int patience, boolean standardise) implements SweepStage.Settings {
 
         /**
          * @throws ParameterException naming {@code layers} for each layer listed twice and {@code targetSizes} for the
@@ -154,15 +152,10 @@ public final class LinearProbeStage implements Stage {
 
     private static final ParameterBinder<Settings> BINDER = Settings::of;
 
+    /** Binds in one step; validation and the pool check before the run come from {@link SweepStage}. */
     @Override
-    public List<ParameterProblem> validate(Parameters p) {
-        return BINDER.problems(p);
-    }
-
-    /** Each size's training and validation rows must fit in the task pair's target pool. */
-    @Override
-    public List<ParameterProblem> checkInputSizes(Parameters p, Map<String, Map<String, Long>> inputSizes) {
-        return BINDER.bind(p).sweep().checkPool(inputSizes);
+    public ParameterBinder<Settings> binder() {
+        return BINDER;
     }
 
     @Override
