@@ -1,6 +1,5 @@
 package org.defrost.kernels;
 
-
 /**
  * Max and average pooling over windows of NHWC images (sample b, row y, column x, channel c at
  * {@code ((b·H + y)·W + x)·C + c}), without padding, written once for both precisions ({@link ElementOps}). The

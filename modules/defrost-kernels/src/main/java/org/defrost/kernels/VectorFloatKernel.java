@@ -81,8 +81,8 @@ final class VectorFloatKernel implements FloatKernel {
             return;
         }
         threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
-                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, KernelThreads.bound(tiles, w, ws),
-                KernelThreads.bound(tiles, w + 1, ws)));
+                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue,
+                KernelThreads.bound(tiles, w, ws), KernelThreads.bound(tiles, w + 1, ws)));
     }
 
     /**

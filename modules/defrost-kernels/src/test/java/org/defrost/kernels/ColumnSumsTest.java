@@ -3,14 +3,16 @@ package org.defrost.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link ElementOps#columnSumsInPrecision}: each column summed as one chain of additions in row order, compared bit for bit
- * with that chain written out, for the Vector API and the plain float ops and in double; column ranges that start
- * and end off the vector width; outside the range nothing is written.
+ * {@link ElementOps#columnSumsInPrecision}: each column summed as one chain of additions in row order, compared bit
+ * for bit with that chain written out, for the Vector API and the plain float ops and in double; column ranges
+ * that start and end off the vector width; outside the range nothing is written.
  */
 class ColumnSumsTest {
     @ParameterizedTest(name = "{0}×{1}, columns [{2}, {3})")
@@ -37,10 +39,10 @@ class ColumnSumsTest {
             expected[c] = s;
             expectedD[c] = sd;
         }
-        for (ElementOps<float[]> ops : java.util.List.of(new FloatElementOps(), new VectorFloatElementOps())) {
+        for (ElementOps<float[]> ops : List.of(new FloatElementOps(), new VectorFloatElementOps())) {
             float[] out = new float[cols];
-            java.util.Arrays.fill(out, 0, c0, 7f);
-            java.util.Arrays.fill(out, c1, cols, 7f);
+            Arrays.fill(out, 0, c0, 7f);
+            Arrays.fill(out, c1, cols, 7f);
             float[] untouched = out.clone();
             ops.columnSumsInPrecision(g, rows, cols, c0, c1, out);
             for (int c = 0; c < cols; c++) {
@@ -60,7 +62,7 @@ class ColumnSumsTest {
     @CsvSource({"4", "5"})
     void negativeZerosSumToPositiveZeroAsTheChainFromZeroDoes(int rows) {
         float[] g = new float[rows * 16];
-        java.util.Arrays.fill(g, -0f);
+        Arrays.fill(g, -0f);
         float[] plain = new float[16];
         float[] vector = new float[16];
         new FloatElementOps().columnSumsInPrecision(g, rows, 16, 0, 16, plain);
