@@ -3,20 +3,34 @@ package org.defrost.kernels;
 /**
  * The leading {@code extent} columns of a row-major matrix X of {@code depth} rows with row stride {@code ld},
  * used as {@code element(k, i) = X[k][i]}: the summed index runs over rows, so a product with this a-side is
- * {@code Xᵀ(·)}. Packing is a row-segment copy per summed index.
+ * {@code Xᵀ(·)}. Packing is a row-segment copy per summed index. With a {@code shift}, the source is
+ * {@code X[k][i] − shift[i]}, formed while packing: a column-centred X is used without being stored, and
+ * every packed value is the same double as in a stored {@code X − 1·shiftᵀ}.
  *
  * @param x      row-major values, {@code depth} rows of stride {@code ld >= extent}. Not modified.
  * @param depth  rows of X, the length of the summed index
  * @param extent columns of X used, the free index
+ * @param shift  subtracted from each column ({@code extent} values), or null. Not modified.
  */
-record ColumnsSource(double[] x, int depth, int extent, int ld) implements PanelSource {
+record ColumnsSource(double[] x, int depth, int extent, int ld, double[] shift) implements PanelSource {
+
+    ColumnsSource(double[] x, int depth, int extent, int ld) {
+        this(x, depth, extent, ld, null);
+    }
 
     @Override
     public void pack(int k0, int kc, int i0, int width, double[] dst, int dstOff) {
         int valid = Math.min(width, extent - i0);
         for (int r = 0; r < kc; r++) {
             int d = dstOff + r * width;
-            System.arraycopy(x, (k0 + r) * ld + i0, dst, d, valid);
+            int src = (k0 + r) * ld + i0;
+            if (shift == null) {
+                System.arraycopy(x, src, dst, d, valid);
+            } else {
+                for (int i = 0; i < valid; i++) {
+                    dst[d + i] = x[src + i] - shift[i0 + i];
+                }
+            }
             for (int i = valid; i < width; i++) {
                 dst[d + i] = 0;
             }
@@ -34,8 +48,15 @@ record ColumnsSource(double[] x, int depth, int extent, int ld) implements Panel
             for (int j = 0; j < full; j++) {
                 int s = src + j * width;
                 int t = d + j * panelStride;
-                for (int i = 0; i < width; i++) {
-                    dst[t + i] = x[s + i];
+                if (shift == null) {
+                    for (int i = 0; i < width; i++) {
+                        dst[t + i] = x[s + i];
+                    }
+                } else {
+                    int c = i0 + j * width;
+                    for (int i = 0; i < width; i++) {
+                        dst[t + i] = x[s + i] - shift[c + i];
+                    }
                 }
             }
         }

@@ -29,8 +29,9 @@ abstract class DoubleMicroKernel {
      * @param a          packed a-panel, {@code kc × MR} row-major from {@code ao}. Not modified.
      * @param b          packed b-panel, {@code kc × NR} row-major from {@code bo}. Not modified.
      * @param c          the tile of C, row stride {@code ldc}. Modified.
-     * @param accumulate whether to add to the tile; otherwise it is overwritten, so C need not be cleared
-     *                   before the first depth block
+     * @param accumulate whether to add to the tile, continuing each element's running sum from its value (so
+     *                   a sum cut into depth blocks is added in the same order as in one block); otherwise the
+     *                   tile is overwritten, so C need not be cleared before the first depth block
      */
     abstract void multiply(double[] a, int ao, double[] b, int bo, int kc, double[] c, int co, int ldc,
                            boolean accumulate);

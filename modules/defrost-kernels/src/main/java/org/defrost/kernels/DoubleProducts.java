@@ -48,16 +48,44 @@ public final class DoubleProducts {
     }
 
     /**
+     * Cross-product of the column-centred matrices, {@code C = (X − 1·μᵀ)ᵀ(Y − 1·νᵀ)}, shape {@code p × q},
+     * formed while packing, bit-identical to {@link #crossProduct(double[], int, int, double[], int, KernelThreads)}
+     * of stored centred copies.
+     *
+     * @param x  row-major {@code n × p}. Not modified.
+     * @param mx the {@code p} values μ subtracted from the columns of X, or null for none. Not modified.
+     * @param y  row-major {@code n × q}. Not modified.
+     * @param my the {@code q} values ν subtracted from the columns of Y, or null for none. Not modified.
+     */
+    public static double[] centredCrossProduct(double[] x, double[] mx, int n, int p, double[] y, double[] my, int q,
+            KernelThreads t) {
+        double[] c = new double[p * q];
+        ENGINE.multiply(new ColumnsSource(x, n, p, p, mx), new ColumnsSource(y, n, q, q, my), false, c, t);
+        return c;
+    }
+
+    /**
+     * Gram matrix of the column-centred matrix, {@code C = (X − 1·μᵀ)ᵀ(X − 1·μᵀ)}, shape {@code p × p}, exactly
+     * symmetric, formed while packing; bit-identical to {@link #columnGram} of a stored centred copy.
+     *
+     * @param x  row-major {@code n × p}. Not modified.
+     * @param mx the {@code p} values μ subtracted from the columns, or null for none. Not modified.
+     */
+    public static double[] centredColumnGram(double[] x, double[] mx, int n, int p, KernelThreads t) {
+        double[] c = new double[p * p];
+        ColumnsSource source = new ColumnsSource(x, n, p, p, mx);
+        ENGINE.multiply(source, source, true, c, t);
+        return c;
+    }
+
+    /**
      * Gram matrix of the columns {@code C = XᵀX}, shape {@code p × p}, exactly symmetric; only the upper
      * triangle is computed.
      *
      * @param x row-major {@code n × p}. Not modified.
      */
     public static double[] columnGram(double[] x, int n, int p, KernelThreads t) {
-        double[] c = new double[p * p];
-        ColumnsSource source = new ColumnsSource(x, n, p, p);
-        ENGINE.multiply(source, source, true, c, t);
-        return c;
+        return centredColumnGram(x, null, n, p, t);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.defrost.kernels.BlockedDoubleProduct.Blocking;
 import org.junit.jupiter.api.Test;
 
 /** Every kernel and blocking against plain triple loops, on shapes that leave partial tiles and blocks. */
@@ -25,15 +26,23 @@ class BlockedDoubleProductTest {
     private static List<BlockedDoubleProduct> engines() {
         List<BlockedDoubleProduct> engines = new ArrayList<>();
         for (DoubleMicroKernel k : kernels()) {
-            engines.add(new BlockedDoubleProduct(k, 192, 512, BlockedDoubleProduct.PARALLEL_THRESHOLD,
-                    BlockedDoubleProduct.DEPTH_PART));
+            engines.add(BlockedDoubleProduct.standard(k));
             // Tiny blocks and a zero threshold even for tiny products: many depth blocks and a-blocks, so every
             // loop boundary is crossed, and both ways of splitting work (by columns where C is wider than
             // the sum is long, by parts of the summed index otherwise) run on the shapes below.
-            engines.add(new BlockedDoubleProduct(k, 5, 2 * k.rows(), 0, 3));
-            engines.add(new BlockedDoubleProduct(k, 64, 512, 0, 16));
+            engines.add(engine(k, 5, 2 * k.rows(), 3));
+            engines.add(engine(k, 64, 512, 16));
+            // Short sums in one block, longer ones in tiny blocks: both block sizes on one engine.
+            engines.add(new BlockedDoubleProduct(k, new Blocking(40, 3 * k.rows()), new Blocking(7, k.rows()), 0,
+                    BlockedDoubleProduct.DEPTH_PART));
         }
         return engines;
+    }
+
+    /** An engine with the same block sizes for every sum and no parallel threshold. */
+    private static BlockedDoubleProduct engine(DoubleMicroKernel k, int kc, int mc, int depthPart) {
+        Blocking blocking = new Blocking(kc, mc);
+        return new BlockedDoubleProduct(k, blocking, blocking, 0, depthPart);
     }
 
     /** Computes with one thread, then checks that two and three threads give the same bits. */
@@ -63,6 +72,36 @@ class BlockedDoubleProductTest {
             x[i] = r.nextDouble(-1, 1);
         }
         return x;
+    }
+
+    @Test
+    void blockSizesDoNotChangeTheBits() {
+        int[][] blockings = {{1, 1}, {5, 2}, {7, 3}, {64, 20}, {4096, 100}};
+        for (DoubleMicroKernel k : kernels()) {
+            for (int[] s : SHAPES) {
+                int n = s[0];
+                int p = s[1];
+                int q = s[2];
+                double[] x = random(9, n * p);
+                double[] y = random(10, n * q);
+                double[] crossFirst = null;
+                double[] gramFirst = null;
+                for (int[] b : blockings) {
+                    BlockedDoubleProduct engine = engine(k, b[0], b[1] * k.rows(), 16);
+                    double[] cross = dirty(p * q);
+                    engine.multiply(new ColumnsSource(x, n, p, p), new ColumnsSource(y, n, q, q), false, cross, SINGLE);
+                    ColumnsSource source = new ColumnsSource(y, n, q, q);
+                    double[] gram = dirty(q * q);
+                    engine.multiply(source, source, true, gram, SINGLE);
+                    if (crossFirst == null) {
+                        crossFirst = cross;
+                        gramFirst = gram;
+                    }
+                    assertArrayEquals(crossFirst, cross, 0.0, () -> describe(engine, s));
+                    assertArrayEquals(gramFirst, gram, 0.0, () -> describe(engine, s));
+                }
+            }
+        }
     }
 
     @Test
@@ -176,6 +215,35 @@ class BlockedDoubleProductTest {
                         assertEquals(expected, c[i * r + j], 1e-12, () -> describe(engine, s));
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void centringWhilePackingGivesTheBitsOfAStoredCentredCopy() {
+        for (int[] s : new int[][] {{7, 5, 9}, {130, 31, 50}, {3000, 13, 20}}) {
+            int n = s[0];
+            int p = s[1];
+            int q = s[2];
+            double[] x = random(11, n * p);
+            double[] y = random(12, n * q);
+            double[] mx = random(13, p);
+            double[] my = random(14, q);
+            double[] xc = new double[n * p];
+            double[] yc = new double[n * q];
+            for (int i = 0; i < n * p; i++) {
+                xc[i] = x[i] - mx[i % p];
+            }
+            for (int i = 0; i < n * q; i++) {
+                yc[i] = y[i] - my[i % q];
+            }
+            try (KernelThreads t = KernelThreads.of(2)) {
+                assertArrayEquals(DoubleProducts.crossProduct(xc, n, p, yc, q, t),
+                        DoubleProducts.centredCrossProduct(x, mx, n, p, y, my, q, t), 0.0);
+                assertArrayEquals(DoubleProducts.crossProduct(xc, n, p, y, q, t),
+                        DoubleProducts.centredCrossProduct(x, mx, n, p, y, null, q, t), 0.0);
+                assertArrayEquals(DoubleProducts.columnGram(yc, n, q, t),
+                        DoubleProducts.centredColumnGram(y, my, n, q, t), 0.0);
             }
         }
     }

@@ -9,9 +9,11 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * One representation: {@code n} points (rows) by {@code p} features, held as a column-centred copy in
- * double precision. Every measure offered here is invariant to translating all points, so the centred
- * copy is all they need; centring once keeps the Gram-trick distances and the cross-products accurate.
+ * One representation: {@code n} points (rows) by {@code p} features in double precision, with its column
+ * means. Every measure offered here is invariant to translating all points, so they compute on the
+ * column-centred values; centring keeps the Gram-trick distances and the cross-products accurate. The
+ * centred copy is made on first use: the feature-space products of linear CKA subtract the means while
+ * packing their operands ({@link #centring()}) and need no copy at all.
  *
  * <p>Quantities derived from one representation (its column Gram norm, its RBF kernel, its spectral basis)
  * are computed on first use and kept in a cache shared by all measures and pairs, so comparing a layer
@@ -24,15 +26,29 @@ public final class Representation {
     private final String name;
     private final int rows;
     private final int cols;
-    private final double[] centred;
+    private final double[] mean;
     private final KernelThreads threads;
     private final Map<Object, Object> cache = new HashMap<>();
+    /** The values as given, until {@link #centred} is made; then null. */
+    private double[] values;
+    private double[] centred;
 
-    private Representation(String name, int rows, int cols, double[] centred, KernelThreads threads) {
+    /**
+     * Values and the column means to subtract from them: the centred values are {@code values − 1·meanᵀ},
+     * or {@code values} themselves when {@code mean} is null. Shared: callers must not modify either.
+     *
+     * @param values row-major {@code n × p}
+     * @param mean   {@code p} column means, or null
+     */
+    public record Centring(double[] values, double[] mean) {
+    }
+
+    private Representation(String name, int rows, int cols, double[] values, double[] mean, KernelThreads threads) {
         this.name = name;
         this.rows = rows;
         this.cols = cols;
-        this.centred = centred;
+        this.values = values;
+        this.mean = mean;
         this.threads = threads;
     }
 
@@ -40,7 +56,8 @@ public final class Representation {
      * A representation from row-major values.
      *
      * @param name   how error messages refer to it, e.g. {@code "A"} or {@code "S layer 2"}
-     * @param values  row-major {@code rows × cols} values. Not modified.
+     * @param values  row-major {@code rows × cols} values. Not modified; read until the centred copy is first
+     *                needed, so the caller must not modify them while the representation is in use.
      * @param threads the threads computations on this representation run on
      * @throws InvalidSimilarityInputException if a value is NaN or infinite
      */
@@ -50,15 +67,7 @@ public final class Representation {
                     + values.length + " values");
         }
         double[] mean = columnMeans(name, values, rows, cols, threads);
-        double[] centred = new double[values.length];
-        threads.forRanges(rows, (long) rows * cols, (from, to) -> {
-            for (int o = from * cols; o < to * cols; o += cols) {
-                for (int c = 0; c < cols; c++) {
-                    centred[o + c] = values[o + c] - mean[c];
-                }
-            }
-        });
-        return new Representation(name, rows, cols, centred, threads);
+        return new Representation(name, rows, cols, values, mean, threads);
     }
 
     /**
@@ -147,9 +156,27 @@ public final class Representation {
         return threads;
     }
 
-    /** The column-centred values, row-major {@code n × p}. Shared: callers must not modify it. */
-    public double[] centred() {
+    /** The column-centred values, row-major {@code n × p}, made on first use. Shared: callers must not modify it. */
+    public synchronized double[] centred() {
+        if (centred == null) {
+            double[] x = values;
+            double[] c = new double[x.length];
+            threads.forRanges(rows, (long) rows * cols, (from, to) -> {
+                for (int o = from * cols; o < to * cols; o += cols) {
+                    for (int j = 0; j < cols; j++) {
+                        c[o + j] = x[o + j] - mean[j];
+                    }
+                }
+            });
+            centred = c;
+            values = null;
+        }
         return centred;
+    }
+
+    /** The centred values as they are held now: the centred copy if it has been made, else values and means. */
+    public synchronized Centring centring() {
+        return centred != null ? new Centring(centred, null) : new Centring(values, mean);
     }
 
     /**

@@ -61,8 +61,10 @@ public final class RepresentationPair {
     public synchronized double[] crossProduct() {
         if (crossProduct == null) {
             Representation second = requireB("the cross-product");
-            crossProduct = DoubleProducts.crossProduct(a.centred(), a.rows(), a.cols(), second.centred(), second.cols(),
-                    a.threads());
+            Representation.Centring x = a.centring();
+            Representation.Centring y = second.centring();
+            crossProduct = DoubleProducts.centredCrossProduct(x.values(), x.mean(), a.rows(), a.cols(), y.values(),
+                    y.mean(), second.cols(), a.threads());
         }
         return crossProduct;
     }

@@ -2,9 +2,12 @@ package org.defrost.similarity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.defrost.kernels.KernelThreads;
+import org.defrost.similarity.cka.LinearCka;
 import org.ejml.data.FMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,45 @@ class RepresentationTest {
         assertArrayEquals(new double[] {-2, -20, 0, -10, 2, 30}, r.centred(), 1e-14);
         assertEquals(3, r.rows());
         assertEquals(2, r.cols());
+    }
+
+    @Test
+    void theCentredCopyIsMadeOnFirstUseAndThenHeldInsteadOfTheValues() {
+        double[] values = {1, 10, 3, 20, 5, 60};
+        Representation r = Representation.of("A", values, 3, 2, ONE);
+        Representation.Centring before = r.centring();
+        assertSame(values, before.values());
+        assertArrayEquals(new double[] {3, 30}, before.mean(), 0.0);
+        double[] centred = r.centred();
+        assertSame(centred, r.centred());
+        assertSame(centred, r.centring().values());
+        assertNull(r.centring().mean());
+        assertArrayEquals(new double[] {1, 10, 3, 20, 5, 60}, values, 0.0);
+    }
+
+    @Test
+    void crossProductsAndLinearCkaDoNotDependOnWhetherTheCentredCopyWasMade() {
+        int n = 700;
+        double[] a = new double[n * 9];
+        double[] b = new double[n * 14];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 3 + random.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = -2 + random.nextGaussian() + a[(i / 14) * 9 + i % 9];
+        }
+        Representation fa = Representation.of("A", a, n, 9, ONE);
+        Representation fb = Representation.of("B", b, n, 14, ONE);
+        Representation ca = Representation.of("A", a, n, 9, ONE);
+        Representation cb = Representation.of("B", b, n, 14, ONE);
+        ca.centred();
+        cb.centred();
+        assertArrayEquals(RepresentationPair.of(ca, cb).crossProduct(), RepresentationPair.of(fa, fb).crossProduct(),
+                0.0);
+        LinearCka cka = new LinearCka();
+        assertEquals(cka.compute(ca, cb).value(), cka.compute(Representation.of("A", a, n, 9, ONE),
+                Representation.of("B", b, n, 14, ONE)).value(), 0.0);
     }
 
     @Test

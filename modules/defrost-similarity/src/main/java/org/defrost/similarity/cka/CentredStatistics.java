@@ -26,9 +26,13 @@ final class CentredStatistics {
     private static CentredStatistics compute(Representation r) {
         int n = r.rows();
         int p = r.cols();
-        double[] x = r.centred();
-        double[] gram = p <= n ? DoubleProducts.columnGram(x, n, p, r.threads())
-                : DoubleProducts.pointGram(x, p, null, n, r.threads());
+        double[] gram;
+        if (p <= n) {
+            Representation.Centring x = r.centring();
+            gram = DoubleProducts.centredColumnGram(x.values(), x.mean(), n, p, r.threads());
+        } else {
+            gram = DoubleProducts.pointGram(r.centred(), p, null, n, r.threads());
+        }
         return new CentredStatistics(r, sumOfSquares(gram));
     }
 
