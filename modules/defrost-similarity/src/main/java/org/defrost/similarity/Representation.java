@@ -26,12 +26,10 @@ public final class Representation {
     private final String name;
     private final int rows;
     private final int cols;
-    private final double[] mean;
     private final KernelThreads threads;
     private final Map<Object, Object> cache = new HashMap<>();
-    /** The values as given, until {@link #centred} is made; then null. */
-    private double[] values;
-    private double[] centred;
+    /** The values as given with their column means, until {@link #centred} is made; then the centred copy. */
+    private Centring held;
 
     /**
      * Values and the column means to subtract from them: the centred values are {@code values − 1·meanᵀ},
@@ -43,12 +41,11 @@ public final class Representation {
     public record Centring(double[] values, double[] mean) {
     }
 
-    private Representation(String name, int rows, int cols, double[] values, double[] mean, KernelThreads threads) {
+    private Representation(String name, int rows, int cols, Centring held, KernelThreads threads) {
         this.name = name;
         this.rows = rows;
         this.cols = cols;
-        this.values = values;
-        this.mean = mean;
+        this.held = held;
         this.threads = threads;
     }
 
@@ -67,7 +64,7 @@ public final class Representation {
                     + values.length + " values");
         }
         double[] mean = columnMeans(name, values, rows, cols, threads);
-        return new Representation(name, rows, cols, values, mean, threads);
+        return new Representation(name, rows, cols, new Centring(values, mean), threads);
     }
 
     /**
@@ -158,8 +155,9 @@ public final class Representation {
 
     /** The column-centred values, row-major {@code n × p}, made on first use. Shared: callers must not modify it. */
     public synchronized double[] centred() {
-        if (centred == null) {
-            double[] x = values;
+        if (held.mean() != null) {
+            double[] x = held.values();
+            double[] mean = held.mean();
             double[] c = new double[x.length];
             threads.forRanges(rows, (long) rows * cols, (from, to) -> {
                 for (int o = from * cols; o < to * cols; o += cols) {
@@ -168,15 +166,14 @@ public final class Representation {
                     }
                 }
             });
-            centred = c;
-            values = null;
+            held = new Centring(c, null);
         }
-        return centred;
+        return held.values();
     }
 
     /** The centred values as they are held now: the centred copy if it has been made, else values and means. */
     public synchronized Centring centring() {
-        return centred != null ? new Centring(centred, null) : new Centring(values, mean);
+        return held;
     }
 
     /**
