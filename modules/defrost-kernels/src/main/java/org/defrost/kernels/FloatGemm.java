@@ -38,6 +38,20 @@ public final class FloatGemm {
     }
 
     /**
+     * c = a·b followed by an epilogue in the same pass, e.g. a dense layer's bias and rectifier ({@link
+     * Epilogue#of}): each element is exactly what {@link #mult} followed by the separate additions and
+     * {@code Math.max(0, ·)} gives.
+     *
+     * @param a        m×k. Not modified.
+     * @param b        k×n. Not modified.
+     * @param epilogue its bias, if any, has n values
+     * @param c        m×n, reshaped. Modified.
+     */
+    public static void mult(FMatrixRMaj a, FMatrixRMaj b, Epilogue epilogue, FMatrixRMaj c, KernelThreads t) {
+        run(ProductForm.PLAIN, a, b, c, false, epilogue, t, KERNEL);
+    }
+
+    /**
      * c = aᵀ·b, or c += aᵀ·b.
      *
      * @param a k×m. Not modified.
@@ -68,14 +82,27 @@ public final class FloatGemm {
 
     static void run(ProductForm form, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate,
             KernelThreads t, FloatKernel kernel) {
+        run(form, a, b, c, accumulate, Epilogue.NONE, t, kernel);
+    }
+
+    static void run(ProductForm form, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate,
+            Epilogue epilogue, KernelThreads t, FloatKernel kernel) {
         form.prepare(a, b, c, accumulate);
         int m = form.rows(a);
         int n = form.cols(b);
         int k = form.inner(a);
+        requireBias(epilogue, n, "columns");
         boolean transA = form == ProductForm.TRANS_A;
         boolean transB = form == ProductForm.TRANS_B;
         product(a.data, transA ? 1 : k, transA ? m : 1, null, b.data, transB ? 1 : n, transB ? k : 1, null, c, m, n,
-                k, accumulate, Epilogue.NONE, t, kernel);
+                k, accumulate, epilogue, t, kernel);
+    }
+
+    private static void requireBias(Epilogue epilogue, int n, String what) {
+        if (epilogue.bias != null && epilogue.bias.length < n) {
+            throw new IllegalArgumentException(n + " " + what + " need " + n + " bias values, got "
+                    + epilogue.bias.length);
+        }
     }
 
     /** The kernel's product for non-negative shapes; c already has its shape. */
@@ -131,10 +158,7 @@ public final class FloatGemm {
         }
         int m = batch * g.outPixels();
         int n = weights.numCols;
-        if (epilogue.bias != null && epilogue.bias.length < n) {
-            throw new IllegalArgumentException(n + " filters need " + n + " bias values, got "
-                    + epilogue.bias.length);
-        }
+        requireBias(epilogue, n, "filters");
         out.reshape(m, n);
         product(images, 0, 0, patches, weights.data, n, 1, null, out, m, n, g.patchSize(), false, epilogue, t,
                 kernel);

@@ -44,9 +44,9 @@ final class VectorFloatKernel implements FloatKernel {
         // as the right operand, or as the left one of the transposed product, b's free index is its column
         ImagePatches bFree = bPatches == null ? null : bPatches.transposed();
         if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
-            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, epilogue, threads);
+            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, epilogue, true, threads);
         } else {
-            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, epilogue, threads);
+            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, epilogue, false, threads);
         }
     }
 
@@ -64,24 +64,24 @@ final class VectorFloatKernel implements FloatKernel {
      */
     private static void split(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
-            int cols, int k, boolean accumulate, Epilogue epilogue, KernelThreads threads) {
+            int cols, int k, boolean accumulate, Epilogue epilogue, boolean transposed, KernelThreads threads) {
         int slivers = (rows + MR - 1) / MR;
         int panels = (cols + NR - 1) / NR;
         int tiles = slivers * panels;
         int parts = threads.partsFor((long) rows * cols * k, tiles);
         if (parts == 1) {
             tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out, outRow,
-                    outCol, rows, cols, k, accumulate, epilogue, 0, tiles);
+                    outCol, rows, cols, k, accumulate, epilogue, transposed, 0, tiles);
             return;
         }
         if (parts <= slivers && splitBySlivers(slivers, panels, parts)) {
             threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
-                    rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, 0, tiles,
+                    rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, transposed, 0, tiles,
                     KernelThreads.bound(slivers, w, ws), KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
             return;
         }
         threads.run(parts, (w, ws) -> tiles(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
-                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue,
+                rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, transposed,
                 KernelThreads.bound(tiles, w, ws), KernelThreads.bound(tiles, w + 1, ws)));
     }
 
@@ -104,7 +104,7 @@ final class VectorFloatKernel implements FloatKernel {
     /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
     private static void tiles(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
-            int cols, int k, boolean accumulate, Epilogue epilogue, int t0, int t1) {
+            int cols, int k, boolean accumulate, Epilogue epilogue, boolean transposed, int t0, int t1) {
         if (t0 >= t1) {
             return;
         }
@@ -114,7 +114,7 @@ final class VectorFloatKernel implements FloatKernel {
         int s0 = firstPanel == lastPanel ? t0 % slivers : 0;
         int s1 = firstPanel == lastPanel ? (t1 - 1) % slivers + 1 : slivers;
         block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out, outRow, outCol, rows,
-                cols, k, accumulate, epilogue, t0, t1, s0, s1, firstPanel, lastPanel);
+                cols, k, accumulate, epilogue, transposed, t0, t1, s0, s1, firstPanel, lastPanel);
     }
 
     /**
@@ -123,8 +123,8 @@ final class VectorFloatKernel implements FloatKernel {
      */
     private static void block(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
-            int cols, int k, boolean accumulate, Epilogue epilogue, int t0, int t1, int s0, int s1, int firstPanel,
-            int lastPanel) {
+            int cols, int k, boolean accumulate, Epilogue epilogue, boolean transposed, int t0, int t1, int s0, int s1,
+            int firstPanel, int lastPanel) {
         if (s0 >= s1) {
             return;
         }
@@ -171,7 +171,7 @@ final class VectorFloatKernel implements FloatKernel {
                             }
                         } else {
                             edge(packedRows, aOff, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
-                                    Math.min(MR, rows - i0), Math.min(NR, cols - j0), load, finish);
+                                    Math.min(MR, rows - i0), Math.min(NR, cols - j0), load, finish, transposed);
                         }
                     }
                 }
@@ -181,10 +181,12 @@ final class VectorFloatKernel implements FloatKernel {
 
     /**
      * A tile that is partial or transposed in c: computed in a buffer placed after the packed panel. The
-     * epilogue's column is the column of c: j0 + j, or in a transposed tile (outCol ≠ 1) i0 + r.
+     * epilogue's column is the column of c: j0 + j, or when the product is computed transposed, i0 + r (the
+     * strides cannot tell: a c of one column has unit strides either way).
      */
     private static void edge(float[] packedRows, int aOff, float[] packedColumns, int kc, int tile, float[] out,
-            int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load, Epilogue finish) {
+            int outRow, int outCol, int i0, int j0, int rows, int cols, boolean load, Epilogue finish,
+            boolean transposed) {
         if (load) {
             for (int r = 0; r < rows; r++) {
                 int src = (i0 + r) * outRow + j0 * outCol;
@@ -203,7 +205,7 @@ final class VectorFloatKernel implements FloatKernel {
             } else {
                 for (int j = 0; j < cols; j++) {
                     out[dst + j * outCol] = finish.apply(packedColumns[tile + r * NR + j],
-                            outCol == 1 ? j0 + j : i0 + r);
+                            transposed ? i0 + r : j0 + j);
                 }
             }
         }

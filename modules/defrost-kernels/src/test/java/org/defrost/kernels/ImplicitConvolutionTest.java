@@ -38,6 +38,7 @@ class ImplicitConvolutionTest {
             {3, 9, 5, 7, 1, 1, 1, 10},     // kernel 1 with padding: the input gradient is not a convolution
             {2, 7, 6, 6, 3, 1, 0, 17},     // padding 0
             {2, 6, 7, 5, 5, 1, 2, 2},      // kernel 5, two filters: the product runs transposed
+            {2, 6, 7, 5, 5, 1, 2, 1},      // one filter, transposed: the output has unit strides both ways
             {4, 33, 8, 8, 3, 1, 1, 65},    // the middle layers of W4, shrunk
             {2, 64, 6, 6, 3, 1, 1, 24},    // 576 patch columns: two blocks of the summed index
             {9, 8, 14, 14, 3, 1, 1, 16}};  // enough rows to be split across threads

@@ -125,10 +125,8 @@ public final class Propagator<M extends ReshapeMatrix> implements MinibatchPropa
         outputGradientReady = false;
         M a = batch;
         for (int k = first; k <= last; k++) {
-            M z = pre.get(k);
-            backend.mult(a, params.weight(k), z, false);
             M out = post.get(k);
-            backend.addBiasAndActivate(z, params.bias(k), spec.activationOf(k), out);
+            backend.multAddBiasAndActivate(a, params.weight(k), params.bias(k), spec.activationOf(k), pre.get(k), out);
             a = out;
         }
         return a;

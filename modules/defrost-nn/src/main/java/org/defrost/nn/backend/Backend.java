@@ -55,6 +55,20 @@ public interface Backend<M extends ReshapeMatrix> {
     void addBiasAndActivate(M z, M bias, Activation act, M out);
 
     /**
+     * A dense layer's forward pass, {@code out = act(a·w + bias)}, with the same bits as {@link #mult} into
+     * {@code z} followed by {@link #addBiasAndActivate}{@code (z, bias, act, out)}. A backend may apply the bias
+     * and activation to each tile of the product while it is in cache; then {@code z} is left as it was for an
+     * activation whose derivative does not read the pre-activation (all but {@link Activation#ERF}).
+     *
+     * @param a    {@code B × in}. Not modified.
+     * @param w    {@code in × W}. Not modified.
+     * @param bias {@code 1 × W} or null. Not modified.
+     * @param z    {@code B × W} scratch for the pre-activation, may be {@code out}. Modified.
+     * @param out  {@code B × W}, reshaped. Modified.
+     */
+    void multAddBiasAndActivate(M a, M w, M bias, Activation act, M z, M out);
+
+    /**
      * Back-propagates through the activation: {@code grad *= act'(z)}.
      *
      * @param pre  {@code B × W} pre-activation including bias (read only by {@link Activation#ERF}). Not modified.

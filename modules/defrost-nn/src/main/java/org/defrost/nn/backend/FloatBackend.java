@@ -1,6 +1,8 @@
 package org.defrost.nn.backend;
 
+import java.util.Arrays;
 import org.defrost.kernels.ElementOps;
+import org.defrost.kernels.Epilogue;
 import org.defrost.kernels.FloatGemm;
 import org.defrost.kernels.KernelThreads;
 import org.defrost.nn.Activation;
@@ -16,6 +18,8 @@ import org.ejml.data.FMatrixRMaj;
 public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    /** The epilogues made so far, one per bias array and rectification; replaced, never modified, when one is added. */
+    private volatile Epilogue[] epilogues = new Epilogue[0];
 
     /** A backend whose products use {@code threads} (not closed by this backend). */
     public FloatBackend(KernelThreads threads) {
@@ -50,6 +54,36 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     @Override
     public void mult(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, boolean accumulate) {
         FloatGemm.mult(a, b, c, accumulate, threads);
+    }
+
+    /**
+     * For {@link Activation#RELU} and {@link Activation#LINEAR}, one product whose epilogue adds the bias and
+     * rectifies each tile while it is in cache, so the output is written once and {@code z} is not touched;
+     * other activations as the separate passes.
+     */
+    @Override
+    public void multAddBiasAndActivate(FMatrixRMaj a, FMatrixRMaj w, FMatrixRMaj bias, Activation act,
+            FMatrixRMaj z, FMatrixRMaj out) {
+        if (act != Activation.RELU && act != Activation.LINEAR) {
+            super.multAddBiasAndActivate(a, w, bias, act, z, out);
+            return;
+        }
+        FloatGemm.mult(a, w, epilogue(bias == null ? null : bias.data, act == Activation.RELU), out, threads);
+    }
+
+    /** The epilogue for a layer's bias, made on the layer's first product, so that later steps allocate nothing. */
+    private Epilogue epilogue(float[] bias, boolean rectify) {
+        Epilogue[] known = epilogues;
+        for (Epilogue e : known) {
+            if (e.is(bias, rectify)) {
+                return e;
+            }
+        }
+        Epilogue made = Epilogue.of(bias, rectify);
+        Epilogue[] more = Arrays.copyOf(known, known.length + 1);
+        more[known.length] = made;
+        epilogues = more;
+        return made;
     }
 
     @Override

@@ -64,6 +64,12 @@ abstract class RowMajorBackend<M extends ReshapeMatrix> implements Backend<M> {
     }
 
     @Override
+    public void multAddBiasAndActivate(M a, M w, M bias, Activation act, M z, M out) {
+        mult(a, w, z, false);
+        addBiasAndActivate(z, bias, act, out);
+    }
+
+    @Override
     public void multiplyByActivationDerivative(Activation act, M pre, M post, M grad) {
         int n = grad.getNumRows() * grad.getNumCols();
         long work = cost(act) * n;

@@ -27,14 +27,11 @@ final class DenseLayer<M extends ReshapeMatrix> extends Layer<M> {
     @Override
     M forward(M x, int rows, boolean training) {
         input = x;
-        backend.mult(x, weight, pre, false);
         if (activation == null) {
-            if (bias != null) {
-                backend.addBiasAndActivate(pre, bias, Activation.LINEAR, pre);
-            }
+            backend.multAddBiasAndActivate(x, weight, bias, Activation.LINEAR, pre, pre);
             return pre;
         }
-        backend.addBiasAndActivate(pre, bias, activation, post);
+        backend.multAddBiasAndActivate(x, weight, bias, activation, pre, post);
         return post;
     }
 
