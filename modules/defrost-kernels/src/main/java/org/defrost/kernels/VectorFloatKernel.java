@@ -44,9 +44,11 @@ final class VectorFloatKernel implements FloatKernel {
         // as the right operand, or as the left one of the transposed product, b's free index is its column
         ImagePatches bFree = bPatches == null ? null : bPatches.transposed();
         if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {
-            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, epilogue, true, threads);
+            split(b, bCol, bRow, bFree, a, aCol, aRow, aPatches, c, 1, n, n, m, k, accumulate, epilogue, true,
+                    threads);
         } else {
-            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, epilogue, false, threads);
+            split(a, aRow, aCol, aPatches, b, bRow, bCol, bFree, c, n, 1, m, n, k, accumulate, epilogue, false,
+                    threads);
         }
     }
 
@@ -61,6 +63,8 @@ final class VectorFloatKernel implements FloatKernel {
      * the free index (i or j) as the patches' free index. Split
      * across the threads either into contiguous ranges of tiles numbered panel by panel, or into contiguous
      * ranges of slivers that each cover every panel, whichever packs fewer values (see {@link #splitBySlivers}).
+     * {@code transposed}: whether this is c computed transposed (its rows are c's columns, so the epilogue's
+     * bias follows the row).
      */
     private static void split(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, float[] right,
             int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol, int rows,
