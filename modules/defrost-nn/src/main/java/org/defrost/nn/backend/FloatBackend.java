@@ -18,6 +18,11 @@ import org.ejml.data.FMatrixRMaj;
 public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    /**
+     * At most this many epilogues are kept: enough for every dense layer of the networks a backend runs, while a
+     * backend that outlives many networks does not keep their biases reachable.
+     */
+    private static final int KEPT_EPILOGUES = 64;
     /** The epilogues made so far, one per bias array and rectification; replaced, never modified, when one is added. */
     private volatile Epilogue[] epilogues = new Epilogue[0];
 
@@ -80,6 +85,9 @@ public final class FloatBackend extends RowMajorBackend<FMatrixRMaj> {
             }
         }
         Epilogue made = Epilogue.of(bias, rectify);
+        if (known.length == KEPT_EPILOGUES) {
+            known = new Epilogue[0];
+        }
         Epilogue[] more = Arrays.copyOf(known, known.length + 1);
         more[known.length] = made;
         epilogues = more;

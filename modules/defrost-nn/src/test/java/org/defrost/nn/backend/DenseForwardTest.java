@@ -63,6 +63,23 @@ class DenseForwardTest {
     }
 
     @Test
+    void aBackendRunningManyLayersGivesEachItsOwnBias() {
+        FMatrixRMaj x = random(9, 7, 1);
+        FMatrixRMaj w = random(7, 20, 2);
+        FloatBackend backend = new FloatBackend(KernelThreads.single());
+        FMatrixRMaj z = new FMatrixRMaj(9, 20);
+        FMatrixRMaj expected = new FMatrixRMaj(9, 20);
+        FMatrixRMaj out = new FMatrixRMaj(9, 20);
+        for (int layer = 0; layer < 150; layer++) { // more biases than the backend keeps epilogues for
+            FMatrixRMaj bias = random(1, 20, 10 + layer);
+            backend.mult(x, w, z, false);
+            backend.addBiasAndActivate(z, bias, Activation.RELU, expected);
+            backend.multAddBiasAndActivate(x, w, bias, Activation.RELU, z, out);
+            assertArrayEquals(expected.data, out.data, 0f, "layer " + layer);
+        }
+    }
+
+    @Test
     void nanFromTheProductStaysNanThroughTheRectifier() {
         FMatrixRMaj x = random(8, 4, 1);
         x.data[5] = Float.NaN;
