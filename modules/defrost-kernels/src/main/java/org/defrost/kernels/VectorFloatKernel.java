@@ -14,7 +14,8 @@ import static org.defrost.kernels.VectorMicroKernels.NR;
  * (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less.
  *
  * <p>Every element of c is one chain of fused multiply-adds in increasing inner index, whatever its tile,
- * orientation or thread, so results do not depend on the number of threads. Loaded only when the
+ * orientation or thread, so results do not depend on the number of threads. Products of one output column or
+ * one inner index go to {@link ThinProducts}, which reads the operands in place. Loaded only when the
  * {@code jdk.incubator.vector} module is present.
  */
 final class VectorFloatKernel implements FloatKernel {
@@ -41,6 +42,10 @@ final class VectorFloatKernel implements FloatKernel {
     public void product(float[] a, int aRow, int aCol, ImagePatches aPatches, float[] b, int bRow, int bCol,
             ImagePatches bPatches, float[] c, int m, int n, int k, boolean accumulate, Epilogue epilogue,
             KernelThreads threads) {
+        if (ThinProducts.handles(aPatches, bPatches, n, k)) {
+            ThinProducts.product(a, aRow, aCol, b, bRow, bCol, c, m, n, k, accumulate, epilogue, threads);
+            return;
+        }
         // as the right operand, or as the left one of the transposed product, b's free index is its column
         ImagePatches bFree = bPatches == null ? null : bPatches.transposed();
         if (5L * padded(n, MR) * padded(m, NR) < 4L * padded(m, MR) * padded(n, NR)) {

@@ -43,6 +43,8 @@ abstract class FloatKernelContract {
             {0, 5, 3}, {5, 0, 3}, {0, 0, 0}, {4, 6, 0}, {1, 1, 1}, {1, 17, 7}, {17, 1, 7}, {1, 1, 255},
             {7, 7, 7}, {2, 33, 129}, {255, 7, 33}, {7, 255, 17}, {33, 129, 17}, {129, 33, 255}, {64, 10, 129},
             {13, 100, 3}, {6, 48, 256}, {31, 95, 300}, {128, 64, 33},
+            // A one-unit readout, its weight gradient and the outer product below it; some split across threads.
+            {64, 1, 400}, {400, 1, 64}, {64, 400, 1}, {19, 1, 1}, {1, 21, 1}, {1300, 1, 300}, {300, 1300, 1},
             // Several blocks of the inner dimension, and more rows than one packed block holds.
             {9, 40, 1100}, {70, 50, 1030}, {1100, 64, 9},
             // Tall and narrow (a convolution over a lowered image): threads split the rows, over several blocks.
