@@ -1,5 +1,6 @@
 package org.defrost.kernels;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -85,10 +86,10 @@ final class ThinProducts {
     private static void columnCombination(float[] a, int aCol, float[] b, int bRow, float[] c, int k,
             boolean accumulate, int i0, int i1) {
         if (!accumulate) {
-            java.util.Arrays.fill(c, i0, i1, 0f);
+            Arrays.fill(c, i0, i1, 0f);
         }
         int l = S.length();
-        int vectorEnd = i0 + (i1 - i0) - (i1 - i0) % l;
+        int vectorEnd = i1 - (i1 - i0) % l;
         for (int p = 0; p < k; p++) {
             float bp = b[p * bRow];
             FloatVector bv = FloatVector.broadcast(S, bp);
