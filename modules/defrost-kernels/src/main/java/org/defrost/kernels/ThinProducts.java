@@ -52,11 +52,7 @@ final class ThinProducts {
             rowDots(a, aRow, b, bRow, c, k, accumulate, i0, i1);
         }
         if (!epilogue.none()) {
-            for (int i = i0; i < i1; i++) {
-                for (int j = 0; j < n; j++) {
-                    c[i * n + j] = epilogue.apply(c[i * n + j], j);
-                }
-            }
+            epilogue.applyRows(c, n, i0, i1);
         }
     }
 
