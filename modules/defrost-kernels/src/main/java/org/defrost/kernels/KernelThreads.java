@@ -195,6 +195,7 @@ public final class KernelThreads implements AutoCloseable {
 
         /** Claims and runs parts until none is left. */
         void work() {
+            int done = 0;
             for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
                 try {
                     task.run(part, parts);
@@ -203,9 +204,11 @@ public final class KernelThreads implements AutoCloseable {
                         failure = t;
                     }
                 }
-                if (finished.incrementAndGet() == parts && callerParked) {
-                    LockSupport.unpark(caller);
-                }
+                done++;
+            }
+            // one update per thread rather than per part: each update moves the counter's cache line
+            if (done > 0 && finished.addAndGet(done) == parts && callerParked) {
+                LockSupport.unpark(caller);
             }
         }
 

@@ -2,14 +2,16 @@ package org.defrost.kernels;
 
 import static org.defrost.kernels.VectorMicroKernels.MR;
 import static org.defrost.kernels.VectorMicroKernels.NR;
+import static org.defrost.kernels.VectorMicroKernels.PITCH;
 
 /**
  * float32 products on the Vector API, laid out as in high-performance GEMM libraries: the inner dimension is
  * cut into blocks of at most {@value #KC} and the rows into blocks of at most {@value #MC}; per block, op(a) is
  * packed into slivers of MR rows and op(b) into panels of NR columns (either operand may be the lowered matrix of
  * a convolution, packed straight from the images by {@link ImagePatches}), and {@link VectorMicroKernels}
- * accumulates each MR×NR tile of c in registers. Tiles are numbered
- * panel by panel and each thread takes a contiguous range of them. Tiles at the edges go through a zero-padded
+ * accumulates each MR×NR tile of c in registers. Threads split a product by panels, taking over the panels
+ * of a thread that falls behind when op(a) is small enough for each of them to pack whole (the dense layers of
+ * a training step), or by fixed ranges of tiles or of slivers otherwise. Tiles at the edges go through a zero-padded
  * buffer, so no partial vector is ever loaded or stored. Products whose output is much narrower than a panel
  * (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less.
  *
@@ -65,9 +67,10 @@ final class VectorFloatKernel implements FloatKernel {
      * out (rows×cols, element (i, j) at i·outRow + j·outCol) (= or +=) left (rows×k) · right (k×cols), each
      * either strided (element (i, p) of left at {@code left[i·leftRow + p·leftCol]}, element (p, j) of right at
      * {@code right[p·rightRow + j·rightCol]}) or, when its patches are given, patches of the images it holds with
-     * the free index (i or j) as the patches' free index. Split
-     * across the threads either into contiguous ranges of tiles numbered panel by panel, or into contiguous
-     * ranges of slivers that each cover every panel, whichever packs fewer values (see {@link #splitBySlivers}).
+     * the free index (i or j) as the patches' free index. Split across the threads into contiguous ranges of
+     * slivers that each cover every panel when that packs fewer values (see {@link #splitBySlivers}); otherwise
+     * by panels taken over from threads that fall behind ({@link #byStolenPanels}) when op(a) is one inner block
+     * of at most {@value #MC}·{@value #KC} values, or into contiguous ranges of tiles numbered panel by panel.
      * {@code transposed}: whether this is c computed transposed (its rows are c's columns, so the epilogue's
      * bias follows the row).
      */
@@ -83,7 +86,13 @@ final class VectorFloatKernel implements FloatKernel {
                     outCol, rows, cols, k, accumulate, epilogue, transposed, 0, tiles);
             return;
         }
-        if (parts <= slivers && splitBySlivers(slivers, panels, parts)) {
+        boolean bySlivers = parts <= slivers && splitBySlivers(slivers, panels, parts);
+        if (!bySlivers && k <= KC && (long) slivers * MR * k <= (long) MC * KC) {
+            byStolenPanels(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out,
+                    outRow, outCol, rows, cols, k, accumulate, epilogue, transposed, parts, threads);
+            return;
+        }
+        if (bySlivers) {
             threads.run(parts, (w, ws) -> block(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol,
                     rightPatches, out, outRow, outCol, rows, cols, k, accumulate, epilogue, transposed, 0, tiles,
                     KernelThreads.bound(slivers, w, ws), KernelThreads.bound(slivers, w + 1, ws), 0, panels - 1));
@@ -108,6 +117,55 @@ final class VectorFloatKernel implements FloatKernel {
         long partBlocks = ((slivers + parts - 1L) / parts * MR + MC - 1) / MC;
         long bySlivers = (long) slivers * MR + parts * partBlocks * panels * NR;
         return bySlivers < byPanels;
+    }
+
+    /**
+     * A product of at most {@value #MC} rows and one inner block, its panels cut into one contiguous range per
+     * thread. Each thread packs all of op(a), then computes the panels of its range from the front; when done,
+     * it takes panels from the back of the other ranges. So a thread that is slow or starts late (a worker
+     * not yet scheduled, or parked) leaves the others at most the panel it is in, where a fixed split would
+     * leave them waiting for its whole range; and two threads write neighbouring panels of c only where their
+     * ranges meet.
+     */
+    private static void byStolenPanels(float[] left, int leftRow, int leftCol, ImagePatches leftPatches,
+            float[] right, int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol,
+            int rows, int cols, int k, boolean accumulate, Epilogue epilogue, boolean transposed, int parts,
+            KernelThreads threads) {
+        int slivers = (rows + MR - 1) / MR;
+        int panels = (cols + NR - 1) / NR;
+        PanelRanges ranges = new PanelRanges(panels, parts);
+        threads.run(parts, (w, ws) -> {
+            if (ranges.empty()) {
+                return;
+            }
+            Workspace workspace = Workspace.current();
+            float[] packedRows = workspace.first(slivers * MR * PITCH);
+            float[] packedColumns = workspace.second(k * NR + MR * NR);
+            packSlivers(left, leftRow, leftCol, leftPatches, rows, 0, k, 0, slivers, packedRows, 0);
+            for (int panel = ranges.takeFront(w); panel >= 0; panel = ranges.takeFront(w)) {
+                panel(packedRows, 0, right, rightRow, rightCol, rightPatches, packedColumns, k * NR, out, outRow,
+                        outCol, rows, cols, 0, k, panel * NR, 0, slivers, accumulate, epilogue, transposed);
+            }
+            // all ranges, not ws: a job that runs on its caller alone is one part
+            for (int other = 1; other < parts; other++) {
+                int range = (w + other) % parts;
+                for (int panel = ranges.takeBack(range); panel >= 0; panel = ranges.takeBack(range)) {
+                    panel(packedRows, 0, right, rightRow, rightCol, rightPatches, packedColumns, k * NR, out,
+                            outRow, outCol, rows, cols, 0, k, panel * NR, 0, slivers, accumulate, epilogue,
+                            transposed);
+                }
+            }
+        });
+    }
+
+    /** Packs slivers [s0, s1) of op(a), inner indices [pc, pc + kc), from {@code offset} of {@code packed}. */
+    private static void packSlivers(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, int rows,
+            int pc, int kc, int s0, int s1, float[] packed, int offset) {
+        if (leftPatches == null) {
+            PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, s0, s1, packed, offset);
+        } else {
+            leftPatches.pack(left, rows, s0 * MR, (s1 - s0) * MR, pc, kc, packed, offset, PITCH, 1);
+        }
     }
 
     /** Computes tiles [t0, t1), tile t being sliver t % slivers of panel t / slivers. */
@@ -141,7 +199,7 @@ final class VectorFloatKernel implements FloatKernel {
         int innerBlocks = (k + KC - 1) / KC;
         int kcMax = (k + innerBlocks - 1) / innerBlocks;
         Workspace workspace = Workspace.current();
-        float[] packedRows = workspace.first(Math.min(s1 - s0, MC / MR) * MR * VectorMicroKernels.PITCH);
+        float[] packedRows = workspace.first(Math.min(s1 - s0, MC / MR) * MR * PITCH);
         float[] packedColumns = workspace.second(kcMax * NR + MR * NR);
         int edgeTile = kcMax * NR;
         for (int sb = s0; sb < s1; sb += MC / MR) {
@@ -151,39 +209,44 @@ final class VectorFloatKernel implements FloatKernel {
                 int kc = KernelThreads.bound(k, q + 1, innerBlocks) - pc;
                 boolean load = accumulate || q > 0;
                 Epilogue finish = q == innerBlocks - 1 ? epilogue : Epilogue.NONE;
-                if (leftPatches == null) {
-                    PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, sb, se, packedRows);
-                } else {
-                    leftPatches.pack(left, rows, sb * MR, (se - sb) * MR, pc, kc, packedRows, 0,
-                            VectorMicroKernels.PITCH, 1);
-                }
+                packSlivers(left, leftRow, leftCol, leftPatches, rows, pc, kc, sb, se, packedRows, 0);
                 for (int panel = firstPanel; panel <= lastPanel; panel++) {
                     int first = Math.max(sb, t0 - panel * slivers);
                     int last = Math.min(se, t1 - panel * slivers);
-                    if (first >= last) {
-                        continue;
-                    }
-                    int j0 = panel * NR;
-                    if (rightPatches == null) {
-                        PanelPacking.packColumns(right, rightRow, rightCol, cols, pc, kc, j0, packedColumns);
-                    } else {
-                        rightPatches.pack(right, cols, j0, NR, pc, kc, packedColumns, 0, 1, NR);
-                    }
-                    for (int sliver = first; sliver < last; sliver++) {
-                        int i0 = sliver * MR;
-                        int aOff = (sliver - sb) * MR * VectorMicroKernels.PITCH;
-                        if (outCol == 1 && i0 + MR <= rows && j0 + NR <= cols) {
-                            VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, out, i0 * outRow + j0,
-                                    outRow, load);
-                            if (!finish.none()) {
-                                VectorMicroKernels.finish(out, i0 * outRow + j0, outRow, finish, j0);
-                            }
-                        } else {
-                            edge(packedRows, aOff, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
-                                    Math.min(MR, rows - i0), Math.min(NR, cols - j0), load, finish, transposed);
-                        }
+                    if (first < last) {
+                        panel(packedRows, (first - sb) * MR * PITCH, right, rightRow, rightCol, rightPatches,
+                                packedColumns, edgeTile, out, outRow, outCol, rows, cols, pc, kc, panel * NR, first,
+                                last, load, finish, transposed);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Packs columns [j0, j0 + NR) of op(b), inner indices [pc, pc + kc), into {@code packedColumns} and computes
+     * the tiles of slivers [first, last) in them, sliver {@code first} being packed at {@code aOff} of
+     * {@code packedRows} and each next one MR·PITCH further.
+     */
+    private static void panel(float[] packedRows, int aOff, float[] right, int rightRow, int rightCol,
+            ImagePatches rightPatches, float[] packedColumns, int edgeTile, float[] out, int outRow, int outCol,
+            int rows, int cols, int pc, int kc, int j0, int first, int last, boolean load, Epilogue finish,
+            boolean transposed) {
+        if (rightPatches == null) {
+            PanelPacking.packColumns(right, rightRow, rightCol, cols, pc, kc, j0, packedColumns);
+        } else {
+            rightPatches.pack(right, cols, j0, NR, pc, kc, packedColumns, 0, 1, NR);
+        }
+        for (int sliver = first; sliver < last; sliver++, aOff += MR * PITCH) {
+            int i0 = sliver * MR;
+            if (outCol == 1 && i0 + MR <= rows && j0 + NR <= cols) {
+                VectorMicroKernels.tile(packedRows, aOff, packedColumns, kc, out, i0 * outRow + j0, outRow, load);
+                if (!finish.none()) {
+                    VectorMicroKernels.finish(out, i0 * outRow + j0, outRow, finish, j0);
+                }
+            } else {
+                edge(packedRows, aOff, packedColumns, kc, edgeTile, out, outRow, outCol, i0, j0,
+                        Math.min(MR, rows - i0), Math.min(NR, cols - j0), load, finish, transposed);
             }
         }
     }

@@ -129,6 +129,30 @@ abstract class FloatKernelContract {
         }
     }
 
+    /**
+     * A product started inside a part of another job runs on its caller alone, which then computes the panels of
+     * every thread's share itself (taking over the others' from their ends).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void aProductStartedInsideAnotherJobGivesTheSameBits(ProductForm form) {
+        SplittableRandom random = new SplittableRandom(40 + form.ordinal());
+        int m = 64;
+        int n = 150;
+        int k = 300;
+        FMatrixRMaj a = ProductOracle.operandA(form, m, k, random);
+        FMatrixRMaj b = ProductOracle.operandB(form, n, k, random);
+        FMatrixRMaj one = new FMatrixRMaj(1, 1);
+        FMatrixRMaj nested = new FMatrixRMaj(1, 1);
+        FloatGemm.run(form, a, b, one, false, KernelThreads.single(), kernel());
+        two.forRanges(2, 1L << 30, (from, to) -> {
+            if (from == 0) {
+                FloatGemm.run(form, a, b, nested, false, two, kernel());
+            }
+        });
+        assertArrayEquals(bits(one, m * n), bits(nested, m * n));
+    }
+
     static ProductForm[] forms() {
         return ProductForm.values();
     }
