@@ -37,21 +37,15 @@ final class PanelRanges {
 
     /** Takes the first panel left in range {@code range}, or returns -1 when it has none. */
     int takeFront(int range) {
-        while (true) {
-            long v = words.get(range * SPACING);
-            int front = front(v);
-            int end = end(v);
-            if (front >= end) {
-                return -1;
-            }
-            if (words.compareAndSet(range * SPACING, v, word(front + 1, end))) {
-                return front;
-            }
-        }
+        return take(range, true);
     }
 
     /** Takes the last panel left in range {@code range}, or returns -1 when it has none. */
     int takeBack(int range) {
+        return take(range, false);
+    }
+
+    private int take(int range, boolean atFront) {
         while (true) {
             long v = words.get(range * SPACING);
             int front = front(v);
@@ -59,8 +53,8 @@ final class PanelRanges {
             if (front >= end) {
                 return -1;
             }
-            if (words.compareAndSet(range * SPACING, v, word(front, end - 1))) {
-                return end - 1;
+            if (words.compareAndSet(range * SPACING, v, atFront ? word(front + 1, end) : word(front, end - 1))) {
+                return atFront ? front : end - 1;
             }
         }
     }
