@@ -86,8 +86,9 @@ final class VectorFloatKernel implements FloatKernel {
                     outCol, rows, cols, k, accumulate, epilogue, transposed, 0, tiles);
             return;
         }
-        boolean bySlivers = parts <= slivers && splitBySlivers(slivers, panels, parts);
-        if (!bySlivers && k <= KC && (long) slivers * MR * k <= (long) MC * KC) {
+        boolean stealable = k <= KC && (long) slivers * MR * k <= (long) MC * KC;
+        boolean bySlivers = parts <= slivers && splitBySlivers(slivers, panels, parts, stealable);
+        if (!bySlivers && stealable) {
             byStolenPanels(left, leftRow, leftCol, leftPatches, right, rightRow, rightCol, rightPatches, out,
                     outRow, outCol, rows, cols, k, accumulate, epilogue, transposed, parts, threads);
             return;
@@ -104,15 +105,16 @@ final class VectorFloatKernel implements FloatKernel {
     }
 
     /**
-     * Whether splitting the slivers among {@code parts} threads packs fewer values than splitting the tiles
-     * panel by panel. A thread packs the slivers and the panels its tiles touch, the panels once per block of
-     * {@value #MC} rows: by panels, every thread whose range spans all slivers packs the whole left operand
-     * (a tall product with few panels, such as a convolution over a lowered image, packs it once per thread);
-     * by slivers, every thread packs the whole right operand once per block of its rows. Which split runs
-     * does not change any result.
+     * Whether splitting the slivers among {@code parts} threads packs fewer values than splitting by panels. A
+     * thread packs the slivers and the panels its tiles touch. By slivers, every thread packs the whole right
+     * operand once per block of {@value #MC} of its rows. By panels taken over from slower threads
+     * ({@code stealable}), every thread packs the whole left operand once and each panel is packed once. By
+     * fixed ranges of tiles, every thread whose range spans all slivers packs the whole left operand (a tall
+     * product with few panels, such as a convolution over a lowered image, packs it once per thread), and the
+     * panels once per block of rows. Which split runs does not change any result.
      */
-    static boolean splitBySlivers(int slivers, int panels, int parts) {
-        long rowBlocks = (slivers * (long) MR + MC - 1) / MC;
+    static boolean splitBySlivers(int slivers, int panels, int parts, boolean stealable) {
+        long rowBlocks = stealable ? 1 : (slivers * (long) MR + MC - 1) / MC;
         long byPanels = Math.min(parts, panels) * (long) slivers * MR + rowBlocks * panels * NR;
         long partBlocks = ((slivers + parts - 1L) / parts * MR + MC - 1) / MC;
         long bySlivers = (long) slivers * MR + parts * partBlocks * panels * NR;

@@ -54,9 +54,16 @@ class VectorFloatKernelTest extends FloatKernelContract {
     void splitsTallNarrowProductsByRowsAndWideOnesByPanels() {
         // A lowered image times a filter bank: 100,352 rows, 32 filters. By panels both threads would pack
         // every row; by rows each packs half of them and the small filter panels once per block.
-        assertTrue(VectorFloatKernel.splitBySlivers((100_352 + MR - 1) / MR, (32 + NR - 1) / NR, 2));
+        assertTrue(VectorFloatKernel.splitBySlivers((100_352 + MR - 1) / MR, (32 + NR - 1) / NR, 2, false));
         // A dense layer at batch 128 with 512 outputs: splitting the 128 rows would make each thread pack
         // the whole weight matrix.
-        assertFalse(VectorFloatKernel.splitBySlivers((128 + MR - 1) / MR, (512 + NR - 1) / NR, 2));
+        assertFalse(VectorFloatKernel.splitBySlivers((128 + MR - 1) / MR, (512 + NR - 1) / NR, 2, false));
+        // The weight gradient of a 500-input layer at batch 64: by fixed ranges of tiles each thread would pack
+        // the 400 gradient columns once per block of rows, so the rows are split; when each thread packs all
+        // 500 rows once and the panels are taken one at a time, that packs less.
+        int slivers = (500 + MR - 1) / MR;
+        int panels = (400 + NR - 1) / NR;
+        assertTrue(VectorFloatKernel.splitBySlivers(slivers, panels, 2, false));
+        assertFalse(VectorFloatKernel.splitBySlivers(slivers, panels, 2, true));
     }
 }
