@@ -23,20 +23,20 @@ final class PanelPacking {
 
     /**
      * Packs slivers [s0, s1) of MR rows of the left operand, inner indices [pc, pc + kc): element (r, p) of
-     * sliver s goes to {@code offset + (s - s0)·MR·PITCH + r·PITCH + p}, that is row {@code (s - s0)·MR + r} of a
-     * block of rows PITCH apart from {@code offset}; rows at or beyond {@code rows} are zero.
+     * sliver s goes to {@code (s - s0)·MR·PITCH + r·PITCH + p}, that is row {@code (s - s0)·MR + r} of a block of
+     * rows PITCH apart; rows at or beyond {@code rows} are zero.
      *
      * @param x      left operand; rowStride or colStride is 1. Not modified.
      * @param packed destination. Modified.
      */
     static void packRows(float[] x, int rowStride, int colStride, int rows, int pc, int kc, int s0, int s1,
-            float[] packed, int offset) {
+            float[] packed) {
         // sliver s, row r is packed row (s - s0)·MR + r
         int i0 = s0 * MR;
         int valid = Math.min(s1 * MR, rows) - i0;
         if (colStride == 1) {
             for (int i = 0; i < valid; i++) {
-                System.arraycopy(x, (i0 + i) * rowStride + pc, packed, offset + i * PITCH, kc);
+                System.arraycopy(x, (i0 + i) * rowStride + pc, packed, i * PITCH, kc);
             }
         } else {
             // each step reads the rows' values of two inner indices, adjacent in x, and writes two adjacent
@@ -46,19 +46,19 @@ final class PanelPacking {
                 int src0 = i0 + (pc + p) * colStride;
                 int src1 = src0 + colStride;
                 for (int i = 0; i < valid; i++) {
-                    packed[offset + i * PITCH + p] = x[src0 + i];
-                    packed[offset + i * PITCH + p + 1] = x[src1 + i];
+                    packed[i * PITCH + p] = x[src0 + i];
+                    packed[i * PITCH + p + 1] = x[src1 + i];
                 }
             }
             for (; p < kc; p++) {
                 int src = i0 + (pc + p) * colStride;
                 for (int i = 0; i < valid; i++) {
-                    packed[offset + i * PITCH + p] = x[src + i];
+                    packed[i * PITCH + p] = x[src + i];
                 }
             }
         }
         for (int i = Math.max(valid, 0); i < (s1 - s0) * MR; i++) {
-            Arrays.fill(packed, offset + i * PITCH, offset + i * PITCH + kc, 0f);
+            Arrays.fill(packed, i * PITCH, i * PITCH + kc, 0f);
         }
     }
 

@@ -11,9 +11,9 @@ import static org.defrost.kernels.VectorMicroKernels.PITCH;
  * a convolution, packed straight from the images by {@link ImagePatches}), and {@link VectorMicroKernels}
  * accumulates each MR×NR tile of c in registers. Threads split a product by panels, taking over the panels
  * of a thread that falls behind when op(a) is small enough for each of them to pack whole (the dense layers of
- * a training step), or by fixed ranges of tiles or of slivers otherwise. Tiles at the edges go through a zero-padded
- * buffer, so no partial vector is ever loaded or stored. Products whose output is much narrower than a panel
- * (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less.
+ * a training step), or by fixed ranges of tiles or of slivers otherwise. Tiles at the edges go through a
+ * zero-padded buffer, so no partial vector is ever loaded or stored. Products whose output is much narrower
+ * than a panel (a readout layer) are computed as cᵀ = op(b)ᵀ·op(a)ᵀ, which pads far less.
  *
  * <p>Every element of c is one chain of fused multiply-adds in increasing inner index, whatever its tile,
  * orientation or thread, so results do not depend on the number of threads. Products of one output column or
@@ -122,12 +122,12 @@ final class VectorFloatKernel implements FloatKernel {
     }
 
     /**
-     * A product of at most {@value #MC} rows and one inner block, its panels cut into one contiguous range per
-     * thread. Each thread packs all of op(a), then computes the panels of its range from the front; when done,
-     * it takes panels from the back of the other ranges. So a thread that is slow or starts late (a worker
-     * not yet scheduled, or parked) leaves the others at most the panel it is in, where a fixed split would
-     * leave them waiting for its whole range; and two threads write neighbouring panels of c only where their
-     * ranges meet.
+     * A product whose op(a) is one inner block of at most {@value #MC}·{@value #KC} values, its panels cut into
+     * one contiguous range per thread. Each thread packs all of op(a), then computes the panels of its range
+     * from the front; when done, it takes panels from the back of the other ranges. So a thread that is slow or
+     * starts late (a worker not yet scheduled, or parked) leaves the others at most the panel it is in, where a
+     * fixed split would leave them waiting for its whole range; and two threads write neighbouring panels of c
+     * only where their ranges meet.
      */
     private static void byStolenPanels(float[] left, int leftRow, int leftCol, ImagePatches leftPatches,
             float[] right, int rightRow, int rightCol, ImagePatches rightPatches, float[] out, int outRow, int outCol,
@@ -143,7 +143,7 @@ final class VectorFloatKernel implements FloatKernel {
             Workspace workspace = Workspace.current();
             float[] packedRows = workspace.first(slivers * MR * PITCH);
             float[] packedColumns = workspace.second(k * NR + MR * NR);
-            packSlivers(left, leftRow, leftCol, leftPatches, rows, 0, k, 0, slivers, packedRows, 0);
+            packSlivers(left, leftRow, leftCol, leftPatches, rows, 0, k, 0, slivers, packedRows);
             for (int panel = ranges.takeFront(w); panel >= 0; panel = ranges.takeFront(w)) {
                 panel(packedRows, 0, right, rightRow, rightCol, rightPatches, packedColumns, k * NR, out, outRow,
                         outCol, rows, cols, 0, k, panel * NR, 0, slivers, accumulate, epilogue, transposed);
@@ -160,13 +160,13 @@ final class VectorFloatKernel implements FloatKernel {
         });
     }
 
-    /** Packs slivers [s0, s1) of op(a), inner indices [pc, pc + kc), from {@code offset} of {@code packed}. */
+    /** Packs slivers [s0, s1) of op(a), inner indices [pc, pc + kc), as {@link PanelPacking#packRows} does. */
     private static void packSlivers(float[] left, int leftRow, int leftCol, ImagePatches leftPatches, int rows,
-            int pc, int kc, int s0, int s1, float[] packed, int offset) {
+            int pc, int kc, int s0, int s1, float[] packed) {
         if (leftPatches == null) {
-            PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, s0, s1, packed, offset);
+            PanelPacking.packRows(left, leftRow, leftCol, rows, pc, kc, s0, s1, packed);
         } else {
-            leftPatches.pack(left, rows, s0 * MR, (s1 - s0) * MR, pc, kc, packed, offset, PITCH, 1);
+            leftPatches.pack(left, rows, s0 * MR, (s1 - s0) * MR, pc, kc, packed, 0, PITCH, 1);
         }
     }
 
@@ -211,7 +211,7 @@ final class VectorFloatKernel implements FloatKernel {
                 int kc = KernelThreads.bound(k, q + 1, innerBlocks) - pc;
                 boolean load = accumulate || q > 0;
                 Epilogue finish = q == innerBlocks - 1 ? epilogue : Epilogue.NONE;
-                packSlivers(left, leftRow, leftCol, leftPatches, rows, pc, kc, sb, se, packedRows, 0);
+                packSlivers(left, leftRow, leftCol, leftPatches, rows, pc, kc, sb, se, packedRows);
                 for (int panel = firstPanel; panel <= lastPanel; panel++) {
                     int first = Math.max(sb, t0 - panel * slivers);
                     int last = Math.min(se, t1 - panel * slivers);
