@@ -136,7 +136,8 @@ final class BenchCommand implements Runnable {
                             "Arguments: [--data DIR] [--repeats R] [--warmup W] [--threads N]; --data writes the "
                             + "inputs for similarity_numpy.py.")),
             new PassedThrough("gemm", GemmBenchmark::main,
-                    List.of("float32 product throughput (GFLOP/s) on the shapes of a training step.",
+                    List.of("float32 product throughput (GFLOP/s) on the shapes of a training step, and its share "
+                            + "of the GFLOP/s that fused multiply-adds alone reach on the same threads.",
                             "Arguments: [--threads 1,2] [--repeats R] [--millis M] [--statistic median|best].")),
             new PassedThrough("chmm", ChmmGenerationBenchmark::main,
                     List.of("CHMM generation throughput, in memory and streamed to .npy files.",

@@ -13,7 +13,9 @@ import org.ejml.data.FMatrixRMaj;
  * Prints float32 GFLOP/s of the three training products (forward {@code Y = X·W}, weight gradient
  * {@code dW = Xᵀ·dY}, input gradient {@code dX = dY·Wᵀ}) for every layer of the reference workloads W1
  * (784-512-512-512-10) and W2 (500-400-400-400-1) at batch 128 and 64, for each thread count, plus the time
- * per call of small products (readout layers), which should not pay for handing work to other threads.
+ * per call of small products (readout layers), which should not pay for handing work to other threads. Each
+ * thread count starts with the machine's ceiling, the GFLOP/s of {@link FmaChains} on every thread, and every
+ * workload's total says what fraction of that ceiling its products reach.
  *
  * <p>Usage: {@code GemmBenchmark [--threads 1,2] [--repeats 9] [--millis 40] [--statistic median|best]}. The
  * implementation is the one {@link FloatGemm#implementation()} reports; force it with
@@ -63,9 +65,10 @@ public final class GemmBenchmark {
         for (int threads : threadCounts) {
             try (KernelThreads t = KernelThreads.of(threads)) {
                 warmUp(t);
+                double peak = peak(t, repeats, millis);
                 for (int w = 0; w < NAMES.length; w++) {
                     for (int batch : BATCHES) {
-                        workload(NAMES[w], WIDTHS[w], batch, t, repeats, millis);
+                        workload(NAMES[w], WIDTHS[w], batch, t, repeats, millis, peak);
                     }
                 }
                 small(t, repeats, millis);
@@ -73,8 +76,35 @@ public final class GemmBenchmark {
         }
     }
 
+    /**
+     * Prints and returns the GFLOP/s of fused multiply-add chains alone on every thread of {@code t}, or NaN
+     * when the vector kernels do not run (their ceiling is then not the vector units').
+     */
+    private static double peak(KernelThreads t, int repeats, long millis) {
+        if (!"vector".equals(FloatGemm.implementation())) {
+            System.out.printf(Locale.ROOT, "threads %d   FMA peak not measured: the vector kernels do not run%n",
+                    t.threads());
+            return Double.NaN;
+        }
+        long iterations = 50_000;
+        float[] sink = new float[t.threads()];
+        // Short calls until the JIT has compiled the chains: the first long call would otherwise set the block size.
+        for (long end = System.nanoTime() + 300_000_000L; System.nanoTime() < end; ) {
+            sink[0] += FmaChains.run(1_000, 0, 0.999999f, 1e-9f);
+        }
+        double seconds = seconds(() -> t.forRanges(t.threads(), Long.MAX_VALUE, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                sink[i] += FmaChains.run(iterations, i, 0.999999f, 1e-9f);
+            }
+        }), repeats, millis);
+        double gflops = t.threads() * FmaChains.flops(iterations) / seconds / 1e9;
+        System.out.printf(Locale.ROOT, "threads %d   FMA peak: %.1f GFLOP/s (%d x %d-lane fused multiply-add chains"
+                + " per thread, nothing else)%n", t.threads(), gflops, FmaChains.CHAINS, FmaChains.LANES);
+        return gflops;
+    }
+
     private static void workload(String name, int[] widths, int batch, KernelThreads t, int repeats,
-            long millis) {
+            long millis, double peak) {
         System.out.printf(Locale.ROOT, "%s batch %d threads %d   GFLOP/s: forward X·W, dW = Xᵀ·dY, dX = dY·Wᵀ%n",
                 name, batch, t.threads());
         double totalFlops = 0;
@@ -90,8 +120,10 @@ public final class GemmBenchmark {
             totalFlops += 3 * flops;
             totalSeconds += fwd + dw + dx;
         }
-        System.out.printf(Locale.ROOT, "  all layers, all three products: %.1f GFLOP/s, %.3f ms per step%n",
-                totalFlops / totalSeconds / 1e9, totalSeconds * 1e3);
+        double gflops = totalFlops / totalSeconds / 1e9;
+        System.out.printf(Locale.ROOT, "  all layers, all three products: %.1f GFLOP/s%s, %.3f ms per step%n",
+                gflops, Double.isNaN(peak) ? "" : String.format(Locale.ROOT, " (%.0f %% of the FMA peak)",
+                        100 * gflops / peak), totalSeconds * 1e3);
     }
 
     /** Products of readout size and a little larger: the cost of a call, including any dispatch to workers. */
