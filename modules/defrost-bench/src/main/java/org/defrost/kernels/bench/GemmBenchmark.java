@@ -14,8 +14,9 @@ import org.ejml.data.FMatrixRMaj;
  * {@code dW = Xᵀ·dY}, input gradient {@code dX = dY·Wᵀ}) for every layer of the reference workloads W1
  * (784-512-512-512-10) and W2 (500-400-400-400-1) at batch 128 and 64, for each thread count, plus the time
  * per call of small products (readout layers), which should not pay for handing work to other threads. Each
- * thread count starts with the machine's ceiling, the GFLOP/s of {@link FmaChains} on every thread, and every
- * workload's total says what fraction of that ceiling its products reach.
+ * workload's total is also given as a share of the machine's ceiling at that moment: the GFLOP/s of
+ * {@link FmaChains} on the same threads, the best of as many blocks, measured just before the workload (a
+ * shared machine's speed drifts by tens of percent over minutes, so one ceiling for the whole run would not do).
  *
  * <p>Usage: {@code GemmBenchmark [--threads 1,2] [--repeats 9] [--millis 40] [--statistic median|best]}. The
  * implementation is the one {@link FloatGemm#implementation()} reports; force it with
@@ -65,10 +66,9 @@ public final class GemmBenchmark {
         for (int threads : threadCounts) {
             try (KernelThreads t = KernelThreads.of(threads)) {
                 warmUp(t);
-                double peak = peak(t, repeats, millis);
                 for (int w = 0; w < NAMES.length; w++) {
                     for (int batch : BATCHES) {
-                        workload(NAMES[w], WIDTHS[w], batch, t, repeats, millis, peak);
+                        workload(NAMES[w], WIDTHS[w], batch, t, repeats, millis);
                     }
                 }
                 small(t, repeats, millis);
@@ -77,34 +77,27 @@ public final class GemmBenchmark {
     }
 
     /**
-     * Prints and returns the GFLOP/s of fused multiply-add chains alone on every thread of {@code t}, or NaN
-     * when the vector kernels do not run (their ceiling is then not the vector units').
+     * The GFLOP/s of fused multiply-add chains alone on every thread of {@code t}, from the best of
+     * {@code repeats} blocks, or NaN when the vector kernels do not run (their ceiling is then not the vector
+     * units').
      */
     private static double peak(KernelThreads t, int repeats, long millis) {
         if (!"vector".equals(FloatGemm.implementation())) {
-            System.out.printf(Locale.ROOT, "threads %d   FMA peak not measured: the vector kernels do not run%n",
-                    t.threads());
             return Double.NaN;
         }
         long iterations = 50_000;
         float[] sink = new float[t.threads()];
-        // Short calls until the JIT has compiled the chains: the first long call would otherwise set the block size.
-        for (long end = System.nanoTime() + 300_000_000L; System.nanoTime() < end; ) {
-            sink[0] += FmaChains.run(1_000, 0, 0.999999f, 1e-9f);
-        }
         double seconds = seconds(() -> t.forRanges(t.threads(), Long.MAX_VALUE, (from, to) -> {
             for (int i = from; i < to; i++) {
                 sink[i] += FmaChains.run(iterations, i, 0.999999f, 1e-9f);
             }
-        }), repeats, millis);
-        double gflops = t.threads() * FmaChains.flops(iterations) / seconds / 1e9;
-        System.out.printf(Locale.ROOT, "threads %d   FMA peak: %.1f GFLOP/s (%d x %d-lane fused multiply-add chains"
-                + " per thread, nothing else)%n", t.threads(), gflops, FmaChains.CHAINS, FmaChains.LANES);
-        return gflops;
+        }), repeats, millis, true);
+        return t.threads() * FmaChains.flops(iterations) / seconds / 1e9;
     }
 
     private static void workload(String name, int[] widths, int batch, KernelThreads t, int repeats,
-            long millis, double peak) {
+            long millis) {
+        double peak = peak(t, repeats, millis);
         System.out.printf(Locale.ROOT, "%s batch %d threads %d   GFLOP/s: forward X·W, dW = Xᵀ·dY, dX = dY·Wᵀ%n",
                 name, batch, t.threads());
         double totalFlops = 0;
@@ -121,9 +114,10 @@ public final class GemmBenchmark {
             totalSeconds += fwd + dw + dx;
         }
         double gflops = totalFlops / totalSeconds / 1e9;
-        System.out.printf(Locale.ROOT, "  all layers, all three products: %.1f GFLOP/s%s, %.3f ms per step%n",
-                gflops, Double.isNaN(peak) ? "" : String.format(Locale.ROOT, " (%.0f %% of the FMA peak)",
-                        100 * gflops / peak), totalSeconds * 1e3);
+        System.out.printf(Locale.ROOT, "  all layers, all three products: %.1f GFLOP/s, %.3f ms per step%s%n",
+                gflops, totalSeconds * 1e3, Double.isNaN(peak) ? "; FMA peak not measured: the vector kernels do"
+                        + " not run" : String.format(Locale.ROOT, "; %.0f %% of the FMA peak of %.1f GFLOP/s",
+                        100 * gflops / peak, peak));
     }
 
     /** Products of readout size and a little larger: the cost of a call, including any dispatch to workers. */
@@ -150,10 +144,22 @@ public final class GemmBenchmark {
                 FloatGemm.multTransB(layer.dy, layer.w, layer.dx, false, t);
             }, 3, 300);
         }
+        if ("vector".equals(FloatGemm.implementation())) {
+            // Short calls until the JIT has compiled the chains: a first long call would set the block size.
+            float[] sink = new float[1];
+            for (long end = System.nanoTime() + 300_000_000L; System.nanoTime() < end; ) {
+                sink[0] += FmaChains.run(1_000, 0, 0.999999f, 1e-9f);
+            }
+        }
     }
 
     /** Median (or least) seconds per call over {@code repeats} timed blocks of about {@code millis} ms each. */
     private static double seconds(Runnable op, int repeats, long millis) {
+        return seconds(op, repeats, millis, best);
+    }
+
+    /** As {@link #seconds(Runnable, int, long)}, the least of the blocks when {@code least}, else their median. */
+    private static double seconds(Runnable op, int repeats, long millis, boolean least) {
         long start = System.nanoTime();
         op.run();
         long once = Math.max(1, System.nanoTime() - start);
@@ -170,7 +176,7 @@ public final class GemmBenchmark {
             samples.add((System.nanoTime() - start) / 1e9 / calls);
         }
         samples.sort(null);
-        return samples.get(best ? 0 : repeats / 2);
+        return samples.get(least ? 0 : repeats / 2);
     }
 
     /** Operands of one dense layer: input batch×in, weights in×out, output gradient batch×out. */
