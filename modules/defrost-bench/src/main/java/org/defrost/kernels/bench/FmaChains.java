@@ -33,34 +33,21 @@ final class FmaChains {
     static float run(long iterations, float start, float m, float c) {
         FloatVector vm = FloatVector.broadcast(SPECIES, m);
         FloatVector vc = FloatVector.broadcast(SPECIES, c);
-        FloatVector a0 = FloatVector.broadcast(SPECIES, start);
-        FloatVector a1 = FloatVector.broadcast(SPECIES, start + 1);
-        FloatVector a2 = FloatVector.broadcast(SPECIES, start + 2);
-        FloatVector a3 = FloatVector.broadcast(SPECIES, start + 3);
-        FloatVector a4 = FloatVector.broadcast(SPECIES, start + 4);
-        FloatVector a5 = FloatVector.broadcast(SPECIES, start + 5);
-        FloatVector a6 = FloatVector.broadcast(SPECIES, start + 6);
-        FloatVector a7 = FloatVector.broadcast(SPECIES, start + 7);
-        FloatVector a8 = FloatVector.broadcast(SPECIES, start + 8);
-        FloatVector a9 = FloatVector.broadcast(SPECIES, start + 9);
-        FloatVector a10 = FloatVector.broadcast(SPECIES, start + 10);
-        FloatVector a11 = FloatVector.broadcast(SPECIES, start + 11);
+        FloatVector a0 = chain(start, 0), a1 = chain(start, 1), a2 = chain(start, 2), a3 = chain(start, 3);
+        FloatVector a4 = chain(start, 4), a5 = chain(start, 5), a6 = chain(start, 6), a7 = chain(start, 7);
+        FloatVector a8 = chain(start, 8), a9 = chain(start, 9), a10 = chain(start, 10), a11 = chain(start, 11);
         for (long i = 0; i < iterations; i++) {
-            a0 = a0.fma(vm, vc);
-            a1 = a1.fma(vm, vc);
-            a2 = a2.fma(vm, vc);
-            a3 = a3.fma(vm, vc);
-            a4 = a4.fma(vm, vc);
-            a5 = a5.fma(vm, vc);
-            a6 = a6.fma(vm, vc);
-            a7 = a7.fma(vm, vc);
-            a8 = a8.fma(vm, vc);
-            a9 = a9.fma(vm, vc);
-            a10 = a10.fma(vm, vc);
-            a11 = a11.fma(vm, vc);
+            a0 = a0.fma(vm, vc); a1 = a1.fma(vm, vc); a2 = a2.fma(vm, vc); a3 = a3.fma(vm, vc);
+            a4 = a4.fma(vm, vc); a5 = a5.fma(vm, vc); a6 = a6.fma(vm, vc); a7 = a7.fma(vm, vc);
+            a8 = a8.fma(vm, vc); a9 = a9.fma(vm, vc); a10 = a10.fma(vm, vc); a11 = a11.fma(vm, vc);
         }
         FloatVector sum = a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10)
                 .add(a11);
         return sum.lane(0);
+    }
+
+    /** Chain {@code j}'s starting vector: {@code start + j} in every lane. */
+    private static FloatVector chain(float start, int j) {
+        return FloatVector.broadcast(SPECIES, start + j);
     }
 }
