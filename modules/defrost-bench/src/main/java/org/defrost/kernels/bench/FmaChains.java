@@ -1,7 +1,6 @@
 package org.defrost.kernels.bench;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +15,12 @@ final class FmaChains {
     /** Lanes per vector. */
     static final int LANES = FloatVector.SPECIES_PREFERRED.length();
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /**
+     * Factor and term for timing: every chain decays towards {@code TERM / (1 - FACTOR) = 0.001}, so no value
+     * becomes subnormal, which some processors handle slowly.
+     */
+    private static final float FACTOR = 0.999999f;
+    private static final float TERM = 1e-9f;
 
     private FmaChains() {
     }
@@ -23,6 +28,11 @@ final class FmaChains {
     /** Floating-point operations of {@code iterations} steps: two per lane per chain. */
     static double flops(long iterations) {
         return 2.0 * CHAINS * LANES * iterations;
+    }
+
+    /** {@link #run(long, float, float, float)} with factors fit for timing any number of steps. */
+    static float run(long iterations, float start) {
+        return run(iterations, start, FACTOR, TERM);
     }
 
     /**

@@ -15,8 +15,9 @@ import org.ejml.data.FMatrixRMaj;
  * (784-512-512-512-10) and W2 (500-400-400-400-1) at batch 128 and 64, for each thread count, plus the time
  * per call of small products (readout layers), which should not pay for handing work to other threads. Each
  * workload's total is also given as a share of the machine's ceiling at that moment: the GFLOP/s of
- * {@link FmaChains} on the same threads, the best of as many blocks, measured just before the workload (a
- * shared machine's speed drifts by tens of percent over minutes, so one ceiling for the whole run would not do).
+ * {@link FmaChains} on the same threads, the best of as many blocks measured just before and just after the
+ * workload (a shared machine's speed drifts by tens of percent within seconds, so one ceiling for the whole run
+ * would not do, and even this one can fall below a workload that met a faster moment).
  *
  * <p>Usage: {@code GemmBenchmark [--threads 1,2] [--repeats 9] [--millis 40] [--statistic median|best]}. The
  * implementation is the one {@link FloatGemm#implementation()} reports; force it with
@@ -89,7 +90,7 @@ public final class GemmBenchmark {
         float[] sink = new float[t.threads()];
         double seconds = seconds(() -> t.forRanges(t.threads(), Long.MAX_VALUE, (from, to) -> {
             for (int i = from; i < to; i++) {
-                sink[i] += FmaChains.run(iterations, i, 0.999999f, 1e-9f);
+                sink[i] += FmaChains.run(iterations, i);
             }
         }), repeats, millis, true);
         return t.threads() * FmaChains.flops(iterations) / seconds / 1e9;
@@ -97,7 +98,7 @@ public final class GemmBenchmark {
 
     private static void workload(String name, int[] widths, int batch, KernelThreads t, int repeats,
             long millis) {
-        double peak = peak(t, repeats, millis);
+        double peakBefore = peak(t, repeats, millis);
         System.out.printf(Locale.ROOT, "%s batch %d threads %d   GFLOP/s: forward X·W, dW = Xᵀ·dY, dX = dY·Wᵀ%n",
                 name, batch, t.threads());
         double totalFlops = 0;
@@ -114,6 +115,7 @@ public final class GemmBenchmark {
             totalSeconds += fwd + dw + dx;
         }
         double gflops = totalFlops / totalSeconds / 1e9;
+        double peak = Math.max(peakBefore, peak(t, repeats, millis));
         System.out.printf(Locale.ROOT, "  all layers, all three products: %.1f GFLOP/s, %.3f ms per step%s%n",
                 gflops, totalSeconds * 1e3, Double.isNaN(peak) ? "; FMA peak not measured: the vector kernels do"
                         + " not run" : String.format(Locale.ROOT, "; %.0f %% of the FMA peak of %.1f GFLOP/s",
@@ -148,7 +150,7 @@ public final class GemmBenchmark {
             // Short calls until the JIT has compiled the chains: a first long call would set the block size.
             float[] sink = new float[1];
             for (long end = System.nanoTime() + 300_000_000L; System.nanoTime() < end; ) {
-                sink[0] += FmaChains.run(1_000, 0, 0.999999f, 1e-9f);
+                sink[0] += FmaChains.run(1_000, 0);
             }
         }
     }
